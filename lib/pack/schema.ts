@@ -1,0 +1,168 @@
+import { z } from 'zod';
+
+/**
+ * A thesis pack: the checklist an investor reasons with, plus what the pipeline needs
+ * to recognise it in the news. It crosses borders (bundled file, import, feed, sync),
+ * so it is parsed here, once, and trusted inside.
+ *
+ * Terms (in `Terms` lists) are the matcher language, kept simple enough to write by hand
+ * and to serialise: case-insensitive; a Latin term matches at a word start and, unless
+ * it ends in `*`, at a word end too ("approv*" matches "approval", "approved");
+ * a term containing CJK characters matches as a substring.
+ */
+
+export const STATUSES = ['confirmed', 'on-track', 'pending', 'at-risk', 'broken'] as const;
+export const StatusSchema = z.enum(STATUSES);
+export type Status = z.infer<typeof StatusSchema>;
+
+export const STANCES = ['supports', 'challenges', 'neutral'] as const;
+export const StanceSchema = z.enum(STANCES);
+export type Stance = z.infer<typeof StanceSchema>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id (a-z, 0-9, -)');
+
+const Terms = z.array(z.string().min(1)).default([]);
+
+/** Terms per language. Both languages are searched on every page (Chinese pages quote English names). */
+export const LocalizedTermsSchema = z.object({
+  en: Terms,
+  zh: Terms,
+});
+export type LocalizedTerms = z.infer<typeof LocalizedTermsSchema>;
+
+/** A sentence (or article) matches a rule when it contains a term from every group. */
+export const MatchRuleSchema = z.object({
+  all: z.array(LocalizedTermsSchema).min(1),
+  /** Any of these present vetoes the rule (e.g. "Hyundai" for the H200 van). */
+  none: LocalizedTermsSchema.optional(),
+});
+export type MatchRule = z.infer<typeof MatchRuleSchema>;
+
+export const TopicSchema = z.object({
+  id: Id,
+  title: z.string().min(1),
+  description: z.string().default(''),
+  /** Names whose repeated, prominent mention makes the topic a subject of the page. */
+  mentions: LocalizedTermsSchema,
+  /** Rules the article as a whole must satisfy (e.g. chip terms AND China/export terms). */
+  requires: z.array(MatchRuleSchema).default([]),
+  /** Terms that explain the mentions away (the folk tale, the van). */
+  negatives: LocalizedTermsSchema.default({ en: [], zh: [] }),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+
+export const FigureUnitSchema = z.enum(['percent', 'CNY', 'USD', 'HKD', 'units', 'multiple', 'count']);
+export type FigureUnit = z.infer<typeof FigureUnitSchema>;
+
+export const KeyFigureSchema = z.object({
+  /** Stable name of the measure, shared by all figures of the same quantity (e.g. "cloud-revenue-yoy"). */
+  measure: Id,
+  label: z.string().min(1),
+  value: z.number(),
+  /** For "≥100%" style figures (triple-digit growth). */
+  atLeast: z.boolean().default(false),
+  unit: FigureUnitSchema,
+  /** Human label of the period the figure describes, e.g. "quarter ended 2025-09-30". */
+  period: z.string().min(1),
+  /** Last day of that period, used to tell a later period from the same one. */
+  periodEnd: IsoDate,
+  /** When the figure became known. A check as of an earlier date ignores it. */
+  asOf: IsoDate,
+  /** Terms that must be near a number in a sentence for it to be this measure. */
+  context: z.array(LocalizedTermsSchema).min(1),
+  source: z.string().optional(),
+});
+export type KeyFigure = z.infer<typeof KeyFigureSchema>;
+
+export const OriginSchema = z.enum(['bundled', 'user', 'feed']);
+export const HistoryEntrySchema = z.object({
+  date: IsoDate,
+  status: StatusSchema,
+  note: z.string().min(1),
+  source: z.object({ title: z.string().min(1), url: z.url().optional() }).optional(),
+  /** Who wrote the entry: the pack's author, the user, or a subscribed feed. */
+  origin: OriginSchema.default('bundled'),
+  /** For origin "feed": the feed URL. */
+  originUrl: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const ItemSchema = z.object({
+  id: Id,
+  kind: z.enum(['catalyst', 'risk']),
+  title: z.string().min(1),
+  description: z.string().default(''),
+  /** When a sentence is about this item. */
+  matchers: z.array(MatchRuleSchema).min(1),
+  /**
+   * Cues for the stance of a linked claim, relative to the thesis. For a risk item,
+   * `challenges` cues are the risk rising. Negation and hedging are handled by the pipeline.
+   */
+  cues: z
+    .object({ supports: LocalizedTermsSchema, challenges: LocalizedTermsSchema })
+    .default({ supports: { en: [], zh: [] }, challenges: { en: [], zh: [] } }),
+  figures: z.array(KeyFigureSchema).default([]),
+  history: z.array(HistoryEntrySchema).min(1),
+});
+export type Item = z.infer<typeof ItemSchema>;
+
+export const ThesisPackSchema = z
+  .object({
+    schema: z.literal('thesis-lens/pack@1').default('thesis-lens/pack@1'),
+    id: Id,
+    title: z.string().min(1),
+    version: z.string().min(1),
+    description: z.string().default(''),
+    topics: z.array(TopicSchema).min(1),
+    items: z.array(ItemSchema).min(1),
+  })
+  .superRefine((pack, ctx) => {
+    const seen = new Set<string>();
+    pack.items.forEach((item, i) => {
+      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate item id "${item.id}"` });
+      seen.add(item.id);
+    });
+    const topics = new Set<string>();
+    pack.topics.forEach((topic, i) => {
+      if (topics.has(topic.id)) ctx.addIssue({ code: 'custom', path: ['topics', i, 'id'], message: `duplicate topic id "${topic.id}"` });
+      topics.add(topic.id);
+    });
+  });
+export type ThesisPack = z.infer<typeof ThesisPackSchema>;
+export type ThesisPackInput = z.input<typeof ThesisPackSchema>;
+
+/** Formats a zod path as `items[3].history[0].status`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+/** One line per problem, each naming the path: `items[3].history[0].status: expected one of …`. */
+export function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+}
+
+export class PackValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid thesis pack: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`);
+    this.name = 'PackValidationError';
+  }
+}
+
+export type PackParseResult = { ok: true; pack: ThesisPack } | { ok: false; problems: string[] };
+
+export function safeParsePack(input: unknown): PackParseResult {
+  const result = ThesisPackSchema.safeParse(input);
+  return result.success ? { ok: true, pack: result.data } : { ok: false, problems: formatIssues(result.error) };
+}
+
+export function parsePack(input: unknown): ThesisPack {
+  const result = safeParsePack(input);
+  if (!result.ok) throw new PackValidationError(result.problems);
+  return result.pack;
+}

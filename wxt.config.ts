@@ -1,0 +1,46 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { NEWS_MATCHES } from './lib/news-sites';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  // Parallel builds (tests, helpers) can each use their own output folder.
+  outDir: process.env.THESIS_LENS_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Thesis Lens',
+    description: 'Read financial news against your investment thesis: claims linked to your checklist, inline.',
+    // Fewest that work: storage for settings and the checklist; scripting + activeTab to
+    // annotate a page on demand and to inject the lens after the gate; contextMenus for
+    // "save selection" / "annotate this page"; alarms for feed refresh.
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus', 'alarms'],
+    host_permissions: NEWS_MATCHES,
+    // Asked for at the moment the user turns on "all sites" or subscribes to a feed.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Show or hide the Thesis Lens sidebar',
+      },
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text as a clipping',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'thesis-lens@thesis-lens.dev',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
