@@ -1,7 +1,8 @@
 import type { Handlers } from './router';
 
-export const checklistHandlers: Handlers<'checklist/list-theses'> = {
-  'checklist/list-theses': async () => ({ ids: [] }),
+export const checklistHandlers: Handlers<'checklist/effective-packs'> = {
+  // Placeholder until the checklist store exists: no packs.
+  'checklist/effective-packs': async () => ({ packs: [] }),
 };
 
 export function setUpChecklist(): void {}
