@@ -1,7 +1,6 @@
 import type { Handlers } from './router';
 
-export const lensHandlers: Handlers<'lens/gate-hit'> = {
-  'lens/gate-hit': async () => ({ injected: false }),
-};
+// Placeholder: the lens feature replaces this file.
+export const lensHandlers: Partial<Handlers<'lens/gate-hit'>> = {};
 
 export function setUpLens(): void {}

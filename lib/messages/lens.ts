@@ -1,11 +1,90 @@
 import { z } from 'zod';
 import { defineMessages } from './protocol';
 
-/** Messages of the reading experience (gate, lens, badge, popup). Owned by the lens feature. */
+/** Where the sidebar sits and how it looks; remembered by the background. */
+export const SidebarPrefsSchema = z.object({
+  side: z.enum(['right', 'left']).default('right'),
+  width: z.number().int().min(260).max(720).default(380),
+  minimized: z.boolean().default(false),
+});
+export type SidebarPrefs = z.infer<typeof SidebarPrefsSchema>;
+
+/** What the lens found on a tab: the badge and the popup show it. */
+export const TabReportSchema = z.object({
+  url: z.string(),
+  relevant: z.boolean(),
+  topics: z.array(z.string()),
+  claims: z.number().int().min(0),
+  /** Per thesis when several are enabled. */
+  theses: z.array(z.object({ id: z.string(), title: z.string(), claims: z.number().int() })).default([]),
+});
+export type TabReport = z.infer<typeof TabReportSchema>;
+
+/**
+ * Messages of the reading experience. Content scripts and pages → background.
+ * Background → content script messages are in `LensCommandSchema` below.
+ */
 export const lensMessages = defineMessages({
-  /** The gate on a news page thinks the page may be relevant: inject the lens. */
+  /** The gate on a news page thinks the page may be relevant: inject the lens into this tab. */
   'lens/gate-hit': {
     request: z.object({ url: z.string() }),
     response: z.object({ injected: z.boolean() }),
   },
+  /** The lens reports its latest result for the sender's tab (badge, popup). */
+  'lens/report': {
+    request: TabReportSchema,
+    response: z.object({}),
+  },
+  /** The popup asks about a tab. */
+  'lens/tab-state': {
+    request: z.object({ tabId: z.number().int() }),
+    response: z.object({
+      report: TabReportSchema.nullable(),
+      host: z.string().nullable(),
+      paused: z.boolean(),
+      allSites: z.boolean(),
+    }),
+  },
+  /** Annotate a tab on demand (popup button, context menu, toolbar): injects the lens even if the gate said no. */
+  'lens/annotate-tab': {
+    request: z.object({ tabId: z.number().int() }),
+    response: z.object({ injected: z.boolean() }),
+  },
+  /** Show or hide the sidebar in a tab (popup button). */
+  'lens/show-sidebar': {
+    request: z.object({ tabId: z.number().int() }),
+    response: z.object({}),
+  },
+  /** Pause or resume Thesis Lens on a site (host name). */
+  'lens/set-paused': {
+    request: z.object({ host: z.string().min(1), paused: z.boolean() }),
+    response: z.object({ paused: z.boolean() }),
+  },
+  /** Is the lens paused on this host? The gate asks before doing anything. */
+  'lens/is-paused': {
+    request: z.object({ host: z.string() }),
+    response: z.object({ paused: z.boolean() }),
+  },
+  /** After the user granted (or removed) the optional all-sites permission. */
+  'lens/set-all-sites': {
+    request: z.object({ enabled: z.boolean() }),
+    response: z.object({ allSites: z.boolean() }),
+  },
+  'lens/get-prefs': {
+    request: z.object({}),
+    response: SidebarPrefsSchema,
+  },
+  'lens/set-prefs': {
+    request: SidebarPrefsSchema.partial(),
+    response: SidebarPrefsSchema,
+  },
 });
+
+/** Background → lens content script (via tabs.sendMessage). */
+export const LensCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('lens/toggle-sidebar') }),
+  z.object({ type: z.literal('lens/open-sidebar') }),
+  /** Rescan (e.g. after the checklist changed). */
+  z.object({ type: z.literal('lens/rescan') }),
+]);
+export type LensCommand = z.infer<typeof LensCommandSchema>;
