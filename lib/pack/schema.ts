@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Extension pages forbid eval: tell zod not to probe for it (no CSP noise, same results).
+z.config({ jitless: true });
+
 /**
  * A thesis pack: the checklist an investor reasons with, plus what the pipeline needs
  * to recognise it in the news. It crosses borders (bundled file, import, feed, sync),

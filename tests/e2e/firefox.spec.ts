@@ -1,0 +1,68 @@
+import { test, expect } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+/**
+ * The Firefox build in firefox-esr. Playwright's Firefox cannot load extensions, so this
+ * drives firefox-esr with puppeteer-core over WebDriver BiDi. A local HTTP proxy answers
+ * every request with the demo article, so the page loads at a real news URL with no
+ * network and the extension's production match patterns apply.
+ */
+const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const extensionDir = resolve(process.env.THESIS_LENS_FIREFOX_DIR ?? '.output/firefox-mv3');
+const demoHtml = readFileSync(resolve('tests/fixtures/pages/demo-alibaba-h200.html'), 'utf8');
+
+let proxy: Server;
+let browser: Browser;
+
+test.beforeAll(async () => {
+  if (!existsSync(firefoxPath)) throw new Error(`No Firefox at ${firefoxPath}: apt-get install firefox-esr, or set FIREFOX_PATH.`);
+  if (!existsSync(resolve(extensionDir, 'manifest.json'))) throw new Error(`No Firefox build at ${extensionDir}: run \`npm run build:firefox\`.`);
+  proxy = createServer((request, response) => {
+    const isPage = /^http:\/\/www\.reuters\.com\/technology\/alibaba/.test(request.url ?? '');
+    response.writeHead(isPage ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(isPage ? demoHtml : '');
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  const port = (proxy.address() as AddressInfo).port;
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: {
+      'xpinstall.signatures.required': false,
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.no_proxies_on': '',
+    },
+  });
+});
+
+test.afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => proxy?.close(done));
+});
+
+test('the Firefox build loads in firefox-esr and shows the sidebar on the demo article', async () => {
+  test.setTimeout(90_000);
+  await browser.installExtension(extensionDir);
+  const page = await browser.newPage();
+  await page.goto('http://www.reuters.com/technology/alibaba-ai-cloud-h200-2026-01-09/', { waitUntil: 'load' });
+  // The sidebar's shadow root is open: read the item titles through it.
+  const handle = await page.waitForFunction(
+    () => {
+      const root = document.querySelector('thesis-lens-sidebar')?.shadowRoot;
+      const items = root?.querySelectorAll('[data-item-id]');
+      return items && items.length > 0 ? [...items].map((el) => el.getAttribute('data-item-id')) : null;
+    },
+    { timeout: 30_000 },
+  );
+  const itemIds = (await handle.jsonValue()) as string[];
+  expect(itemIds).toContain('cloud-revenue-growth');
+  expect(itemIds).toContain('h200-import-approval');
+});
