@@ -1,6 +1,355 @@
+import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
 import type { Handlers } from './router';
+import { checklistHandlers } from './checklist';
+import { SidebarPrefsSchema, TabReportSchema, type LensCommand, type SidebarPrefs, type TabReport } from '@/lib/messages/lens';
+import { gateTermsFromPacks, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, type GateTerms } from '@/lib/gate';
+import { NEWS_MATCHES } from '@/lib/news-sites';
 
-// Placeholder: the lens feature replaces this file.
-export const lensHandlers: Partial<Handlers<'lens/gate-hit'>> = {};
+/**
+ * Where the lens runs and what it costs elsewhere: the gate's terms, injecting the lens
+ * (after the gate, on demand, by keyboard), pause per site, "all sites", the toolbar badge
+ * and the sidebar prefs. The background is the single writer of everything stored here.
+ */
 
-export function setUpLens(): void {}
+const LENS_SCRIPT = '/content-scripts/lens.js';
+const GATE_SCRIPT = '/content-scripts/gate.js';
+const ALL_SITES_ORIGINS = ['https://*/*', 'http://*/*'];
+const ALL_SITES_GATE_ID = 'thesis-lens-gate-all-sites';
+const ANNOTATE_MENU_ID = 'thesis-lens-annotate-page';
+const BADGE_COLOR = '#1d4ed8';
+
+// ---- Stored data (versioned; parsed on read) ----
+
+const HostListSchema = z.array(z.string());
+
+const pausedHostsItem = storage.defineItem<string[]>('local:lens-paused-hosts', { fallback: [], version: 1 });
+const allSitesItem = storage.defineItem<boolean>('local:lens-all-sites', { fallback: false, version: 1 });
+const prefsItem = storage.defineItem<SidebarPrefs>('local:lens-sidebar-prefs', { fallback: SidebarPrefsSchema.parse({}), version: 1 });
+/** Read raw by the gate content script (no WXT storage there): plain value under `gate-terms`. */
+const gateTermsItem = storage.defineItem<GateTerms>(`local:${GATE_TERMS_KEY}`, { fallback: FALLBACK_GATE_TERMS, version: 1 });
+/** One key per tab (no read-modify-write races between tabs); session storage survives the worker's restarts. */
+const reportKey = (tabId: number) => `session:lens-report:${tabId}` as const;
+
+/** The sites "pause on this site" is about: `www.` is the same site. */
+export function siteOf(url: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol !== 'http:' && protocol !== 'https:') return null;
+    return hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+const normalizeHost = (host: string) => host.trim().toLowerCase().replace(/^www\./, '');
+
+async function pausedHosts(): Promise<string[]> {
+  const parsed = HostListSchema.safeParse(await pausedHostsItem.getValue());
+  return parsed.success ? parsed.data : [];
+}
+
+/** Paused on a host also pauses its subdomains (pausing example.com covers news.example.com). */
+export async function isPaused(host: string): Promise<boolean> {
+  const site = normalizeHost(host);
+  return (await pausedHosts()).some((paused) => site === paused || site.endsWith(`.${paused}`));
+}
+
+async function readReport(tabId: number): Promise<TabReport | null> {
+  const parsed = TabReportSchema.safeParse(await storage.getItem(reportKey(tabId)));
+  return parsed.success ? parsed.data : null;
+}
+
+// ---- The badge ----
+
+function badgeTitle(report: TabReport | null): string {
+  if (!report?.relevant) return 'Thesis Lens';
+  const claims = `${report.claims} claim${report.claims === 1 ? '' : 's'}`;
+  return `Thesis Lens: ${claims} on this page${report.topics.length ? ` (${report.topics.join(', ')})` : ''}`;
+}
+
+async function showReport(tabId: number, report: TabReport | null): Promise<void> {
+  const text = report?.relevant && report.claims > 0 ? String(Math.min(report.claims, 999)) : '';
+  try {
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
+      browser.action.setTitle({ tabId, title: badgeTitle(report) }),
+    ]);
+  } catch {
+    // The tab closed meanwhile.
+  }
+}
+
+async function clearReport(tabId: number): Promise<void> {
+  await storage.removeItem(reportKey(tabId));
+  await showReport(tabId, null);
+}
+
+// ---- Talking to the lens in a tab ----
+
+/** Sends a command to the lens in a tab; false when no lens listens there. */
+async function sendToLens(tabId: number, command: LensCommand): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function injectLens(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [LENS_SCRIPT] });
+    return true;
+  } catch (error) {
+    console.warn(`Thesis Lens: could not inject the lens into tab ${tabId}:`, error);
+    return false;
+  }
+}
+
+/** Right after injection the lens may still be starting: retry for a short, bounded while. */
+async function sendWhenReady(tabId: number, command: LensCommand, attempts = 30, delayMs = 100): Promise<boolean> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (await sendToLens(tabId, command)) return true;
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  return false;
+}
+
+/** On demand (popup, context menu, keyboard): the lens with its sidebar open, injected if needed. */
+async function openLens(tabId: number, command: LensCommand = { type: 'lens/open-sidebar' }): Promise<boolean> {
+  if (await sendToLens(tabId, command)) return true;
+  if (!(await injectLens(tabId))) return false;
+  await sendWhenReady(tabId, { type: 'lens/open-sidebar' });
+  return true;
+}
+
+async function tabUrl(tabId: number): Promise<string | null> {
+  try {
+    return (await browser.tabs.get(tabId)).url ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The tabs showing a site, from their URL where visible or from the lens's last report. */
+async function tabsOnSite(site: string): Promise<number[]> {
+  const tabs = await browser.tabs.query({});
+  const matches: number[] = [];
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    const url = tab.url ?? (await readReport(tab.id))?.url;
+    const tabSite = url ? siteOf(url) : null;
+    if (tabSite && (tabSite === site || tabSite.endsWith(`.${site}`))) matches.push(tab.id);
+  }
+  return matches;
+}
+
+// ---- The gate's terms ----
+
+/**
+ * Recomputes the gate's terms from the enabled packs. Runs when the worker starts and when
+ * stored data changes; the checklist feature may also call it right after a change.
+ */
+export async function refreshGateTerms(): Promise<void> {
+  try {
+    const { packs } = await checklistHandlers['checklist/effective-packs']({}, { id: browser.runtime.id } as Runtime.MessageSender);
+    const terms = packs.length ? gateTermsFromPacks(packs) : FALLBACK_GATE_TERMS;
+    const current = await gateTermsItem.getValue();
+    if (JSON.stringify(current) !== JSON.stringify(terms)) await gateTermsItem.setValue(terms);
+  } catch (error) {
+    console.warn('Thesis Lens: could not compute the gate terms; the gate keeps its previous ones.', error);
+  }
+}
+
+// ---- All sites ----
+
+async function hasAllSitesPermission(): Promise<boolean> {
+  return browser.permissions.contains({ origins: ALL_SITES_ORIGINS });
+}
+
+async function registerAllSitesGate(enabled: boolean): Promise<void> {
+  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [ALL_SITES_GATE_ID] })).length > 0;
+  if (enabled && !registered) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: ALL_SITES_GATE_ID,
+        js: [GATE_SCRIPT.slice(1)],
+        matches: ALL_SITES_ORIGINS,
+        // The manifest's gate already covers the news sites.
+        excludeMatches: NEWS_MATCHES,
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  } else if (!enabled && registered) {
+    await browser.scripting.unregisterContentScripts({ ids: [ALL_SITES_GATE_ID] });
+  }
+}
+
+/** Brings the registration in line with the setting and the permission (after a restart or a revocation). */
+async function reconcileAllSites(): Promise<boolean> {
+  const enabled = (await allSitesItem.getValue()) === true && (await hasAllSitesPermission());
+  if (!enabled) await allSitesItem.setValue(false);
+  await registerAllSitesGate(enabled);
+  return enabled;
+}
+
+// ---- Messages ----
+
+type LensMessage =
+  | 'lens/gate-hit'
+  | 'lens/report'
+  | 'lens/tab-state'
+  | 'lens/annotate-tab'
+  | 'lens/show-sidebar'
+  | 'lens/set-paused'
+  | 'lens/is-paused'
+  | 'lens/set-all-sites'
+  | 'lens/get-prefs'
+  | 'lens/set-prefs';
+
+function senderTab(sender: Runtime.MessageSender): number {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) throw new Error('this message must come from a tab');
+  return tabId;
+}
+
+export const lensHandlers: Handlers<LensMessage> = {
+  'lens/gate-hit': async ({ url }, sender) => {
+    const tabId = senderTab(sender);
+    const site = siteOf(url);
+    if (!site || (await isPaused(site))) return { injected: false };
+    // A soft navigation on a page where the lens already runs: it rescans instead.
+    if (await sendToLens(tabId, { type: 'lens/rescan' })) return { injected: true };
+    return { injected: await injectLens(tabId) };
+  },
+
+  'lens/report': async (report, sender) => {
+    const tabId = senderTab(sender);
+    await storage.setItem(reportKey(tabId), report);
+    await showReport(tabId, report);
+    return {};
+  },
+
+  'lens/tab-state': async ({ tabId }) => {
+    const report = await readReport(tabId);
+    const url = (await tabUrl(tabId)) ?? report?.url ?? null;
+    const host = url ? siteOf(url) : null;
+    return {
+      report,
+      host,
+      paused: host ? await isPaused(host) : false,
+      allSites: (await allSitesItem.getValue()) === true,
+    };
+  },
+
+  'lens/annotate-tab': async ({ tabId }) => ({ injected: await openLens(tabId) }),
+
+  'lens/show-sidebar': async ({ tabId }) => {
+    if (!(await openLens(tabId))) throw new Error('Thesis Lens cannot run on this page');
+    return {};
+  },
+
+  'lens/set-paused': async ({ host, paused }) => {
+    const site = normalizeHost(host);
+    const hosts = (await pausedHosts()).filter((entry) => entry !== site);
+    await pausedHostsItem.setValue(paused ? [...hosts, site].sort() : hosts);
+    for (const tabId of await tabsOnSite(site)) {
+      if (paused) {
+        await sendToLens(tabId, { type: 'lens/teardown' });
+        await clearReport(tabId);
+      } else {
+        // Run the gate again: it injects the lens if the page may be relevant. Fails quietly
+        // where the extension has no access (a page outside the news sites).
+        await browser.scripting.executeScript({ target: { tabId }, files: [GATE_SCRIPT] }).catch(() => {});
+      }
+    }
+    return { paused };
+  },
+
+  'lens/is-paused': async ({ host }) => ({ paused: host ? await isPaused(host) : false }),
+
+  'lens/set-all-sites': async ({ enabled }) => {
+    if (enabled && !(await hasAllSitesPermission())) {
+      throw new Error('Thesis Lens needs access to all sites first (the browser asks when you turn this on)');
+    }
+    await allSitesItem.setValue(enabled);
+    await registerAllSitesGate(enabled);
+    return { allSites: enabled };
+  },
+
+  'lens/get-prefs': async () => {
+    const parsed = SidebarPrefsSchema.safeParse(await prefsItem.getValue());
+    return parsed.success ? parsed.data : SidebarPrefsSchema.parse({});
+  },
+
+  'lens/set-prefs': async (patch) => {
+    const stored = SidebarPrefsSchema.safeParse(await prefsItem.getValue());
+    const next = SidebarPrefsSchema.parse({ ...(stored.success ? stored.data : {}), ...patch });
+    await prefsItem.setValue(next);
+    return next;
+  },
+};
+
+// ---- Listeners ----
+
+async function activeTab(): Promise<Tabs.Tab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+const OWN_KEYS = new Set([GATE_TERMS_KEY, 'lens-paused-hosts', 'lens-all-sites', 'lens-sidebar-prefs']);
+
+export function setUpLens(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    // Menus persist with the profile: create once per install/update.
+    browser.contextMenus.remove(ANNOTATE_MENU_ID).catch(() => {}).finally(() => {
+      browser.contextMenus.create({ id: ANNOTATE_MENU_ID, title: 'Thesis Lens: annotate this page', contexts: ['page'] });
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === ANNOTATE_MENU_ID && tab?.id !== undefined) void openLens(tab.id);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'toggle-sidebar') return;
+    void (async () => {
+      const tabId = tab?.id ?? (await activeTab())?.id;
+      if (tabId !== undefined) await openLens(tabId, { type: 'lens/toggle-sidebar' });
+    })();
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    // A new document (or a soft navigation to another URL): the last report is stale.
+    if (changeInfo.status === 'loading' || changeInfo.url) {
+      void readReport(tabId).then((report) => {
+        if (report && (changeInfo.status === 'loading' || report.url !== changeInfo.url)) return clearReport(tabId);
+      });
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(reportKey(tabId)));
+
+  browser.permissions.onRemoved.addListener(() => void reconcileAllSites());
+  // Chrome may close the popup while its permission prompt is open, losing the popup's
+  // follow-up message: the grant itself turns "all sites" on.
+  browser.permissions.onAdded.addListener((added) => {
+    if (!ALL_SITES_ORIGINS.every((origin) => added.origins?.includes(origin))) return;
+    void allSitesItem.setValue(true).then(() => reconcileAllSites());
+  });
+
+  // Packs may change in stored data the checklist feature owns: recompute the gate terms then.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || Object.keys(changes).every((key) => OWN_KEYS.has(key.replace(/\$$/, '')))) return;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void refreshGateTerms(), 500);
+  });
+
+  void refreshGateTerms();
+  void reconcileAllSites().catch((error) => console.warn('Thesis Lens: could not restore the all-sites gate.', error));
+}

@@ -2,12 +2,20 @@ import { z } from 'zod';
 import { defineMessages } from './protocol';
 
 /** Where the sidebar sits and how it looks; remembered by the background. */
+const SidebarSide = z.enum(['right', 'left']);
+const SidebarWidth = z.number().int().min(260).max(720);
 export const SidebarPrefsSchema = z.object({
-  side: z.enum(['right', 'left']).default('right'),
-  width: z.number().int().min(260).max(720).default(380),
+  side: SidebarSide.default('right'),
+  width: SidebarWidth.default(380),
   minimized: z.boolean().default(false),
 });
 export type SidebarPrefs = z.infer<typeof SidebarPrefsSchema>;
+/**
+ * A change to some of the prefs. No defaults here: zod 4 applies defaults inside optional
+ * fields, so `SidebarPrefsSchema.partial()` would reset every field the change leaves out.
+ */
+export const SidebarPrefsPatchSchema = z.object({ side: SidebarSide, width: SidebarWidth, minimized: z.boolean() }).partial();
+export type SidebarPrefsPatch = z.infer<typeof SidebarPrefsPatchSchema>;
 
 /** What the lens found on a tab: the badge and the popup show it. */
 export const TabReportSchema = z.object({
@@ -75,7 +83,7 @@ export const lensMessages = defineMessages({
     response: SidebarPrefsSchema,
   },
   'lens/set-prefs': {
-    request: SidebarPrefsSchema.partial(),
+    request: SidebarPrefsPatchSchema,
     response: SidebarPrefsSchema,
   },
 });
@@ -86,5 +94,7 @@ export const LensCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lens/open-sidebar') }),
   /** Rescan (e.g. after the checklist changed). */
   z.object({ type: z.literal('lens/rescan') }),
+  /** The user paused Thesis Lens on this site: remove the sidebar and highlights, stop listening. */
+  z.object({ type: z.literal('lens/teardown') }),
 ]);
 export type LensCommand = z.infer<typeof LensCommandSchema>;

@@ -74,6 +74,15 @@ export const KeyFigureSchema = z.object({
   asOf: IsoDate,
   /** Terms that must be near a number in a sentence for it to be this measure. */
   context: z.array(LocalizedTermsSchema).min(1),
+  /** Terms that, near the number, make it another measure ("AI-related" next to cloud revenue). */
+  without: LocalizedTermsSchema.optional(),
+  /**
+   * Whose figure it is when not the pack's own company (`entities.self`): e.g. the US
+   * government's revenue share. A number nearest to another company's name is not checked.
+   */
+  subject: LocalizedTermsSchema.optional(),
+  /** Allowed relative difference for `matches` (default: exact for percentages, 2% for amounts). */
+  tolerance: z.number().min(0).max(1).optional(),
   source: z.string().optional(),
 });
 export type KeyFigure = z.infer<typeof KeyFigureSchema>;
@@ -119,6 +128,11 @@ export const ThesisPackSchema = z
     description: z.string().default(''),
     topics: z.array(TopicSchema).min(1),
     items: z.array(ItemSchema).min(1),
+    /**
+     * Who the thesis is about (`self`) and other companies (`others`) whose figures, quoted in
+     * the same sentence, must not be checked against this pack's figures.
+     */
+    entities: z.object({ self: LocalizedTermsSchema, others: LocalizedTermsSchema }).optional(),
   })
   .superRefine((pack, ctx) => {
     const seen = new Set<string>();

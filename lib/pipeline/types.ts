@@ -11,8 +11,10 @@ export const FigureSchema = z.object({
   raw: z.string(),
   value: z.number(),
   unit: z.union([FigureUnitSchema, z.string()]),
-  /** Scale already applied to `value` ("billion" → 1e9 is not applied: value stays in the stated scale). */
+  /** The stated scale ("billion", "亿"); `value` stays in it: "RMB 380 billion" → value 380, scale "billion". */
   scale: z.string().optional(),
+  /** `value` with the scale applied (380e9), the number checks compare. */
+  normalized: z.number().optional(),
   atLeast: z.boolean().optional(),
 });
 export type Figure = z.infer<typeof FigureSchema>;

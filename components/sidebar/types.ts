@@ -1,0 +1,24 @@
+import type { ComponentChildren } from 'preact';
+import type { ClaimView, ItemView } from './model';
+
+/**
+ * Extension points for features that plug into the reading UI. Each action is optional:
+ * when absent, its button is not rendered at all (no dead controls).
+ *
+ * - `onSaveClaim(claim, item)`: save the claim as a clipping (the clippings feature). Shown on
+ *   every claim card in the sidebar (with the item it is listed under) and on the highlight
+ *   card (with the claim's first item).
+ * - `onUpdateStatus(item, claim?)`: record a new status for a checklist item (the checklist
+ *   feature). Shown on every item card; `claim` is set when started from a claim.
+ */
+export interface LensActions {
+  onSaveClaim?: (claim: ClaimView, item: ItemView | undefined) => void;
+  onUpdateStatus?: (item: ItemView, claim?: ClaimView) => void;
+}
+
+/** An extra section at the end of the sidebar (e.g. "Saved from this page"). */
+export interface ExtraSection {
+  id: string;
+  title: string;
+  render: () => ComponentChildren;
+}

@@ -1,0 +1,54 @@
+import browser from 'webextension-polyfill';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { NEWS_MATCHES } from '@/lib/news-sites';
+import { compileGateTerms, mayBeRelevant, parseGateTerms, samplePage, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, GATE_SAMPLE_CHARS, type GateSample } from '@/lib/gate';
+import type { RequestOf } from '@/lib/messages';
+
+/** A page that is still rendering its text (a single-page app) gets one more look after this. */
+const LATE_TEXT_DELAY_MS = 2500;
+/** After a soft navigation, the new article's text usually arrives within this. */
+const SOFT_NAVIGATION_DELAY_MS = 1000;
+
+/**
+ * The gate: on every news page, decide cheaply whether the page may be about an enabled
+ * thesis and only then ask the background to inject the lens. On any other page it does
+ * nothing visible: no messages, no observers (only WXT's navigation listener, for soft
+ * navigation, and one bounded late look). It imports no zod, no Preact, no pipeline.
+ */
+export default defineContentScript({
+  matches: NEWS_MATCHES,
+  runAt: 'document_idle',
+  noScriptStartedPostMessage: true,
+  async main(ctx) {
+    const stored = await browser.storage.local.get(GATE_TERMS_KEY).catch(() => ({}) as Record<string, unknown>);
+    const compiled = compileGateTerms(parseGateTerms(stored[GATE_TERMS_KEY]) ?? FALLBACK_GATE_TERMS);
+    let hitUrl = '';
+
+    const decide = (sample: GateSample) => {
+      if (ctx.isInvalid || location.href === hitUrl || !mayBeRelevant(sample, compiled)) return;
+      hitUrl = location.href;
+      const payload: RequestOf<'lens/gate-hit'> = { url: hitUrl };
+      browser.runtime.sendMessage({ type: 'lens/gate-hit', payload }).catch(() => {
+        // The background is being updated or reloaded: the next navigation tries again.
+      });
+    };
+
+    const lookNowAndOnceMore = () => {
+      const first = samplePage(document);
+      decide(first);
+      if (first.body.length >= GATE_SAMPLE_CHARS) return;
+      const url = location.href;
+      ctx.setTimeout(() => {
+        if (location.href !== url || hitUrl === url) return;
+        // Only worth a second look if the text grew (rendered late) since the first.
+        const second = samplePage(document);
+        if (second.body.length > first.body.length) decide(second);
+      }, LATE_TEXT_DELAY_MS);
+    };
+
+    lookNowAndOnceMore();
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(lookNowAndOnceMore, SOFT_NAVIGATION_DELAY_MS);
+    });
+  },
+});

@@ -1,0 +1,261 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { defaultPack } from '../pack/default-pack';
+import { safeParsePack, type ThesisPack } from '../pack/schema';
+import { scan } from '../pipeline/scan';
+import type { ScanResult } from '../pipeline/types';
+
+/**
+ * The `scan` command (../shared/spec/scan-cli.md): the extension's page pipeline on saved
+ * pages, text files and URLs, from a terminal. Node-only glue lives here; the analysis is
+ * the same `scan()` the content script runs.
+ *
+ * HTML is parsed with linkedom: WXT already depends on it, it is by far the fastest DOM for
+ * Node (several times faster than happy-dom or jsdom on the Readability corpus), and its
+ * fidelity (no layout, no CSS) is all this pipeline needs, since the pipeline itself avoids
+ * layout and computed styles so that it stays cheap on live pages.
+ */
+
+export const USAGE =
+  'usage: npm run scan -- <file.html | file.txt | http(s)://url>... [--json] [--thesis pack.json] [--date YYYY-MM-DD] [--as-of YYYY-MM-DD]';
+
+const FETCH_TIMEOUT_MS = 15_000;
+
+export interface ScanArgs {
+  inputs: string[];
+  json: boolean;
+  thesis: string | null;
+  date: string | null;
+  asOf: string | null;
+}
+
+export class UsageError extends Error {}
+
+function checkDate(flag: string, value: string | undefined): string {
+  if (!value || value.startsWith('--')) throw new UsageError(`${flag} needs a date (YYYY-MM-DD)`);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : null;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`${flag} expects a real date as YYYY-MM-DD, got "${value}"`);
+  }
+  return value;
+}
+
+export function parseArgs(argv: readonly string[]): ScanArgs {
+  const args: ScanArgs = { inputs: [], json: false, thesis: null, date: null, asOf: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--json':
+        args.json = true;
+        break;
+      case '--thesis': {
+        const path = value();
+        if (!path || path.startsWith('--')) throw new UsageError('--thesis needs a pack file (pack.json)');
+        args.thesis = path;
+        break;
+      }
+      case '--date':
+        args.date = checkDate('--date', value());
+        break;
+      case '--as-of':
+        args.asOf = checkDate('--as-of', value());
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError(USAGE);
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+        args.inputs.push(arg);
+    }
+  }
+  if (args.inputs.length === 0) throw new UsageError(`no input given. ${USAGE}`);
+  return args;
+}
+
+/** A thesis pack from a JSON file, validated; problems name the file and the path inside it. */
+export async function loadPack(path: string): Promise<ThesisPack> {
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read thesis pack ${path}: ${describe(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (error) {
+    throw new Error(`thesis pack ${path} is not valid JSON: ${describe(error)}`);
+  }
+  const parsed = safeParsePack(data);
+  if (!parsed.ok) {
+    const more = parsed.problems.length > 3 ? ` (and ${parsed.problems.length - 3} more)` : '';
+    throw new Error(`invalid thesis pack ${path}: ${parsed.problems.slice(0, 3).join('; ')}${more}`);
+  }
+  return parsed.pack;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A plain-text article as a document: first non-empty line is the title (an <h1>), every
+ * other non-empty line a paragraph, all inside one <article>.
+ */
+export function textToDocument(text: string): Document {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const [title = '', ...paragraphs] = lines;
+  const html =
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><article>` +
+    `<h1>${escapeHtml(title)}</h1>${paragraphs.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</article></body></html>`;
+  return parseHTML(html).document as unknown as Document;
+}
+
+export function htmlToDocument(html: string): Document {
+  return parseHTML(html).document as unknown as Document;
+}
+
+/** Decodes a saved page: BOM or <meta charset> (Chinese sites still serve GBK), else UTF-8; binary is refused. */
+export function decodeHtml(bytes: Uint8Array, source: string, contentType?: string | null): string {
+  if (bytes.length === 0) throw new Error(`${source} is empty`);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  if (head.includes('\u0000')) throw new Error(`${source} is not an HTML or text file (binary content)`);
+  const declared =
+    /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(declared.toLowerCase(), { fatal: true });
+  } catch {
+    decoder = new TextDecoder('utf-8', { fatal: true });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new Error(`${source} is not readable as ${decoder.encoding} text`);
+  }
+}
+
+export interface LoadedInput {
+  document: Document;
+  /** The URL the page came from, when it was fetched. */
+  url: string | null;
+  parseMs: number;
+}
+
+export interface ScanIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && (error as { code?: string }).code === 'ENOENT') return 'no such file';
+  if (error instanceof Error) return error.message.split('\n')[0]!;
+  return String(error);
+}
+
+export async function loadInput(input: string, io: ScanIO): Promise<LoadedInput> {
+  const now = io.now ?? (() => performance.now());
+  if (/^https?:\/\//i.test(input)) {
+    // Only ever reached for a URL the user typed: the command makes no other requests.
+    const fetcher = io.fetch ?? fetch;
+    let response: Response;
+    try {
+      response = await fetcher(input, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
+    } catch (error) {
+      throw new Error(`cannot fetch ${input}: ${describe(error)}`);
+    }
+    if (!response.ok) throw new Error(`cannot fetch ${input}: HTTP ${response.status}`);
+    const html = decodeHtml(new Uint8Array(await response.arrayBuffer()), input, response.headers.get('content-type'));
+    const start = now();
+    const document = htmlToDocument(html);
+    return { document, url: response.url || input, parseMs: now() - start };
+  }
+  const extension = extname(input).toLowerCase();
+  if (!['.html', '.htm', '.xhtml', '.txt'].includes(extension)) {
+    throw new Error(`${input}: unsupported input (expected a .html or .txt file, or an http(s) URL)`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(input);
+  } catch (error) {
+    throw new Error(`cannot read ${input}: ${describe(error)}`);
+  }
+  const text = decodeHtml(bytes, input);
+  const start = now();
+  const document = extension === '.txt' ? textToDocument(text) : htmlToDocument(text);
+  if (extension !== '.txt' && !document.body) throw new Error(`${input} has no HTML body`);
+  return { document, url: null, parseMs: now() - start };
+}
+
+const STANCE_MARK = { supports: '+', challenges: '−', neutral: '·' } as const;
+
+/** The readable report: title, topics, each claim with its items, statuses and checks. */
+export function formatReport(result: ScanResult, pack: ThesisPack): string {
+  const items = new Map(pack.items.map((item) => [item.id, item]));
+  const statuses = new Map(result.items.map((item) => [item.id, item]));
+  const lines: string[] = [];
+  lines.push(result.title || '(untitled)');
+  const meta = [result.published ?? 'undated', result.url].filter(Boolean).join(' · ');
+  lines.push(meta);
+  if (!result.isArticle) lines.push('Not an article: nothing to check.');
+  else if (!result.relevant) lines.push(`Not about this thesis (${pack.title}).`);
+  else lines.push(`Topics: ${result.topics.join(', ')}   Thesis: ${pack.title}`);
+  if (result.claims.length > 0) lines.push('', `Claims (${result.claims.length}):`);
+  result.claims.forEach((claim, index) => {
+    lines.push('', `${index + 1}. ${claim.text}${claim.hedged ? '  [hedged]' : ''}`);
+    for (const link of claim.items) {
+      const status = statuses.get(link.id)?.status ?? '?';
+      lines.push(`   ${STANCE_MARK[link.stance]} ${link.stance} ${link.id} — ${items.get(link.id)?.title ?? ''} [${status}]`);
+    }
+    for (const check of claim.checks) {
+      lines.push(`   ✓ ${check.itemId}: ${check.figure ? `${check.figure} ` : ''}${check.verdict} (known: ${check.known})`);
+    }
+  });
+  const touched = result.items.filter((item) => item.claims > 0);
+  if (touched.length > 0) {
+    lines.push('', 'Checklist items touched:');
+    for (const item of touched) lines.push(`   ${item.id} [${item.status}] ${item.claims} claim${item.claims === 1 ? '' : 's'}`);
+  }
+  lines.push('', `Pipeline ${result.timingsMs.total.toFixed(1)} ms${result.timingsMs['parse'] !== undefined ? ` (parse ${result.timingsMs['parse']!.toFixed(1)} ms)` : ''}`);
+  return lines.join('\n');
+}
+
+/** Runs the command; returns the exit code. Errors go to `stderr`, one line each. */
+export async function main(argv: readonly string[], io: ScanIO): Promise<number> {
+  let args: ScanArgs;
+  let pack: ThesisPack;
+  try {
+    args = parseArgs(argv);
+    pack = args.thesis ? await loadPack(args.thesis) : defaultPack;
+  } catch (error) {
+    io.stderr(`scan: ${describe(error)}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
+  // Inputs are scanned in order; a bad one is reported and the others still run (nothing
+  // is lost in a corpus run), and the exit code says that something failed.
+  let failed = 0;
+  for (const [index, input] of args.inputs.entries()) {
+    try {
+      const loaded = await loadInput(input, io);
+      const result = scan(loaded.document, pack, {
+        url: loaded.url,
+        date: args.date,
+        ...(args.asOf ? { asOf: args.asOf } : {}),
+        ...(io.now ? { now: io.now } : {}),
+      });
+      result.timingsMs.parse = loaded.parseMs;
+      if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
+      else io.stdout(`${index > 0 ? '\n' : ''}${formatReport(result, pack)}\n`);
+    } catch (error) {
+      failed++;
+      io.stderr(`scan: ${describe(error)}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,160 @@
+import type { LocalizedTerms, MatchRule } from '../pack/schema';
+
+/**
+ * The pack's Terms language compiled to RegExps (see lib/pack/schema.ts): case-insensitive;
+ * a Latin term matches at a word start and, unless it ends in `*`, at a word end; a term
+ * containing CJK characters matches as a substring. A space in a term matches any run of
+ * spaces or hyphens ("export control*" finds "export-controlled").
+ *
+ * Each term list becomes ONE RegExp (an alternation, longest term first so that "Alibaba
+ * Cloud" wins over "Alibaba"), built once and cached per list object: a pack's lists are
+ * compiled the first time a page is scanned with it, never per sentence.
+ */
+
+export interface TermHit {
+  start: number;
+  end: number;
+  /** The matched text as it reads. */
+  text: string;
+}
+
+export interface TermMatcher {
+  /** False when the list is empty: such a matcher never matches. */
+  readonly active: boolean;
+  test(text: string): boolean;
+  /** All non-overlapping matches, left to right. */
+  find(text: string): TermHit[];
+  count(text: string): number;
+  /** First match at or after `from`, or null. */
+  firstFrom(text: string, from: number): TermHit | null;
+}
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+// A Latin "word" character for boundaries: letters of Latin script and digits. CJK letters
+// do not count, so "英伟达Nvidia" and "的H200芯片" still match at word boundaries.
+const WORD_BEFORE = '(?<![\\p{Script=Latin}\\p{Nd}])';
+const WORD_AFTER = '(?![\\p{Script=Latin}\\p{Nd}])';
+
+function escape(term: string): string {
+  return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function termSource(term: string): { source: string; kind: 'word' | 'prefix' | 'cjk' } {
+  const trimmed = term.trim();
+  if (CJK.test(trimmed)) return { source: escape(trimmed).replace(/\s+/g, '\\s*'), kind: 'cjk' };
+  const prefix = trimmed.endsWith('*');
+  const body = prefix ? trimmed.slice(0, -1) : trimmed;
+  // Apostrophes in terms match both ' and ’ ; spaces match spaces, hyphens or nothing-breaking spaces.
+  const source = escape(body)
+    .replace(/['’]/g, "['’]")
+    .replace(/(?:\s|-)+/g, '[\\s\\u00a0\\-‐–]+');
+  return { source, kind: prefix ? 'prefix' : 'word' };
+}
+
+function byLengthDesc(a: string, b: string): number {
+  return b.length - a.length;
+}
+
+/** One RegExp for a list of terms, or null for an empty list. */
+export function compileTermsRegExp(terms: readonly string[]): RegExp | null {
+  const words: string[] = [];
+  const prefixes: string[] = [];
+  const cjk: string[] = [];
+  const seen = new Set<string>();
+  for (const term of [...terms].sort(byLengthDesc)) {
+    if (!term.trim()) continue;
+    const { source, kind } = termSource(term);
+    const key = `${kind}:${source.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    (kind === 'word' ? words : kind === 'prefix' ? prefixes : cjk).push(source);
+  }
+  const parts: string[] = [];
+  // Prefix terms first only when longer: a plain alternation order keeps longest-first within each kind.
+  if (words.length) parts.push(`${WORD_BEFORE}(?:${words.join('|')})${WORD_AFTER}`);
+  if (prefixes.length) parts.push(`${WORD_BEFORE}(?:${prefixes.join('|')})[\\p{Script=Latin}\\p{Nd}]*`);
+  if (cjk.length) parts.push(`(?:${cjk.join('|')})`);
+  if (!parts.length) return null;
+  return new RegExp(parts.join('|'), 'giu');
+}
+
+class RegExpTermMatcher implements TermMatcher {
+  readonly active: boolean;
+  constructor(private readonly re: RegExp | null) {
+    this.active = re !== null;
+  }
+  test(text: string): boolean {
+    if (!this.re) return false;
+    this.re.lastIndex = 0;
+    return this.re.test(text);
+  }
+  find(text: string): TermHit[] {
+    if (!this.re) return [];
+    const hits: TermHit[] = [];
+    this.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.re.exec(text))) {
+      if (m[0].length === 0) {
+        this.re.lastIndex++;
+        continue;
+      }
+      hits.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+    return hits;
+  }
+  count(text: string): number {
+    if (!this.re) return 0;
+    this.re.lastIndex = 0;
+    let n = 0;
+    while (this.re.exec(text)) n++;
+    return n;
+  }
+  firstFrom(text: string, from: number): TermHit | null {
+    if (!this.re) return null;
+    this.re.lastIndex = from;
+    const m = this.re.exec(text);
+    return m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : null;
+  }
+}
+
+const NEVER = new RegExpTermMatcher(null);
+const cache = new WeakMap<object, TermMatcher>();
+
+/** Both languages of a localized list in one matcher (Chinese pages quote English names). */
+export function termMatcher(terms: LocalizedTerms | readonly string[] | undefined): TermMatcher {
+  if (!terms) return NEVER;
+  const cached = cache.get(terms);
+  if (cached) return cached;
+  const list = Array.isArray(terms) ? (terms as readonly string[]) : [...(terms as LocalizedTerms).en, ...(terms as LocalizedTerms).zh];
+  const matcher = new RegExpTermMatcher(compileTermsRegExp(list));
+  cache.set(terms, matcher);
+  return matcher;
+}
+
+export interface RuleMatcher {
+  /** True when the text holds a term from every group and none of the vetoes. */
+  test(text: string): boolean;
+}
+
+const ruleCache = new WeakMap<MatchRule, RuleMatcher>();
+
+export function ruleMatcher(rule: MatchRule): RuleMatcher {
+  const cached = ruleCache.get(rule);
+  if (cached) return cached;
+  const groups = rule.all.map((group) => termMatcher(group));
+  const none = termMatcher(rule.none);
+  const matcher: RuleMatcher = {
+    test(text) {
+      for (const group of groups) if (!group.test(text)) return false;
+      return !none.test(text);
+    },
+  };
+  ruleCache.set(rule, matcher);
+  return matcher;
+}
+
+/** True when any of the rules matches. */
+export function anyRuleMatches(rules: readonly MatchRule[], text: string): boolean {
+  for (const rule of rules) if (ruleMatcher(rule).test(text)) return true;
+  return false;
+}
