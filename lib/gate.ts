@@ -81,33 +81,57 @@ export function parseGateTerms(value: unknown): GateTerms | null {
   return topics.length > 0 ? { topics } : null;
 }
 
+/**
+ * Terms compiled into one plain alternation (no lookbehind, no Unicode property classes: both
+ * make every position of the text expensive). Word boundaries are checked in code, only
+ * at the rare places where the alternation matched.
+ */
+export interface CompiledTerms {
+  pattern: RegExp;
+  /** Latin terms written with a trailing `*`, lowercased: no word end required. */
+  prefixes: Set<string>;
+}
+
 export interface CompiledGateTopic {
   id: string;
-  mentions: RegExp | null;
-  negatives: RegExp | null;
+  mentions: CompiledTerms | null;
+  negatives: CompiledTerms | null;
 }
 
 export interface CompiledGate {
   topics: CompiledGateTopic[];
 }
 
-const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
+const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const normalizeSpaces = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
 
-function termSource(term: string): string {
-  const trimmed = term.trim();
-  if (CJK.test(trimmed)) return escapeRegExp(trimmed);
-  const prefix = trimmed.endsWith('*');
-  const word = escapeRegExp(prefix ? trimmed.slice(0, -1) : trimmed).replace(/\s+/g, '\\s+');
-  return `(?<![\\p{L}\\p{N}])${word}${prefix ? '' : '(?![\\p{L}\\p{N}])'}`;
+function compileTerms(terms: readonly string[]): CompiledTerms | null {
+  const prefixes = new Set<string>();
+  const sources = new Set<string>();
+  for (const raw of terms) {
+    const term = raw.trim();
+    const literal = term.endsWith('*') ? term.slice(0, -1).trim() : term;
+    if (!literal) continue;
+    // A CJK term is a substring anyway: its `*` changes nothing.
+    if (literal !== term && !CJK.test(literal)) prefixes.add(normalizeSpaces(literal));
+    sources.add(literal);
+  }
+  if (sources.size === 0) return null;
+  // Longest first, so that "Alibaba Cloud" is one hit, not "Alibaba" and then nothing.
+  const alternation = [...sources].sort((a, b) => b.length - a.length).map((term) => escapeRegExp(term).replace(/\s+/g, '\\s+'));
+  return { pattern: new RegExp(alternation.join('|'), 'gi'), prefixes };
 }
 
-function compileTerms(terms: readonly string[]): RegExp | null {
-  const sources = [...new Set(terms.map((term) => term.trim()).filter((term) => term && term !== '*'))]
-    // Longest first, so that "Alibaba Cloud" is one hit, not "Alibaba" and then nothing.
-    .sort((a, b) => b.length - a.length)
-    .map(termSource);
-  return sources.length ? new RegExp(sources.join('|'), 'giu') : null;
+/** A Latin match must start at a word start and, unless the term is a prefix, end at a word end. */
+function atWordBoundaries(text: string, index: number, match: string, terms: CompiledTerms): boolean {
+  if (CJK.test(match)) return true;
+  const before = text[index - 1];
+  if (before !== undefined && WORD_CHAR.test(before)) return false;
+  if (terms.prefixes.has(normalizeSpaces(match))) return true;
+  const after = text[index + match.length];
+  return after === undefined || !WORD_CHAR.test(after);
 }
 
 export function compileGateTerms(terms: GateTerms): CompiledGate {
@@ -124,11 +148,15 @@ export interface GateSample {
   body: string;
 }
 
-function countHits(pattern: RegExp | null, text: string, cap: number): number {
-  if (!pattern || !text) return 0;
+function countHits(terms: CompiledTerms | null, text: string, cap: number): number {
+  if (!terms || !text) return 0;
+  const { pattern } = terms;
   pattern.lastIndex = 0;
   let hits = 0;
-  while (hits < cap && pattern.exec(text)) hits++;
+  for (let match = pattern.exec(text); match && hits < cap; match = pattern.exec(text)) {
+    if (atWordBoundaries(text, match.index, match[0], terms)) hits++;
+    else pattern.lastIndex = match.index + 1;
+  }
   return hits;
 }
 
@@ -156,6 +184,16 @@ export function mayBeRelevant(sample: GateSample, compiled: CompiledGate): boole
 const META_NAMES = ['og:title', 'twitter:title', 'description', 'og:description', 'keywords', 'news_keywords'];
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'NAV', 'FOOTER', 'ASIDE', 'BUTTON', 'SELECT', 'IFRAME']);
 
+/** The node after the walker's current node and all its descendants (or null at the end). */
+function nextOutsideSubtree(walker: TreeWalker): Node | null {
+  let next = walker.nextSibling();
+  while (!next) {
+    if (!walker.parentNode()) return null;
+    next = walker.nextSibling();
+  }
+  return next;
+}
+
 /**
  * Reads the sample from a document: title, meta, and the first `maxChars` of text under
  * the likely main element (article, main, else body). Walks text nodes in order and stops
@@ -170,14 +208,20 @@ export function samplePage(doc: Document, maxChars = GATE_SAMPLE_CHARS): GateSam
   const root = doc.querySelector('article') ?? doc.querySelector('main, [role="main"]') ?? doc.body;
   let body = '';
   if (root) {
-    const walker = doc.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
-      acceptNode: (node) => (node.nodeType === 1 && SKIPPED.has((node as Element).tagName) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
-    });
-    for (let node = walker.nextNode(); node && body.length < maxChars; node = walker.nextNode()) {
-      if (node.nodeType === 3) {
-        const text = node.nodeValue;
-        if (text && text.trim()) body += (body ? ' ' : '') + text.trim();
+    // No filter callback: plain traversal is faster, and a callback cannot run where the
+    // page has JavaScript turned off. Skipped elements are stepped over, subtree and all.
+    const walker = doc.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
+    let node = walker.nextNode();
+    while (node && body.length < maxChars) {
+      if (node.nodeType === 1 && SKIPPED.has((node as Element).tagName)) {
+        node = nextOutsideSubtree(walker);
+        continue;
       }
+      if (node.nodeType === 3) {
+        const text = node.nodeValue?.trim();
+        if (text) body += (body ? ' ' : '') + text;
+      }
+      node = walker.nextNode();
     }
   }
   return { head: head.join('\n'), body: body.slice(0, maxChars) };

@@ -1,8 +1,142 @@
 import type { Handlers } from './router';
+import type { ResponseOf } from '@/lib/messages';
+import { defaultPack } from '@/lib/pack/default-pack';
+import { today } from '@/lib/pack/status';
+import type { ThesisPack } from '@/lib/pack/schema';
+import type { ChecklistOverview, ThesisSummary } from '@/lib/messages/checklist';
+import { liveUserEntries } from '@/lib/checklist/merge';
+import {
+  addStatus,
+  ChecklistError,
+  createThesis,
+  deleteThesis,
+  duplicateThesis,
+  editItem,
+  editThesis,
+  effectiveTheses,
+  enabledPacks,
+  exportPack,
+  importPack,
+  removeItem,
+  undoLastStatus,
+} from '@/lib/checklist/theses';
+import { clock, mutate, onPacksChanged, readSnapshot, watchStore, type Snapshot } from './checklist-store';
+import { feedHandlers, feedView, setUpFeeds } from './feeds';
+import { readSyncView, setUpSync } from './sync';
 
-export const checklistHandlers: Handlers<'checklist/effective-packs'> = {
-  // Placeholder until the checklist store exists: no packs.
-  'checklist/effective-packs': async () => ({ packs: [] }),
+/**
+ * The checklist feature in the background: the theses (bundled, the user's own, feeds), the
+ * user's status updates and edits, packs in and out. It is the single writer of that data;
+ * pages and the sidebar ask through these messages.
+ */
+
+export { onPacksChanged };
+
+function effectiveOf(snapshot: Snapshot, thesisId: string): ThesisPack {
+  const view = effectiveTheses(snapshot.theses, defaultPack, snapshot.feeds.feeds).find((candidate) => candidate.record.id === thesisId);
+  if (!view) throw new ChecklistError(`No thesis "${thesisId}".`);
+  if (!view.pack) throw new ChecklistError(`"${thesisId}" has no content yet (its feed has not been fetched).`);
+  return view.pack;
+}
+
+async function overview(): Promise<ChecklistOverview> {
+  const snapshot = await readSnapshot();
+  const feeds = snapshot.feeds.feeds;
+  const theses: ThesisSummary[] = effectiveTheses(snapshot.theses, defaultPack, feeds).map(({ record, pack }) => ({
+    id: record.id,
+    title: pack?.title ?? record.meta.title ?? record.id,
+    enabled: record.meta.enabled,
+    baseKind: record.base.kind,
+    feedUrl: record.base.kind === 'feed' ? record.base.url : undefined,
+    feedLayers: feeds.filter((feed) => feed.pack?.id === record.id && !(record.base.kind === 'feed' && record.base.url === feed.url)).map((feed) => feed.url),
+    pack: pack ?? null,
+    undoable: (pack?.items ?? []).filter((item) => liveUserEntries(record.entries, item.id).length > 0).map((item) => item.id),
+  }));
+  return { theses, feeds: feeds.map(feedView), sync: await readSyncView(), problems: snapshot.problems };
+}
+
+type ImportReply = ResponseOf<'checklist/import-pack'>;
+
+type ChecklistMessage =
+  | 'checklist/effective-packs'
+  | 'checklist/overview'
+  | 'checklist/add-status'
+  | 'checklist/undo-status'
+  | 'checklist/create-thesis'
+  | 'checklist/edit-thesis'
+  | 'checklist/duplicate-thesis'
+  | 'checklist/delete-thesis'
+  | 'checklist/edit-item'
+  | 'checklist/remove-item'
+  | 'checklist/export-pack'
+  | 'checklist/import-pack';
+
+export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers = {
+  'checklist/effective-packs': async () => {
+    const snapshot = await readSnapshot();
+    return { packs: enabledPacks(snapshot.theses, defaultPack, snapshot.feeds.feeds) };
+  },
+
+  'checklist/overview': overview,
+
+  'checklist/add-status': (update) =>
+    mutate((snapshot) => {
+      const { state, entry } = addStatus(snapshot.theses, update, clock(), effectiveOf(snapshot, update.thesisId));
+      return { theses: state, result: { entryId: entry.id } };
+    }),
+
+  'checklist/undo-status': ({ thesisId, itemId }) =>
+    mutate((snapshot) => {
+      const { state, removed } = undoLastStatus(snapshot.theses, thesisId, itemId, clock());
+      return { theses: state, result: { removed: removed !== undefined } };
+    }),
+
+  'checklist/create-thesis': (input) =>
+    mutate((snapshot) => {
+      const made =
+        'templateId' in input
+          ? createThesis(snapshot.theses, { title: input.title, template: effectiveOf(snapshot, input.templateId) }, clock(), today())
+          : createThesis(snapshot.theses, input, clock(), today());
+      return { theses: made.state, result: { id: made.id } };
+    }),
+
+  'checklist/edit-thesis': ({ id, ...patch }) =>
+    mutate((snapshot) => ({ theses: editThesis(snapshot.theses, id, patch, clock()), result: {} })),
+
+  'checklist/duplicate-thesis': ({ id }) =>
+    mutate((snapshot) => {
+      const made = duplicateThesis(snapshot.theses, id, effectiveOf(snapshot, id), clock());
+      return { theses: made.state, result: { id: made.id } };
+    }),
+
+  'checklist/delete-thesis': ({ id }) => mutate((snapshot) => ({ theses: deleteThesis(snapshot.theses, id, clock()), result: {} })),
+
+  'checklist/edit-item': ({ thesisId, itemId, patch }) =>
+    mutate((snapshot) => ({ theses: editItem(snapshot.theses, thesisId, itemId, patch, clock(), effectiveOf(snapshot, thesisId), today()), result: {} })),
+
+  'checklist/remove-item': ({ thesisId, itemId }) =>
+    mutate((snapshot) => ({ theses: removeItem(snapshot.theses, thesisId, itemId, clock(), effectiveOf(snapshot, thesisId)), result: {} })),
+
+  'checklist/export-pack': async ({ id }) => exportPack(effectiveOf(await readSnapshot(), id)),
+
+  'checklist/import-pack': ({ text, onConflict }) =>
+    mutate<ImportReply>((snapshot) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        return { result: { status: 'invalid' as const, problems: [`(file): not JSON: ${error instanceof Error ? error.message : String(error)}`] } };
+      }
+      const outcome = importPack(snapshot.theses, json, onConflict, clock());
+      if (outcome.status !== 'imported') return { result: outcome };
+      return { theses: outcome.state, result: { status: 'imported' as const, id: outcome.id } };
+    }),
+
+  ...feedHandlers,
 };
 
-export function setUpChecklist(): void {}
+export function setUpChecklist(): void {
+  watchStore();
+  setUpFeeds();
+  setUpSync();
+}

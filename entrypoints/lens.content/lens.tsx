@@ -41,12 +41,15 @@ export function startLens(ctx: ContentScriptContext): Lens {
   const world = globalThis as unknown as Record<string, InstanceMarker | undefined>;
   // Injected again on the same page (the toolbar button, the popup, the context menu): WXT has
   // already stopped the previous instance (its UI removed); this one takes over and opens the sidebar.
+  // (The marker outlives the previous instance on purpose: WXT stops that one before this code runs.)
   const previous = world[INSTANCE_KEY];
   world[INSTANCE_KEY] = { url: location.href };
-  ctx.onInvalidated(() => {
-    if (world[INSTANCE_KEY]?.url === location.href) world[INSTANCE_KEY] = undefined;
+  const lens = new Lens(ctx, {
+    openSidebar: previous?.url === location.href,
+    onTeardown: () => {
+      world[INSTANCE_KEY] = undefined;
+    },
   });
-  const lens = new Lens(ctx, { openSidebar: previous?.url === location.href });
   lens.start();
   return lens;
 }
@@ -86,7 +89,7 @@ export class Lens {
   private readonly prefsLoaded: Promise<void>;
   private prefsLoadedDone = false;
 
-  constructor(private readonly ctx: ContentScriptContext, options: { openSidebar: boolean }) {
+  constructor(private readonly ctx: ContentScriptContext, private readonly options: { openSidebar: boolean; onTeardown: () => void }) {
     this.explicitOpen = options.openSidebar;
     this.painter = new HighlightPainter(document, { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms) });
     this.callbacks = {
@@ -146,7 +149,8 @@ export class Lens {
     });
     ctx.addEventListener(window, 'scroll', () => this.onScroll(), { passive: true, capture: true });
 
-    if (this.explicitOpen) void this.ensureUi();
+    // Injected again by the reader: as if they had asked for the sidebar (after the remembered prefs).
+    if (this.explicitOpen) void this.prefsLoaded.then(() => this.openSidebar());
     void this.scan('start');
   }
 
@@ -309,7 +313,9 @@ export class Lens {
         this.onLocationMaybeChanged('rescan');
         break;
       case 'lens/teardown':
-        // Paused on this site: everything goes, and this instance stops for good.
+        // Paused on this site: everything goes, and this instance stops for good. A later
+        // injection (resumed) is a fresh start, not a request to open the sidebar.
+        this.options.onTeardown();
         this.ctx.abort('Thesis Lens paused on this site');
         break;
     }

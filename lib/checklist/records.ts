@@ -52,10 +52,12 @@ export const ItemEditSchema = z.object({
   cues: z.object({ supports: LocalizedTermsSchema, challenges: LocalizedTermsSchema }).optional(),
   figures: z.array(KeyFigureSchema).optional(),
   removed: z.boolean().optional(),
+  /** The user added this item (it is not in the base): its first status cannot be undone. */
+  added: z.boolean().optional(),
   updatedAt: Timestamp,
 });
 export type ItemEdit = z.infer<typeof ItemEditSchema>;
-export type ItemPatch = Omit<ItemEdit, 'updatedAt' | 'removed'>;
+export type ItemPatch = Omit<ItemEdit, 'updatedAt' | 'removed' | 'added'>;
 
 export const ThesisMetaSchema = z.object({
   title: z.string().min(1).optional(),

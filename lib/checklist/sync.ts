@@ -184,6 +184,16 @@ function newer<T extends { updatedAt: string }>(a: T, b: T): T {
   return b.updatedAt > a.updatedAt ? b : a;
 }
 
+/**
+ * The same record always serialises the same way, whatever order the entries arrived in:
+ * otherwise two browsers holding the same data would keep rewriting each other's chunks.
+ */
+export function canonicalRecord(record: ThesisRecord): ThesisRecord {
+  const entries = [...record.entries].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const itemEdits = Object.fromEntries(Object.keys(record.itemEdits).sort().map((key) => [key, record.itemEdits[key]!]));
+  return { ...record, entries, itemEdits };
+}
+
 /** One thesis from two browsers: newest wins per entry id, per item edit and for the metadata; entries are a union. */
 export function mergeThesisRecords(local: ThesisRecord, remote: ThesisRecord): ThesisRecord {
   const entries = new Map<string, UserEntry>();
@@ -196,14 +206,14 @@ export function mergeThesisRecords(local: ThesisRecord, remote: ThesisRecord): T
   for (const [itemId, edit] of Object.entries(remote.itemEdits)) itemEdits[itemId] = itemEdits[itemId] ? newer(itemEdits[itemId], edit) : edit;
   let base = local.base;
   if (remote.base.kind === 'pack' && (local.base.kind !== 'pack' || remote.base.updatedAt > local.base.updatedAt)) base = remote.base;
-  return {
+  return canonicalRecord({
     id: local.id,
     base,
     meta: newer(local.meta, remote.meta),
     entries: [...entries.values()],
     itemEdits,
     createdAt: remote.createdAt < local.createdAt ? remote.createdAt : local.createdAt,
-  };
+  });
 }
 
 /** Merges records read from sync into the local state; returns the same object when nothing changed. */
@@ -219,7 +229,7 @@ export function mergeSyncedState(local: ChecklistState, remote: SyncRecord[]): {
     }
     const index = theses.findIndex((thesis) => thesis.id === parsed.data.id);
     const next = index < 0 ? parsed.data : mergeThesisRecords(theses[index]!, parsed.data);
-    if (index >= 0 && JSON.stringify(next) === JSON.stringify(theses[index])) continue;
+    if (index >= 0 && JSON.stringify(next) === JSON.stringify(canonicalRecord(theses[index]!))) continue;
     changed = true;
     theses = index < 0 ? [...theses, next] : theses.map((thesis, i) => (i === index ? next : thesis));
   }

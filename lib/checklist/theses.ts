@@ -111,17 +111,9 @@ export function undoLastStatus(state: ChecklistState, thesisId: string, itemId: 
   const live = liveUserEntries(thesis.entries, itemId);
   const last = live.at(-1);
   if (!last) return { state, removed: undefined };
-  const edit = thesis.itemEdits[itemId];
-  const userAdded = edit && edit.title && edit.kind && edit.matchers && !isBaseItem(thesis, itemId);
-  if (userAdded && live.length === 1) throw new ChecklistError('This is the first status of an item you added: remove the item instead.');
+  if (thesis.itemEdits[itemId]?.added && live.length === 1) throw new ChecklistError('This is the first status of an item you added: remove the item instead.');
   const entries = thesis.entries.map((entry) => (entry.id === last.id ? { ...entry, deleted: true, updatedAt: clock.now } : entry));
   return { state: replaceThesis(state, { ...thesis, entries }), removed: last };
-}
-
-function isBaseItem(thesis: ThesisRecord, itemId: string): boolean {
-  // For bundled and feed bases the item list is not in the record: anything not user-added counts as base.
-  if (thesis.base.kind !== 'pack') return true;
-  return thesis.base.pack.items.some((item) => item.id === itemId);
 }
 
 // ---------------------------------------------------------------- theses
@@ -248,6 +240,7 @@ export function editItem(state: ChecklistState, thesisId: string, itemId: string
   let entries = thesis.entries;
   if (!exists) {
     if (!edit.title || !edit.kind || !edit.matchers) throw new ChecklistError('A new item needs a title, a kind and at least one matcher.');
+    edit.added = true;
     entries = [
       ...entries,
       { id: clock.newId(), itemId, date: today, status: 'pending', note: 'Added to the checklist.', createdAt: clock.now, updatedAt: clock.now, deleted: false },

@@ -104,13 +104,15 @@ function escapeHtml(text: string): string {
 
 /**
  * A plain-text article as a document: first non-empty line is the title (an <h1>), every
- * other non-empty line a paragraph, all inside one <article>.
+ * other non-empty line a paragraph, all inside one <article>. The user hands it over as an
+ * article body (scan-cli.md), so the document says so (og:type article): a short text is
+ * judged as a news flash would be, not rejected as a non-article page.
  */
 export function textToDocument(text: string): Document {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   const [title = '', ...paragraphs] = lines;
   const html =
-    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><article>` +
+    `<!doctype html><html><head><meta charset="utf-8"><meta property="og:type" content="article"><title>${escapeHtml(title)}</title></head><body><article>` +
     `<h1>${escapeHtml(title)}</h1>${paragraphs.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}</article></body></html>`;
   return parseHTML(html).document as unknown as Document;
 }

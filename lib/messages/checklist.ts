@@ -123,7 +123,7 @@ export const checklistMessages = defineMessages({
   },
   /** Edits an item, or adds one when the id is new (title, kind and matchers required then). */
   'checklist/edit-item': {
-    request: z.object({ thesisId: ThesisId, itemId: ItemId, patch: ItemEditSchema.omit({ updatedAt: true, removed: true }) }),
+    request: z.object({ thesisId: ThesisId, itemId: ItemId, patch: ItemEditSchema.omit({ updatedAt: true, removed: true, added: true }) }),
     response: Done,
   },
   'checklist/remove-item': {

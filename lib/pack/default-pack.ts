@@ -281,6 +281,14 @@ const input: ThesisPackInput = {
             ),
           ],
         },
+        {
+          // "the deployment of these chips into Alibaba's cloud": the chips named generically.
+          all: [
+            t(['deploy*', 'integrat*', 'install*'], ['部署', '接入']),
+            t(['chip*', 'GPU*', 'hardware', 'accelerator*'], ['芯片', '算力']),
+            t(['cloud', 'data cent*', 'data-cent*', 'infrastructure', 'cluster*'], ['云', '数据中心', '集群', '基础设施']),
+          ],
+        },
       ],
       cues: {
         supports: t(
@@ -465,9 +473,11 @@ const input: ThesisPackInput = {
       matchers: [
         {
           all: [
-            t(['capex', 'capital expenditure*', 'capital spending', 'invest*', 'spending', 'spend', 'spends', 'spent', 'build-out', 'buildout'], ['资本开支', '资本支出', '投资', '投入', '开支']),
+            t(['capex', 'capital expenditure*', 'capital spending', 'invest*', 'spending', 'spend', 'spends', 'spent', 'spender', 'build-out', 'buildout'], ['资本开支', '资本支出', '投资', '投入', '开支']),
             t(['AI', 'infrastructure', 'cloud', 'data cent*', 'RMB', 'yuan', 'billion', 'three years', 'three-year', '3-year', 'multi-year'], ['基础设施', '人工智能', '亿', '三年', '云', '数据中心', 'AI']),
           ],
+          // "The investment thesis…" is the author's argument, not Alibaba's spending.
+          none: t(['investment thesis', 'investment case', 'investors'], ['投资逻辑', '投资者']),
         },
       ],
       cues: {
@@ -873,7 +883,7 @@ const input: ThesisPackInput = {
         },
         {
           all: [
-            t(['headline revenue', 'revenue growth', 'total revenue', 'group revenue', 'overall revenue', 'underlying growth', 'like-for-like', 'divestiture*', 'operating profit', 'results miss*', 'missed estimates'], ['总收入', '总营收', '营收增长', '经营利润', '同口径']),
+            t(['headline revenue', 'total revenue', 'group revenue', 'overall revenue', 'like-for-like', 'divestiture*', 'operating profit', 'results miss*', 'missed estimates'], ['总收入', '总营收', '营收增长', '经营利润', '同口径']),
           ],
         },
       ],

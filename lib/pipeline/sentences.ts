@@ -42,14 +42,16 @@ const LAST_TOKEN = /([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.["'”’)\]]*\s*$/;
 const INITIAL = /(?:^|[\s(])[A-Z]\.\s*$/;
 const FIRST_WORD = /^\s*["'“‘(]*([A-Za-z]+)/;
 
-function shouldJoin(prev: string, next: string): boolean {
+function shouldJoin(prevPiece: string, next: string): boolean {
+  // Only the end of the previous piece matters; `$`-anchored patterns on a long piece would rescan it.
+  const prev = prevPiece.length > 48 ? prevPiece.slice(-48) : prevPiece;
   // No space at the boundary: "9988.HK", "3.5", "Alibaba.com" (glued paragraphs are split later).
   if (/\.$/.test(prev) && /^[A-Za-z0-9]/.test(next)) return true;
   const nextTrim = next.trimStart();
   if (!nextTrim) return true;
   // A lower-case or digit continuation is never a new sentence in English prose.
   if (/^[a-z$%(,;:]/.test(nextTrim)) {
-    const lastChar = prev.trimEnd().slice(-1);
+    const lastChar = prev.trimEnd().replace(/["'”’)\]]+$/, '').slice(-1);
     if (lastChar === '.' || lastChar === ':' || lastChar === ';' || lastChar === ',') return true;
   }
   if (INITIAL.test(prev)) return true;
@@ -68,7 +70,7 @@ function shouldJoin(prev: string, next: string): boolean {
 
 // "…a targeted opening.Alibaba's ambition…": a lower-case word, a stop, and a capitalised
 // word with no space between them is two sentences glued by lost markup.
-const GLUED = /(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])/g;
+const GLUED = /(?<=[A-Za-z][a-z]{1}[.!?]|[A-Z]{2}[.!?])(?=[A-Z][a-z])/g;
 
 function pushTrimmed(out: Sentence[], input: string, start: number, end: number): void {
   while (start < end && /\s/.test(input[start]!)) start++;

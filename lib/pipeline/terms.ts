@@ -29,26 +29,31 @@ export interface TermMatcher {
   firstFrom(text: string, from: number): TermHit | null;
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
-// A Latin "word" character for boundaries: letters of Latin script and digits. CJK letters
-// do not count, so "英伟达Nvidia" and "的H200芯片" still match at word boundaries.
-const WORD_BEFORE = '(?<![\\p{Script=Latin}\\p{Nd}])';
-const WORD_AFTER = '(?![\\p{Script=Latin}\\p{Nd}])';
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+// Word boundaries for Latin terms. `\b` (ASCII) before the term, not a lookbehind: a regex
+// that starts with a lookbehind cannot skip ahead to candidate positions and runs several
+// times slower on a whole article. CJK characters are not word characters, so "英伟达Nvidia"
+// and "的H200芯片" still match; the lookahead after a term runs only on a candidate match.
+const WORD_CHAR = 'A-Za-z0-9\\u00C0-\\u024F';
+const WORD_AFTER = `(?![${WORD_CHAR}])`;
 
 function escape(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function termSource(term: string): { source: string; kind: 'word' | 'prefix' | 'cjk' } {
+type Kind = 'word' | 'prefix' | 'cjk';
+
+function termSource(term: string): { source: string; kind: Kind; bounded: boolean } {
   const trimmed = term.trim();
-  if (CJK.test(trimmed)) return { source: escape(trimmed).replace(/\s+/g, '\\s*'), kind: 'cjk' };
+  if (CJK.test(trimmed)) return { source: escape(trimmed).replace(/\s+/g, '\\s*'), kind: 'cjk', bounded: false };
   const prefix = trimmed.endsWith('*');
   const body = prefix ? trimmed.slice(0, -1) : trimmed;
-  // Apostrophes in terms match both ' and ’ ; spaces match spaces, hyphens or nothing-breaking spaces.
+  // Apostrophes match ' and ’; spaces and hyphens match runs of spaces, no-break spaces or hyphens.
   const source = escape(body)
     .replace(/['’]/g, "['’]")
     .replace(/(?:\s|-)+/g, '[\\s\\u00a0\\-‐–]+');
-  return { source, kind: prefix ? 'prefix' : 'word' };
+  // "\b" only makes sense before a word character ("(BABA)", "$" start elsewhere).
+  return { source, kind: prefix ? 'prefix' : 'word', bounded: /^[A-Za-z0-9_]/.test(body) };
 }
 
 function byLengthDesc(a: string, b: string): number {
@@ -57,25 +62,27 @@ function byLengthDesc(a: string, b: string): number {
 
 /** One RegExp for a list of terms, or null for an empty list. */
 export function compileTermsRegExp(terms: readonly string[]): RegExp | null {
-  const words: string[] = [];
-  const prefixes: string[] = [];
-  const cjk: string[] = [];
+  const lists: Record<string, string[]> = {};
   const seen = new Set<string>();
   for (const term of [...terms].sort(byLengthDesc)) {
     if (!term.trim()) continue;
-    const { source, kind } = termSource(term);
-    const key = `${kind}:${source.toLowerCase()}`;
+    const { source, kind, bounded } = termSource(term);
+    const key = `${kind}:${bounded}:${source.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    (kind === 'word' ? words : kind === 'prefix' ? prefixes : cjk).push(source);
+    (lists[`${kind}:${bounded}`] ??= []).push(source);
   }
   const parts: string[] = [];
-  // Prefix terms first only when longer: a plain alternation order keeps longest-first within each kind.
-  if (words.length) parts.push(`${WORD_BEFORE}(?:${words.join('|')})${WORD_AFTER}`);
-  if (prefixes.length) parts.push(`${WORD_BEFORE}(?:${prefixes.join('|')})[\\p{Script=Latin}\\p{Nd}]*`);
-  if (cjk.length) parts.push(`(?:${cjk.join('|')})`);
+  for (const [key, sources] of Object.entries(lists)) {
+    const [kind, bounded] = key.split(':');
+    const alternation = `(?:${sources.join('|')})`;
+    const before = bounded === 'true' ? '\\b' : '';
+    if (kind === 'word') parts.push(`${before}${alternation}${WORD_AFTER}`);
+    else if (kind === 'prefix') parts.push(`${before}${alternation}[${WORD_CHAR}]*`);
+    else parts.push(alternation);
+  }
   if (!parts.length) return null;
-  return new RegExp(parts.join('|'), 'giu');
+  return new RegExp(parts.join('|'), 'gi');
 }
 
 class RegExpTermMatcher implements TermMatcher {
@@ -134,6 +141,8 @@ export function termMatcher(terms: LocalizedTerms | readonly string[] | undefine
 export interface RuleMatcher {
   /** True when the text holds a term from every group and none of the vetoes. */
   test(text: string): boolean;
+  readonly groups: readonly TermMatcher[];
+  readonly none: TermMatcher;
 }
 
 const ruleCache = new WeakMap<MatchRule, RuleMatcher>();
@@ -144,6 +153,8 @@ export function ruleMatcher(rule: MatchRule): RuleMatcher {
   const groups = rule.all.map((group) => termMatcher(group));
   const none = termMatcher(rule.none);
   const matcher: RuleMatcher = {
+    groups,
+    none,
     test(text) {
       for (const group of groups) if (!group.test(text)) return false;
       return !none.test(text);

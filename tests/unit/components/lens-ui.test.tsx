@@ -150,9 +150,13 @@ describe('Sidebar', () => {
     expect(props.onPrefsChange).toHaveBeenCalledWith({ minimized: true });
     const separator = root.querySelector<HTMLElement>('[role="separator"]')!;
     expect(separator.getAttribute('aria-valuenow')).toBe('380');
-    act(() => separator.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true })));
+    act(() => {
+      separator.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    });
     expect(props.onPrefsChange).toHaveBeenLastCalledWith({ width: 404 });
-    act(() => separator.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
+    act(() => {
+      separator.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    });
     expect(props.onPrefsChange).toHaveBeenLastCalledWith({ width: 260 });
   });
 
@@ -210,7 +214,9 @@ describe('HighlightCard and StatusBadge', () => {
     expect(card.textContent).toContain('Supports');
     expect(card.textContent).toContain('Matches');
     expect(document.activeElement).toBe(card);
-    act(() => card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    act(() => {
+      card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
     expect(onClose).toHaveBeenCalled();
     act(() => [...card.querySelectorAll('button')].find((b) => b.textContent === 'Open in sidebar')!.click());
     expect(onOpenInSidebar).toHaveBeenCalledWith(view.claims.get(key));

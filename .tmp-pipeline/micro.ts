@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { textToDocument } from '../lib/cli/scan';
+import { defaultPack } from '../lib/pack/default-pack';
+import { detectArticle } from '../lib/pipeline/article';
+import { splitSentences } from '../lib/pipeline/sentences';
+import { findClaims } from '../lib/pipeline/claims';
+import { extractFigures, checkFigures } from '../lib/pipeline/figures';
+import { scoreTopic } from '../lib/pipeline/topics';
+const seed = readFileSync('/work/shared/seeds/ainvest-alibaba-h200-2026-01-09.txt','utf8');
+const a = detectArticle(textToDocument(seed));
+const text = a.text.text;
+function time(name: string, f: () => unknown, n = 200) { for (let i=0;i<20;i++) f(); const t=performance.now(); for(let i=0;i<n;i++) f(); console.log(name, ((performance.now()-t)/n).toFixed(3),'ms'); }
+time('segmenter raw', () => [...new Intl.Segmenter('en',{granularity:'sentence'}).segment(text)]);
+const seg = new Intl.Segmenter('en',{granularity:'sentence'});
+time('segmenter reuse', () => [...seg.segment(text)]);
+time('split', () => splitSentences(text,'en'));
+const s = splitSentences(text,'en');
+time('topics', () => defaultPack.topics.map(t=>scoreTopic({title:a.title,text},t)));
+time('claims', () => findClaims(text, s, defaultPack,'en'));
+const c = findClaims(text, s, defaultPack,'en');
+time('extract', () => c.map(x=>extractFigures(x.sentence.text)));
+time('check', () => c.map(x=>checkFigures({text:x.sentence.text, figures: extractFigures(x.sentence.text)}, defaultPack.items, {published:'2026-01-09', asOf:'2026-11-24', entities: defaultPack.entities})));
+time('article', () => detectArticle(textToDocument(seed)), 50);

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { textToDocument } from '../lib/cli/scan';
+import { defaultPack } from '../lib/pack/default-pack';
+import { detectArticle } from '../lib/pipeline/article';
+import { splitSentences } from '../lib/pipeline/sentences';
+import { findClaims } from '../lib/pipeline/claims';
+const seed = readFileSync('/work/shared/seeds/ainvest-alibaba-h200-2026-01-09.txt','utf8');
+const a = detectArticle(textToDocument(seed));
+const text = a.text.text;
+const s = splitSentences(text,'en');
+for (let i=0;i<400;i++) findClaims(text, s, defaultPack,'en');

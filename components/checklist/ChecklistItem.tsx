@@ -1,0 +1,178 @@
+import { useState } from 'preact/hooks';
+import type { Item } from '@/lib/pack/schema';
+import { latestStatus } from '@/lib/pack/status';
+import type { ItemPatch } from '@/lib/checklist/records';
+import { StatusBadge } from '../status/StatusBadge';
+import { formatDate } from '../status/labels';
+import { HistoryList, originLabel, TimelineStrip } from './HistoryTimeline';
+import { ItemEditor } from './ItemEditor';
+import { StatusUpdateForm, type StatusUpdateValue } from './StatusUpdateForm';
+
+/** A clipping as this page lists it (the clippings feature owns the full record). */
+export interface ClippingSummary {
+  id: string;
+  quote: string;
+  url: string;
+  title: string;
+  createdAt: string;
+}
+
+export interface ChecklistItemProps {
+  thesisId: string;
+  item: Item;
+  today: string;
+  undoable: boolean;
+  /** Saved clippings that back the item; undefined when the clippings feature cannot say. */
+  clippingCount: number | undefined;
+  takenIds: string[];
+  onAddStatus: (itemId: string, value: StatusUpdateValue) => Promise<void>;
+  onUndo: (itemId: string) => Promise<void>;
+  onEdit: (itemId: string, patch: ItemPatch) => Promise<void>;
+  onRemove: (itemId: string) => Promise<void>;
+  loadClippings: (itemId: string) => Promise<ClippingSummary[]>;
+}
+
+type Panel = 'none' | 'update' | 'edit';
+
+export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, takenIds, onAddStatus, onUndo, onEdit, onRemove, loadClippings }: ChecklistItemProps) {
+  const [panel, setPanel] = useState<Panel>('none');
+  const [error, setError] = useState<string | null>(null);
+  const [clippings, setClippings] = useState<ClippingSummary[] | null>(null);
+  const latest = latestStatus(item, today);
+  const status = latest?.status ?? 'pending';
+  const headingId = `item-${thesisId}-${item.id}`;
+  const prefix = `${thesisId}-${item.id}`;
+
+  const guard = (action: () => Promise<void>) => async () => {
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  return (
+    <li class={`tl-card tl-card--${status}`} aria-labelledby={headingId} data-item-id={item.id}>
+      <div class="tl-card__head">
+        <h4 id={headingId} class="tl-card__title">
+          {item.title}
+        </h4>
+        <StatusBadge status={status} />
+      </div>
+      {item.description ? <p class="tl-card__description">{item.description}</p> : null}
+      {latest ? (
+        <div class="tl-card__latest">
+          <p class="tl-card__meta">
+            <span class="tl-card__date">
+              Status as of <time dateTime={latest.date}>{formatDate(latest.date)}</time>
+            </span>
+            <span class="tl-card__origin">({originLabel(latest)})</span>
+            {clippingCount !== undefined ? (
+              <span class="tl-card__clippings">
+                {clippingCount} saved {clippingCount === 1 ? 'clipping' : 'clippings'}
+              </span>
+            ) : null}
+          </p>
+          <p class="tl-card__note">{latest.note}</p>
+          {latest.source ? (
+            <p class="tl-card__source">
+              Source:{' '}
+              {latest.source.url ? (
+                <a href={latest.source.url} target="_blank" rel="noopener noreferrer">
+                  {latest.source.title}
+                </a>
+              ) : (
+                latest.source.title
+              )}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div class="tl-actions">
+        <button type="button" class="tl-button" aria-expanded={panel === 'update'} onClick={() => setPanel(panel === 'update' ? 'none' : 'update')}>
+          Update status<span class="tl-visually-hidden"> of {item.title}</span>
+        </button>
+        {undoable ? (
+          <button type="button" class="tl-button" onClick={guard(() => onUndo(item.id))}>
+            Undo last update<span class="tl-visually-hidden"> of {item.title}</span>
+          </button>
+        ) : null}
+        <button type="button" class="tl-button" aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}>
+          Edit<span class="tl-visually-hidden"> {item.title}</span>
+        </button>
+        {clippingCount ? (
+          <button
+            type="button"
+            class="tl-button"
+            aria-expanded={clippings !== null}
+            onClick={guard(async () => setClippings(clippings ? null : await loadClippings(item.id)))}
+          >
+            {clippings ? 'Hide clippings' : 'Show clippings'}
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p class="tl-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      {panel === 'update' ? (
+        <div class="tl-card__panel">
+          <StatusUpdateForm
+            idPrefix={`${prefix}-update`}
+            itemTitle={item.title}
+            currentStatus={status}
+            today={today}
+            onSubmit={async (value) => {
+              await onAddStatus(item.id, value);
+              setPanel('none');
+            }}
+            onCancel={() => setPanel('none')}
+          />
+        </div>
+      ) : null}
+      {panel === 'edit' ? (
+        <div class="tl-card__panel">
+          <ItemEditor
+            idPrefix={`${prefix}-edit`}
+            item={item}
+            takenIds={takenIds}
+            onSave={async (itemId, patch) => {
+              await onEdit(itemId, patch);
+              setPanel('none');
+            }}
+            onCancel={() => setPanel('none')}
+          />
+          <button type="button" class="tl-button tl-button--danger" onClick={guard(() => onRemove(item.id))}>
+            Remove this item
+          </button>
+        </div>
+      ) : null}
+
+      {clippings ? (
+        <ul class="tl-clippings" aria-label={`Clippings about ${item.title}`}>
+          {clippings.map((clipping) => (
+            <li key={clipping.id}>
+              <blockquote>{clipping.quote}</blockquote>
+              <a href={clipping.url} target="_blank" rel="noopener noreferrer">
+                {clipping.title || clipping.url}
+              </a>{' '}
+              <span class="tl-muted">saved {formatDate(clipping.createdAt.slice(0, 10))}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <TimelineStrip history={item.history} today={today} label={`Status of ${item.title} over time`} />
+      <details class="tl-card__history">
+        <summary>
+          History <span class="tl-muted">({item.history.length} {item.history.length === 1 ? 'entry' : 'entries'})</span>
+        </summary>
+        <HistoryList history={item.history} />
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,296 @@
+import { useState } from 'preact/hooks';
+import type { FeedView, SyncView } from '@/lib/messages/checklist';
+import { splitTerms } from '@/lib/checklist/rules-text';
+import { formatDate } from '../status/labels';
+
+/**
+ * The checklist page's side panels: a new thesis, packs in, feeds, sync. Each renders what it
+ * is given and reports the user's intent through callbacks (the page talks to the background).
+ */
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function when(iso: string | null): string {
+  if (!iso) return 'never';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${formatDate(iso.slice(0, 10))} ${date.toISOString().slice(11, 16)} UTC`;
+}
+
+// ---------------------------------------------------------------- new thesis
+
+export interface NewThesisValue {
+  title: string;
+  mentions: { en: string[]; zh: string[] };
+  firstItem: { title: string; kind: 'catalyst' | 'risk'; matchers: { en: string[]; zh: string[] } };
+}
+
+export function NewThesisForm({ templates, onCreate, onCreateFromTemplate }: {
+  templates: Array<{ id: string; title: string }>;
+  onCreate: (value: NewThesisValue) => Promise<void>;
+  onCreateFromTemplate: (title: string, templateId: string) => Promise<void>;
+}) {
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState('');
+  const [mentions, setMentions] = useState('');
+  const [itemTitle, setItemTitle] = useState('');
+  const [itemKind, setItemKind] = useState<'catalyst' | 'risk'>('catalyst');
+  const [itemTerms, setItemTerms] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      if (template) await onCreateFromTemplate(title, template);
+      else await onCreate({ title, mentions: splitTerms(mentions), firstItem: { title: itemTitle, kind: itemKind, matchers: splitTerms(itemTerms) } });
+      setTitle('');
+      setMentions('');
+      setItemTitle('');
+      setItemTerms('');
+    } catch (failure) {
+      setError(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="tl-panel" onSubmit={submit} aria-labelledby="new-thesis-heading" noValidate>
+      <h2 id="new-thesis-heading">New thesis</h2>
+      <div class="tl-field">
+        <label for="new-thesis-title">Title</label>
+        <input id="new-thesis-title" type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
+      </div>
+      <div class="tl-field">
+        <label for="new-thesis-template">Start from</label>
+        <select id="new-thesis-template" value={template} onChange={(event) => setTemplate(event.currentTarget.value)}>
+          <option value="">An empty checklist</option>
+          {templates.map((option) => (
+            <option key={option.id} value={option.id}>
+              A copy of “{option.title}”
+            </option>
+          ))}
+        </select>
+      </div>
+      {template ? null : (
+        <>
+          <div class="tl-field">
+            <label for="new-thesis-mentions">Relevant when an article names</label>
+            <input id="new-thesis-mentions" type="text" placeholder="e.g. Tesla, TSLA, 特斯拉" value={mentions} onInput={(event) => setMentions(event.currentTarget.value)} />
+          </div>
+          <div class="tl-field">
+            <label for="new-thesis-item">First item</label>
+            <input id="new-thesis-item" type="text" placeholder="e.g. Robotaxi service launches" value={itemTitle} onInput={(event) => setItemTitle(event.currentTarget.value)} />
+          </div>
+          <fieldset class="tl-field tl-field--inline">
+            <legend>Its kind</legend>
+            <label>
+              <input type="radio" name="new-thesis-kind" checked={itemKind === 'catalyst'} onChange={() => setItemKind('catalyst')} /> Catalyst
+            </label>
+            <label>
+              <input type="radio" name="new-thesis-kind" checked={itemKind === 'risk'} onChange={() => setItemKind('risk')} /> Risk
+            </label>
+          </fieldset>
+          <div class="tl-field">
+            <label for="new-thesis-item-terms">A sentence is about it when it says</label>
+            <input id="new-thesis-item-terms" type="text" placeholder="e.g. robotaxi*, 自动驾驶出租车" value={itemTerms} onInput={(event) => setItemTerms(event.currentTarget.value)} />
+          </div>
+        </>
+      )}
+      {error ? (
+        <p class="tl-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" class="tl-button tl-button--primary" disabled={busy}>
+        Create thesis
+      </button>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------- import
+
+export type ImportResult = { status: 'imported'; id: string } | { status: 'invalid'; problems: string[] } | { status: 'conflict'; id: string; title: string };
+
+export function ImportPanel({ onImport }: { onImport: (text: string, onConflict: 'ask' | 'replace' | 'keep-both') => Promise<ImportResult> }) {
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [text, setText] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<ImportResult | { status: 'error'; message: string } | null>(null);
+
+  async function run(content: string, onConflict: 'ask' | 'replace' | 'keep-both') {
+    try {
+      const result = await onImport(content, onConflict);
+      setOutcome(result);
+      if (result.status === 'imported') setText(null);
+    } catch (failure) {
+      setOutcome({ status: 'error', message: errorText(failure) });
+    }
+  }
+
+  async function pick(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    setFileName(file.name);
+    const content = await file.text();
+    setText(content);
+    input.value = '';
+    await run(content, 'ask');
+  }
+
+  return (
+    <section class="tl-panel" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a pack</h2>
+      <label class="tl-file">
+        <span>Choose a thesis pack (.json)</span>
+        <input type="file" accept=".json,application/json" onChange={pick} />
+      </label>
+      <div aria-live="polite">
+        {outcome?.status === 'imported' ? <p class="tl-ok">Imported {fileName ? `“${fileName}”` : 'the pack'} as “{outcome.id}”.</p> : null}
+        {outcome?.status === 'conflict' && text !== null ? (
+          <div class="tl-confirm" role="alertdialog" aria-labelledby="import-conflict-text">
+            <p id="import-conflict-text">A thesis with the id “{outcome.id}” (“{outcome.title}”) exists already. Replace its pack (your own updates are kept), or keep both?</p>
+            <div class="tl-actions">
+              <button type="button" class="tl-button" onClick={() => run(text, 'replace')}>
+                Replace
+              </button>
+              <button type="button" class="tl-button" onClick={() => run(text, 'keep-both')}>
+                Keep both
+              </button>
+              <button type="button" class="tl-button" onClick={() => setOutcome(null)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : null}
+      </div>
+      {outcome?.status === 'invalid' ? (
+        <div class="tl-errors-box" role="alert">
+          <p>
+            {fileName ? `“${fileName}”` : 'The file'} is not a valid thesis pack; nothing was changed. {outcome.problems.length === 1 ? 'Problem' : 'Problems'}:
+          </p>
+          <ul class="tl-errors">
+            {outcome.problems.map((problem) => (
+              <li key={problem}>
+                <code>{problem}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {outcome?.status === 'error' ? (
+        <p class="tl-error" role="alert">
+          {outcome.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------- feeds
+
+export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
+  feeds: FeedView[];
+  /** Must ask for the permission synchronously (user gesture) before anything else. */
+  onSubscribe: (url: string) => Promise<void>;
+  onRefresh: (url?: string) => Promise<void>;
+  onUnsubscribe: (url: string) => Promise<void>;
+}) {
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const guard = (action: () => Promise<void>) => {
+    setError(null);
+    setBusy(true);
+    return action()
+      .catch((failure) => setError(errorText(failure)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section class="tl-panel" aria-labelledby="feeds-heading">
+      <h2 id="feeds-heading">Feeds</h2>
+      <p class="tl-help">Follow a published thesis pack: its status updates join your history, marked with their source. Checked every 6 hours.</p>
+      <form
+        class="tl-inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void guard(async () => {
+            await onSubscribe(url);
+            setUrl('');
+          });
+        }}
+      >
+        <label for="feed-url" class="tl-visually-hidden">
+          Feed URL
+        </label>
+        <input id="feed-url" type="url" placeholder="https://example.com/thesis.json" value={url} onInput={(event) => setUrl(event.currentTarget.value)} />
+        <button type="submit" class="tl-button" disabled={busy || !url.trim()}>
+          Subscribe
+        </button>
+      </form>
+      {error ? (
+        <p class="tl-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {feeds.length ? (
+        <ul class="tl-feeds">
+          {feeds.map((feed) => (
+            <li key={feed.url} class="tl-feed">
+              <p class="tl-feed__url">
+                <a href={feed.url} target="_blank" rel="noopener noreferrer">
+                  {feed.url}
+                </a>
+              </p>
+              <p class="tl-feed__state">
+                {feed.packTitle ? `“${feed.packTitle}” v${feed.packVersion} · ` : 'Not fetched yet · '}
+                last good version: {when(feed.fetchedAt)}
+              </p>
+              {feed.error ? (
+                <p class="tl-error">
+                  Last error ({when(feed.error.at)}): {feed.error.message}
+                </p>
+              ) : null}
+              <div class="tl-actions">
+                <button type="button" class="tl-button" disabled={busy} onClick={() => void guard(() => onRefresh(feed.url))}>
+                  Refresh now
+                </button>
+                <button type="button" class="tl-button" disabled={busy} onClick={() => void guard(() => onUnsubscribe(feed.url))}>
+                  Unsubscribe
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="tl-muted">No feeds.</p>
+      )}
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------- sync
+
+export function SyncPanel({ sync }: { sync: SyncView }) {
+  const text: Record<SyncView['state'], string> = {
+    idle: 'Your theses and updates will sync through your browser account.',
+    ok: `Synced ${when(sync.at)}${sync.bytes !== null ? ` (${Math.ceil(sync.bytes / 1024)} KB of 100 KB)` : ''}.`,
+    full: sync.message ?? 'Sync is full: your checklist is kept on this device.',
+    error: `Sync failed: ${sync.message ?? 'unknown error'}.`,
+    unavailable: 'This browser does not sync extension data.',
+  };
+  return (
+    <section class={`tl-panel tl-sync tl-sync--${sync.state}`} aria-labelledby="sync-heading">
+      <h2 id="sync-heading">Sync</h2>
+      <p role={sync.state === 'full' || sync.state === 'error' ? 'alert' : undefined}>{text[sync.state]}</p>
+      <p class="tl-help">Synced: your theses, your own packs and status updates. Not synced: clippings and feed copies.</p>
+    </section>
+  );
+}

@@ -1,0 +1,246 @@
+import { useState } from 'preact/hooks';
+import type { ThesisSummary } from '@/lib/messages/checklist';
+import type { ItemPatch } from '@/lib/checklist/records';
+import type { Topic } from '@/lib/pack/schema';
+import { joinTerms, splitTerms } from '@/lib/checklist/rules-text';
+import { ChecklistItem, type ClippingSummary } from './ChecklistItem';
+import { ItemEditor } from './ItemEditor';
+import type { StatusUpdateValue } from './StatusUpdateForm';
+
+/** One thesis as a checklist: its catalysts and its risks, with management actions. */
+
+export interface ThesisActions {
+  onAddStatus: (thesisId: string, itemId: string, value: StatusUpdateValue) => Promise<void>;
+  onUndo: (thesisId: string, itemId: string) => Promise<void>;
+  onEditItem: (thesisId: string, itemId: string, patch: ItemPatch) => Promise<void>;
+  onRemoveItem: (thesisId: string, itemId: string) => Promise<void>;
+  onEditThesis: (thesisId: string, patch: { title?: string; enabled?: boolean; topics?: Topic[] }) => Promise<void>;
+  onDuplicate: (thesisId: string) => Promise<void>;
+  onDelete: (thesisId: string) => Promise<void>;
+  onExport: (thesisId: string) => Promise<void>;
+  loadClippings: (thesisId: string, itemId: string) => Promise<ClippingSummary[]>;
+}
+
+const BASE_LABELS: Record<ThesisSummary['baseKind'], string> = {
+  bundled: 'Bundled thesis: your updates and edits are kept on top of it',
+  pack: 'Your thesis',
+  feed: 'From a feed: your updates and edits are kept on top of it',
+};
+
+export function ThesisView({ thesis, today, clippingCounts, actions }: {
+  thesis: ThesisSummary;
+  today: string;
+  clippingCounts: Record<string, number> | undefined;
+  actions: ThesisActions;
+}) {
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState(thesis.title);
+  const [editingTopics, setEditingTopics] = useState(false);
+  const [topicTerms, setTopicTerms] = useState<string[]>([]);
+  const [adding, setAdding] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const pack = thesis.pack;
+  const guard = (action: () => Promise<void>) => async () => {
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  const items = pack?.items ?? [];
+  const takenIds = items.map((item) => item.id);
+  const section = (kind: 'catalyst' | 'risk', heading: string, explain: string) => {
+    const list = items.filter((item) => item.kind === kind);
+    return (
+      <section class="tl-section" aria-labelledby={`${thesis.id}-${kind}-heading`}>
+        <h3 id={`${thesis.id}-${kind}-heading`}>
+          {heading} <span class="tl-muted">({list.length})</span>
+        </h3>
+        <p class="tl-help">{explain}</p>
+        <ul class="tl-cards" role="list">
+          {list.map((item) => (
+            <ChecklistItem
+              key={item.id}
+              thesisId={thesis.id}
+              item={item}
+              today={today}
+              undoable={thesis.undoable.includes(item.id)}
+              clippingCount={clippingCounts ? (clippingCounts[item.id] ?? 0) : undefined}
+              takenIds={takenIds}
+              onAddStatus={(itemId, value) => actions.onAddStatus(thesis.id, itemId, value)}
+              onUndo={(itemId) => actions.onUndo(thesis.id, itemId)}
+              onEdit={(itemId, patch) => actions.onEditItem(thesis.id, itemId, patch)}
+              onRemove={(itemId) => actions.onRemoveItem(thesis.id, itemId)}
+              loadClippings={(itemId) => actions.loadClippings(thesis.id, itemId)}
+            />
+          ))}
+        </ul>
+      </section>
+    );
+  };
+
+  return (
+    <article class="tl-thesis" aria-labelledby="thesis-title">
+      <header class="tl-thesis__head">
+        {renaming ? (
+          <form
+            class="tl-inline-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void guard(async () => {
+                await actions.onEditThesis(thesis.id, { title });
+                setRenaming(false);
+              })();
+            }}
+          >
+            <label for="thesis-rename">Title</label>
+            <input id="thesis-rename" type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
+            <button type="submit" class="tl-button tl-button--primary">
+              Save title
+            </button>
+            <button type="button" class="tl-button" onClick={() => setRenaming(false)}>
+              Cancel
+            </button>
+          </form>
+        ) : (
+          <h2 id="thesis-title">{thesis.title}</h2>
+        )}
+        <p class="tl-muted">
+          {BASE_LABELS[thesis.baseKind]}
+          {thesis.feedUrl ? ` (${thesis.feedUrl})` : ''}
+          {thesis.feedLayers.length ? ` · with updates from ${thesis.feedLayers.join(', ')}` : ''}
+          {pack ? ` · version ${pack.version}` : ''}
+        </p>
+        {pack?.description ? <p>{pack.description}</p> : null}
+        <div class="tl-actions" role="group" aria-label="Thesis actions">
+          <label class="tl-switch">
+            <input type="checkbox" checked={thesis.enabled} onChange={(event) => void guard(() => actions.onEditThesis(thesis.id, { enabled: event.currentTarget.checked }))()} />
+            Use while reading
+          </label>
+          <button
+            type="button"
+            class="tl-button"
+            onClick={() => {
+              setTitle(thesis.title);
+              setRenaming(true);
+            }}
+          >
+            Rename
+          </button>
+          <button
+            type="button"
+            class="tl-button"
+            disabled={!pack}
+            aria-expanded={editingTopics}
+            onClick={() => {
+              setTopicTerms((pack?.topics ?? []).map((topic) => joinTerms(topic.mentions)));
+              setEditingTopics(!editingTopics);
+            }}
+          >
+            Relevance terms
+          </button>
+          <button type="button" class="tl-button" disabled={!pack} onClick={guard(() => actions.onDuplicate(thesis.id))}>
+            Duplicate
+          </button>
+          <button type="button" class="tl-button" disabled={!pack} onClick={guard(() => actions.onExport(thesis.id))}>
+            Export pack
+          </button>
+          {thesis.baseKind !== 'bundled' ? (
+            <button type="button" class="tl-button tl-button--danger" onClick={() => setConfirmDelete(true)}>
+              Delete
+            </button>
+          ) : null}
+        </div>
+        {confirmDelete ? (
+          <div class="tl-confirm" role="alertdialog" aria-labelledby="delete-confirm-text">
+            <p id="delete-confirm-text">Delete “{thesis.title}” and your updates to it? Export it first to keep a copy.</p>
+            <div class="tl-actions">
+              <button type="button" class="tl-button tl-button--danger" onClick={guard(() => actions.onDelete(thesis.id))}>
+                Delete thesis
+              </button>
+              <button type="button" class="tl-button" onClick={() => setConfirmDelete(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {editingTopics && pack ? (
+          <form
+            class="tl-editor"
+            onSubmit={(event) => {
+              event.preventDefault();
+              const topics = pack.topics.map((topic, index) => ({ ...topic, mentions: splitTerms(topicTerms[index] ?? '') }));
+              if (topics.some((topic) => topic.mentions.en.length + topic.mentions.zh.length === 0)) {
+                setError('Each topic needs at least one term.');
+                return;
+              }
+              void guard(async () => {
+                await actions.onEditThesis(thesis.id, { topics });
+                setEditingTopics(false);
+              })();
+            }}
+          >
+            {pack.topics.map((topic, index) => (
+              <div class="tl-field" key={topic.id}>
+                <label for={`topic-${topic.id}`}>An article is about “{topic.title}” when it names</label>
+                <input
+                  id={`topic-${topic.id}`}
+                  type="text"
+                  value={topicTerms[index] ?? ''}
+                  onInput={(event) => {
+                    const next = [...topicTerms];
+                    next[index] = event.currentTarget.value;
+                    setTopicTerms(next);
+                  }}
+                />
+              </div>
+            ))}
+            <div class="tl-actions">
+              <button type="submit" class="tl-button tl-button--primary">
+                Save terms
+              </button>
+              <button type="button" class="tl-button" onClick={() => setEditingTopics(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : null}
+        {error ? (
+          <p class="tl-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </header>
+
+      {pack ? (
+        <>
+          {section('catalyst', 'Catalysts', 'What must happen for the thesis to play out.')}
+          {section('risk', 'Risks', 'What must not happen.')}
+          {adding ? (
+            <div class="tl-panel">
+              <h3>New item</h3>
+              <ItemEditor
+                idPrefix={`${thesis.id}-new-item`}
+                takenIds={takenIds}
+                onSave={async (itemId, patch) => {
+                  await actions.onEditItem(thesis.id, itemId, patch);
+                  setAdding(false);
+                }}
+                onCancel={() => setAdding(false)}
+              />
+            </div>
+          ) : (
+            <button type="button" class="tl-button" onClick={() => setAdding(true)}>
+              Add an item
+            </button>
+          )}
+        </>
+      ) : (
+        <p class="tl-muted">This thesis has no content yet: its feed has not been fetched successfully.</p>
+      )}
+    </article>
+  );
+}

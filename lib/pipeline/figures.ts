@@ -1,0 +1,502 @@
+import type { FigureUnit, Item, KeyFigure, LocalizedTerms } from '../pack/schema';
+import { describeKnownFigure, figuresKnownAt } from '../pack/status';
+import type { Check, Figure, Verdict } from './types';
+import { termMatcher, type TermHit } from './terms';
+
+/**
+ * Figures in a sentence (percentages, money, units, multiples, "triple-digit") and their
+ * checks against the pack's key figures (../shared/spec/default-thesis.md, "Key figures"):
+ * `matches` (same value, same measure and period), `differs` (another value for the same
+ * period), `newer` (the article is dated after the pack's figure and reports a later period).
+ */
+
+export interface ExtractedFigure extends Figure {
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+  /** Upper bound of a range figure ("double-digit" is 10–99). */
+  atMost?: number;
+  /** "about", "nearly", "约": compare loosely. */
+  approximate?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------
+// Extraction
+// ---------------------------------------------------------------------------------------
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SCALE_WORDS = String.raw`trillion|tn|billion|bn|million|mn|thousand|万亿|亿|万|千`;
+const SCALE_LETTERS = String.raw`[bBmMkKT](?![\p{L}\d])`;
+
+const PREFIX_CURRENCY = new RegExp(
+  String.raw`(?<cur>HK\$|US\$|RMB|CNY|Rmb|USD|HKD|人民币|\$|¥|￥)\s?(?<num>${NUM})(?:\s?(?<scale>${SCALE_WORDS})|(?<letter>${SCALE_LETTERS}))?(?:\s?(?<tail>yuan|元|dollars))?`,
+  'gu',
+);
+const SUFFIX_CURRENCY = new RegExp(
+  String.raw`(?<![\p{Script=Latin}\d.,$¥￥])(?<num>${NUM})\s?(?<scale>${SCALE_WORDS})?\s?(?<cur>yuan|renminbi|元人民币|美元|港元|港币|元|Hong Kong dollars|US dollars|dollars|RMB|CNY|USD|HKD)(?![\p{Script=Latin}])`,
+  'gu',
+);
+const PERCENT = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(?<sign>[-−–+])?(?<num>${NUM})\s?(?<unit>%|％|percent(?:age points?)?|per cent|pct|个百分点)`,
+  'gu',
+);
+const DIGIT_CLASS = /(?<![\p{L}])(?<size>triple|three|double|two|single)[-\s]digits?(?![\p{L}])|(?<zh>三位数|两位数|双位数)/giu;
+const UNITS = new RegExp(
+  String.raw`(?<![\p{Script=Latin}\d.,])(?<num>${NUM})\s?(?<scale>million|thousand|k|万|亿)?\s?(?<unit>units|chips|GPUs|processors|accelerators|cards|颗|块|片|枚|张)(?![\p{Script=Latin}])`,
+  'giu',
+);
+const PE_MULTIPLE = new RegExp(
+  String.raw`(?:P\/E|PE ratio|price[-\s]to[-\s]earnings(?: ratio)?|市盈率)[^.\d%。]{0,30}?(?<num>${NUM})(?:\s?(?:x|times|倍))?(?![\d%])`,
+  'giu',
+);
+const TIMES_MULTIPLE = new RegExp(String.raw`(?<![\p{L}\d.,])(?<num>${NUM})\s?(?:x|times)(?= (?:forward |trailing )?(?:earnings|sales|revenue|book))|(?<zh>${NUM})倍`, 'giu');
+const RANGE_MULTIPLE = /(?<pos>low|mid|high|upper|lower)[-\s](?<dec>[1-9]0)s\b/giu;
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+const ORDINAL_WORDS: Record<string, number> = {
+  second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11,
+  twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
+};
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const WORDS = Object.keys(NUMBER_WORDS).join('|');
+const OUT_OF = new RegExp(String.raw`(?<![\p{L}\d])(?<a>\d+|${WORDS})\s+(?:out\s+)?of\s+(?:the\s+)?(?<b>\d+|${WORDS})(?![\p{L}\d])`, 'giu');
+const STREAK = new RegExp(
+  String.raw`(?<n>\d+)(?:st|nd|rd|th)\s+(?:straight|consecutive)\s+quarter|(?<w>${Object.keys(ORDINAL_WORDS).join('|')})\s+(?:straight|consecutive)\s+quarter|(?<q>\d+)\s+(?:straight|consecutive)\s+quarters|连续第?(?<zh>\d+|[一二两三四五六七八九十]+)个季度`,
+  'giu',
+);
+const AT_LEAST_BEFORE = /(?:more than|over|above|at least|upwards of|in excess of|exceeding|超过|逾|至少|多于)\s*$/i;
+const AT_LEAST_AFTER = /^\s*(?:以上|多|余|\+|or more|plus)/;
+const APPROX_BEFORE = /(?:about|around|roughly|approximately|approx\.?|nearly|almost|close to|closer to|some|an estimated|约|近|大约|将近|接近)\s*$/i;
+const APPROX_AFTER = /^\s*(?:左右|上下|or so)/;
+const VALUATION_WORDS = /\b(?:P\/E|PE|multiple|valuation|earnings|times)\b|市盈率|估值/i;
+
+const SCALE_VALUES: Record<string, number> = {
+  trillion: 1e12, tn: 1e12, t: 1e12, billion: 1e9, bn: 1e9, b: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3,
+  万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3,
+};
+
+function parseNumber(raw: string): number {
+  return Number(raw.replace(/,/g, ''));
+}
+
+function chineseNumber(raw: string): number {
+  if (/^\d+$/.test(raw)) return Number(raw);
+  // 十一 = 11, 二十 = 20, 九 = 9
+  let total = 0;
+  let digit = 0;
+  for (const ch of raw) {
+    const v = CN_DIGITS[ch] ?? 0;
+    if (ch === '十') {
+      total += (digit || 1) * 10;
+      digit = 0;
+    } else digit = v;
+  }
+  return total + digit;
+}
+
+function currencyUnit(cur: string): FigureUnit {
+  if (/HK|港/.test(cur)) return 'HKD';
+  if (/RMB|CNY|Rmb|yuan|renminbi|人民币|元|¥|￥/.test(cur) && !/美元/.test(cur)) return 'CNY';
+  return 'USD';
+}
+
+function qualify(text: string, figure: ExtractedFigure): ExtractedFigure {
+  const before = text.slice(Math.max(0, figure.start - 24), figure.start);
+  const after = text.slice(figure.end, figure.end + 10);
+  if (AT_LEAST_BEFORE.test(before) || AT_LEAST_AFTER.test(after)) figure.atLeast = true;
+  if (APPROX_BEFORE.test(before) || APPROX_AFTER.test(after)) figure.approximate = true;
+  return figure;
+}
+
+/** All figures in `text`, left to right, without overlaps (the longer reading wins). */
+export function extractFigures(text: string): ExtractedFigure[] {
+  const found: ExtractedFigure[] = [];
+  const add = (m: RegExpExecArray, figure: Omit<ExtractedFigure, 'start' | 'end' | 'raw'>) => {
+    found.push({ raw: m[0].trim(), start: m.index, end: m.index + m[0].trimEnd().length, ...figure });
+  };
+  let m: RegExpExecArray | null;
+
+  for (const re of [PREFIX_CURRENCY, SUFFIX_CURRENCY]) {
+    re.lastIndex = 0;
+    while ((m = re.exec(text))) {
+      const g = m.groups!;
+      const value = parseNumber(g.num!);
+      const scaleRaw = (g.scale ?? g.letter ?? '').trim();
+      const scale = scaleRaw ? (SCALE_VALUES[scaleRaw.toLowerCase()] ?? SCALE_VALUES[scaleRaw] ?? 1) : 1;
+      const cur = `${g.cur ?? ''}${g.tail ?? ''}`;
+      add(m, { value, unit: currencyUnit(cur), ...(scaleRaw ? { scale: scaleRaw } : {}), normalized: value * scale });
+    }
+  }
+  PERCENT.lastIndex = 0;
+  while ((m = PERCENT.exec(text))) {
+    const g = m.groups!;
+    const points = /points?|个百分点/.test(g.unit!);
+    const negative = g.sign === '-' || g.sign === '−' || g.sign === '–';
+    // "-" right after a word is a hyphen ("year-34%" never happens, "Q3-5%" might): keep sign only after space/start.
+    const value = parseNumber(g.num!) * (negative && (m.index === 0 || /[\s(]/.test(text[m.index - 1]!)) ? -1 : 1);
+    add(m, { value, unit: points ? 'percentage-points' : 'percent', normalized: value });
+  }
+  DIGIT_CLASS.lastIndex = 0;
+  while ((m = DIGIT_CLASS.exec(text))) {
+    const size = (m.groups!.size ?? m.groups!.zh ?? '').toLowerCase();
+    const triple = size === 'triple' || size === 'three' || size === '三位数';
+    const single = size === 'single';
+    const value = triple ? 100 : single ? 1 : 10;
+    add(m, { value, unit: 'percent', atLeast: true, atMost: triple ? 999 : single ? 9 : 99, normalized: value });
+  }
+  UNITS.lastIndex = 0;
+  while ((m = UNITS.exec(text))) {
+    const g = m.groups!;
+    const value = parseNumber(g.num!);
+    const scale = g.scale ? (SCALE_VALUES[g.scale.toLowerCase()] ?? SCALE_VALUES[g.scale] ?? 1) : 1;
+    add(m, { value, unit: 'units', ...(g.scale ? { scale: g.scale } : {}), normalized: value * scale });
+  }
+  PE_MULTIPLE.lastIndex = 0;
+  while ((m = PE_MULTIPLE.exec(text))) {
+    const value = parseNumber(m.groups!.num!);
+    // Only the number: "P/E of 25" quotes "25".
+    const numStart = m.index + m[0].lastIndexOf(m.groups!.num!);
+    found.push({ raw: text.slice(numStart, m.index + m[0].length).trim(), start: numStart, end: m.index + m[0].length, value, unit: 'multiple', normalized: value });
+  }
+  TIMES_MULTIPLE.lastIndex = 0;
+  while ((m = TIMES_MULTIPLE.exec(text))) {
+    const value = parseNumber(m.groups!.num ?? m.groups!.zh!);
+    add(m, { value, unit: 'multiple', normalized: value });
+  }
+  if (VALUATION_WORDS.test(text)) {
+    RANGE_MULTIPLE.lastIndex = 0;
+    while ((m = RANGE_MULTIPLE.exec(text))) {
+      const decade = Number(m.groups!.dec);
+      const pos = m.groups!.pos!.toLowerCase();
+      const value = decade + (pos === 'low' || pos === 'lower' ? 2 : pos === 'mid' ? 5 : 8);
+      add(m, { value, unit: 'multiple', approximate: true, normalized: value });
+    }
+  }
+  OUT_OF.lastIndex = 0;
+  while ((m = OUT_OF.exec(text))) {
+    const a = m.groups!.a!.toLowerCase();
+    const b = m.groups!.b!.toLowerCase();
+    const value = NUMBER_WORDS[a] ?? Number(a);
+    const of = NUMBER_WORDS[b] ?? Number(b);
+    if (!Number.isFinite(value) || !Number.isFinite(of) || value > of) continue;
+    add(m, { value, unit: 'count', normalized: value });
+  }
+  STREAK.lastIndex = 0;
+  while ((m = STREAK.exec(text))) {
+    const g = m.groups!;
+    const value = g.n ? Number(g.n) : g.w ? ORDINAL_WORDS[g.w.toLowerCase()]! : g.q ? Number(g.q) : chineseNumber(g.zh!);
+    add(m, { value, unit: 'count', normalized: value });
+  }
+
+  // Resolve overlaps: earliest first, then the longest.
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: ExtractedFigure[] = [];
+  let lastEnd = -1;
+  for (const figure of found) {
+    if (figure.start < lastEnd) continue;
+    out.push(qualify(text, figure));
+    lastEnd = figure.end;
+  }
+  return out;
+}
+
+/** The public shape of a figure (no offsets). */
+export function toFigure(figure: ExtractedFigure): Figure {
+  const out: Figure = { raw: figure.raw, value: figure.value, unit: figure.unit };
+  if (figure.scale) out.scale = figure.scale;
+  if (figure.normalized !== undefined && figure.normalized !== figure.value) out.normalized = figure.normalized;
+  if (figure.atLeast) out.atLeast = true;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Periods
+// ---------------------------------------------------------------------------------------
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const QUARTER_ENDED = new RegExp(String.raw`quarter\s+(?:end(?:ed|ing)|to)\s+(?:on\s+|in\s+)?(?<month>${MONTH})\.?(?:\s+(?<day>\d{1,2}))?,?(?:\s+(?<year>\d{4}))?`, 'i');
+const MONTH_QUARTER = new RegExp(String.raw`\b(?<month>${MONTH})\.?(?:[-\s](?<year>\d{4}))?[-\s]+quarter`, 'i');
+const QN = new RegExp(
+  String.raw`\b(?:(?<fiscal>fiscal|FY)\s*)?(?:Q(?<q>[1-4])|(?<word>first|second|third|fourth)[-\s]+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?(?<fy>fiscal|FY)?\s*(?<year>\d{4}))?`,
+  'i',
+);
+const ZH_QUARTER_END = /截至(?<year>\d{4})年(?<month>\d{1,2})月(?<day>\d{1,2})日(?:止)?的?(?:三个月|季度)/;
+const ZH_QN = /(?:(?<year>\d{4})(?:年|财年)?)?(?<fiscal>财年)?第?(?<q>[一二三四1-4])季度/;
+const ZH_MONTH_QUARTER = /(?<month>3|6|9|12|三|六|九|十二)月(?:份)?季度/;
+
+function monthEnd(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The most recent end of `month` on or before `ref` (a quarter named without its year). */
+function latestMonthEnd(month: number, ref: string): string {
+  const year = Number(ref.slice(0, 4));
+  const candidate = monthEnd(year, month);
+  return candidate <= ref ? candidate : monthEnd(year - 1, month);
+}
+
+const WORD_Q: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
+
+function quarterEnd(q: number, year: number | null, fiscal: boolean, ref: string): string {
+  // Fiscal quarters follow the March year-end of the default pack's company (Alibaba: FY2026 Q2 = Sep 2025).
+  const month = fiscal ? [6, 9, 12, 3][q - 1]! : q * 3;
+  if (year === null) return latestMonthEnd(month, ref);
+  const calendarYear = fiscal && q < 4 ? year - 1 : year;
+  return monthEnd(calendarYear, month);
+}
+
+/**
+ * The period a sentence's figures describe, as the last day of a quarter, when the text
+ * names it ("September 2025 quarter", "quarter ended Sept. 30", "Q3", "三季度"); null when
+ * it does not ("last quarter": the caller takes the latest period known at publication).
+ * `ref` is the article's date: a quarter named without its year is the latest one before it.
+ */
+export function claimPeriod(text: string, ref: string): string | null {
+  let m = QUARTER_ENDED.exec(text);
+  if (m) {
+    const month = MONTHS[m.groups!.month!.toLowerCase()]!;
+    return m.groups!.year ? monthEnd(Number(m.groups!.year), month) : latestMonthEnd(month, ref);
+  }
+  m = MONTH_QUARTER.exec(text);
+  if (m && !/^may$/i.test(m.groups!.month!) ) {
+    const month = MONTHS[m.groups!.month!.toLowerCase()]!;
+    return m.groups!.year ? monthEnd(Number(m.groups!.year), month) : latestMonthEnd(month, ref);
+  }
+  m = QN.exec(text);
+  if (m) {
+    const q = m.groups!.q ? Number(m.groups!.q) : WORD_Q[m.groups!.word!.toLowerCase()]!;
+    const fiscal = Boolean(m.groups!.fiscal || m.groups!.fy);
+    return quarterEnd(q, m.groups!.year ? Number(m.groups!.year) : null, fiscal, ref);
+  }
+  m = ZH_QUARTER_END.exec(text);
+  if (m) return monthEnd(Number(m.groups!.year), Number(m.groups!.month));
+  m = ZH_MONTH_QUARTER.exec(text);
+  if (m) {
+    const raw = m.groups!.month!;
+    const month = /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
+    return latestMonthEnd(month, ref);
+  }
+  m = ZH_QN.exec(text);
+  if (m) {
+    const q = /\d/.test(m.groups!.q!) ? Number(m.groups!.q) : chineseNumber(m.groups!.q!);
+    return quarterEnd(q, m.groups!.year ? Number(m.groups!.year) : null, Boolean(m.groups!.fiscal), ref);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Checks
+// ---------------------------------------------------------------------------------------
+
+export interface CheckOptions {
+  /** The article's date (YYYY-MM-DD), or null when unknown (then `asOf` stands in). */
+  published: string | null;
+  /** Judge with what the pack knew on this date. */
+  asOf: string;
+  /** The pack's `entities`: whose figures the pack carries, and other companies'. */
+  entities?: { self: LocalizedTerms; others: LocalizedTerms };
+}
+
+export interface ClaimForCheck {
+  text: string;
+  figures: ExtractedFigure[];
+}
+
+/** Clause boundaries: a figure's context does not reach across them. */
+const CLAUSE_CUT = /\b(?:while|whereas|compared (?:with|to)|versus|vs\.?|than|against|but)\b|[;；]|，而|而(?=[\p{Script=Han}])|相比|同时/giu;
+const CONTEXT_BEFORE = 110;
+const CONTEXT_AFTER = 60;
+/** A result for a later quarter reaches the news this long after the previous quarter's end. */
+const NEXT_RESULTS_DAYS = 135;
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+}
+
+/** [start, end) of the text that speaks about figure `i`. */
+function figureWindow(text: string, figures: ExtractedFigure[], i: number): [number, number] {
+  const figure = figures[i]!;
+  let start = Math.max(0, figure.start - CONTEXT_BEFORE, i > 0 ? figures[i - 1]!.end : 0);
+  let end = Math.min(text.length, figure.end + CONTEXT_AFTER, i + 1 < figures.length ? figures[i + 1]!.start : text.length);
+  CLAUSE_CUT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_CUT.exec(text))) {
+    if (m.index + m[0].length <= figure.start && m.index + m[0].length > start) start = m.index + m[0].length;
+    else if (m.index >= figure.end && m.index < end) {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+function nearestBefore(hits: TermHit[], pos: number): TermHit | null {
+  let best: TermHit | null = null;
+  for (const hit of hits) if (hit.end <= pos && (!best || hit.end > best.end)) best = hit;
+  return best;
+}
+
+/** Is figure `figure` about the pack's own company (or the key figure's named subject)? */
+function aboutSubject(
+  text: string,
+  figure: ExtractedFigure,
+  windowStart: number,
+  selfHits: TermHit[],
+  otherHits: TermHit[],
+  subject: LocalizedTerms | undefined,
+): boolean {
+  if (otherHits.length === 0) return true;
+  const subjectHits = subject ? termMatcher(subject).find(text) : [];
+  const own = [...selfHits, ...subjectHits];
+  const nearestOwn = nearestBefore(own, figure.start);
+  const nearestOther = nearestBefore(otherHits.filter((hit) => !subjectHits.some((s) => s.start <= hit.start && s.end >= hit.end)), figure.start);
+  if (nearestOther && (!nearestOwn || nearestOther.end > nearestOwn.end)) {
+    // "Tencent's cloud grew 15%": another company owns the number. Unless the other name lies
+    // before the clause and our own name opens it ("…than Tencent; Alibaba's 34%").
+    return false;
+  }
+  if (nearestOwn) return true;
+  // Others named only after the figure: the subject comes first in English and Chinese, but an
+  // un-named subject with other companies around is too ambiguous to check.
+  return !otherHits.some((hit) => hit.start >= windowStart && hit.start < figure.start + 40);
+}
+
+function unitsCompatible(figure: ExtractedFigure, key: KeyFigure): boolean {
+  return figure.unit === key.unit;
+}
+
+function sameValue(figure: ExtractedFigure, key: KeyFigure): boolean {
+  const value = Math.abs(figure.normalized ?? figure.value);
+  const known = Math.abs(key.value);
+  if (key.atLeast) {
+    // "Triple-digit" (≥100%) is matched by 100–999% and by another "triple-digit"; ">200,000" by ≥200,000.
+    if (figure.atMost !== undefined) return figure.value === known || (figure.value >= known && figure.atMost >= known && figure.value < known * 10);
+    if (value >= known && (key.unit !== 'percent' || value < known * 10)) return true;
+  }
+  if (figure.atMost !== undefined) return known >= figure.value && known <= figure.atMost;
+  const defaultTolerance = key.unit === 'percent' || key.unit === 'count' ? 0 : 0.02;
+  let tolerance = key.tolerance ?? defaultTolerance;
+  if (figure.approximate) tolerance = Math.max(tolerance, 0.08);
+  // Rounding: "34%" for 34.0%, "RMB 380B" for 380e9.
+  const slack = key.unit === 'percent' || key.unit === 'count' ? 0.05 : 0;
+  return Math.abs(value - known) <= known * tolerance + slack;
+}
+
+function verdictFor(figure: ExtractedFigure, known: KeyFigure[], period: string | null, published: string): { verdict: Verdict; key: KeyFigure } | null {
+  if (known.length === 0) return null;
+  const latest = known[known.length - 1]!;
+  if (period) {
+    const same = known.find((key) => key.periodEnd === period);
+    if (same) return { verdict: sameValue(figure, same) ? 'matches' : 'differs', key: same };
+    if (period > latest.periodEnd && published >= latest.asOf) return { verdict: 'newer', key: latest };
+    return null;
+  }
+  // No period in the text: the latest period the pack knew when the article was written.
+  const atPublication = known.filter((key) => key.asOf <= published);
+  if (atPublication.length === 0) return null;
+  const reference = atPublication[atPublication.length - 1]!;
+  if (sameValue(figure, reference)) return { verdict: 'matches', key: reference };
+  const earlier = atPublication.find((key) => sameValue(figure, key));
+  if (earlier) return { verdict: 'matches', key: earlier };
+  // A different number long after the reference period closed is most likely a later quarter's.
+  if (reference === latest && daysBetween(reference.periodEnd, published) > NEXT_RESULTS_DAYS) return { verdict: 'newer', key: reference };
+  return { verdict: 'differs', key: reference };
+}
+
+interface KnownMeasure {
+  item: Item;
+  measure: string;
+  /** Its figures known on the date, oldest period first. */
+  known: KeyFigure[];
+}
+
+const measureCache = new WeakMap<readonly Item[], Map<string, KnownMeasure[]>>();
+
+/** The items' measures as known on `asOf`, computed once per item list and date. */
+function measuresKnownAt(items: readonly Item[], asOf: string): KnownMeasure[] {
+  let byDate = measureCache.get(items);
+  if (!byDate) {
+    byDate = new Map();
+    measureCache.set(items, byDate);
+  }
+  let measures = byDate.get(asOf);
+  if (!measures) {
+    measures = [];
+    for (const item of items) {
+      const byMeasure = new Map<string, KeyFigure[]>();
+      for (const key of figuresKnownAt(item, asOf)) {
+        const id = `${key.measure}|${key.unit}`;
+        const list = byMeasure.get(id) ?? [];
+        list.push(key);
+        byMeasure.set(id, list);
+      }
+      for (const known of byMeasure.values()) measures.push({ item, measure: known[0]!.measure, known });
+    }
+    byDate.set(asOf, measures);
+  }
+  return measures;
+}
+
+interface MeasureCandidate {
+  item: Item;
+  measure: string;
+  known: KeyFigure[];
+  specificity: number;
+}
+
+/**
+ * Checks of a claim's figures against the key figures of `items`, as the pack stood on
+ * `options.asOf`. A figure is checked against a measure when the units agree, the measure's
+ * context terms are near it (same clause) and its `without` terms are not, and the number
+ * belongs to the pack's company rather than to another one named in the sentence.
+ */
+export function checkFigures(claim: ClaimForCheck, items: readonly Item[], options: CheckOptions): Check[] {
+  if (claim.figures.length === 0) return [];
+  const published = options.published ?? options.asOf;
+  const text = claim.text;
+  const selfHits = options.entities ? termMatcher(options.entities.self).find(text) : [];
+  const otherHits = options.entities ? termMatcher(options.entities.others).find(text) : [];
+  const period = claimPeriod(text, published);
+  const checks: Check[] = [];
+  const seen = new Set<string>();
+
+  const measures = measuresKnownAt(items, options.asOf);
+  claim.figures.forEach((figure, i) => {
+    const [start, end] = figureWindow(text, claim.figures, i);
+    const window = text.slice(start, end);
+    const candidates: MeasureCandidate[] = [];
+    for (const measure of measures) {
+      const first = measure.known[0]!;
+      if (!unitsCompatible(figure, first)) continue;
+      if (!first.context.every((group) => termMatcher(group).test(window))) continue;
+      if (first.without && termMatcher(first.without).test(window)) continue;
+      if (!aboutSubject(text, figure, start, selfHits, otherHits, first.subject)) continue;
+      candidates.push({ ...measure, specificity: first.context.length });
+    }
+    if (candidates.length === 0) return;
+    const best = Math.max(...candidates.map((c) => c.specificity));
+    for (const candidate of candidates) {
+      if (candidate.specificity < best) continue;
+      const result = verdictFor(figure, candidate.known, period, published);
+      if (!result) continue;
+      const key = `${candidate.item.id}|${candidate.measure}|${figure.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      checks.push({
+        itemId: candidate.item.id,
+        verdict: result.verdict,
+        known: describeKnownFigure(result.key),
+        measure: candidate.measure,
+        figure: figure.raw,
+      });
+    }
+  });
+  return checks;
+}

@@ -1,0 +1,142 @@
+import type { ThesisPack } from '../pack/schema';
+import { latestStatus, today } from '../pack/status';
+import { detectArticle, type ArticleInfo } from './article';
+import { findClaims, stanceForItem } from './claims';
+import { checkFigures, extractFigures, toFigure } from './figures';
+import { normalizeWhitespace, splitSentences, type Sentence } from './sentences';
+import { scoreTopic } from './topics';
+import type { Claim, ItemSummary, ScanOptions, ScanResult } from './types';
+
+/**
+ * The page pipeline: article → topics → sentences → claims (links, stances) → figures and
+ * checks → per-item summary. The content script calls `analyzePage` on the live document;
+ * `npm run scan` calls it on a parsed file. Claim offsets (`start`/`end`) index
+ * `article.text.text`, which `rangeFor` maps back to the DOM.
+ */
+
+export interface PageAnalysis {
+  article: ArticleInfo;
+  results: ScanResult[];
+}
+
+type Timings = Record<string, number>;
+
+function clock(options: ScanOptions): () => number {
+  if (options.now) return options.now;
+  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  return perf ? () => perf.now() : () => Date.now();
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+/** Shared by all packs of one page: sentences are split once. */
+interface PageState {
+  sentences: Sentence[] | null;
+}
+
+function emptyResult(article: ArticleInfo, pack: ThesisPack): ScanResult {
+  return {
+    title: article.title,
+    url: article.url,
+    published: article.published,
+    isArticle: article.isArticle,
+    relevant: false,
+    topics: [],
+    claims: [],
+    items: [],
+    timingsMs: { total: 0 },
+    thesisId: pack.id,
+    lang: article.lang,
+  };
+}
+
+/** Judges an already detected article with one pack. Adds its stage timings to `timings`. */
+export function scanArticle(article: ArticleInfo, pack: ThesisPack, options: ScanOptions = {}, state: PageState = { sentences: null }, timings: Timings = {}): ScanResult {
+  const now = clock(options);
+  const asOf = options.asOf ?? today();
+  const result = emptyResult(article, pack);
+  if (!article.isArticle) return result;
+  const text = article.text.text;
+
+  let t = now();
+  const topics = pack.topics.filter((topic) => scoreTopic({ title: article.title, text }, topic, pack.id).subject).map((topic) => topic.id);
+  timings.topics = (timings.topics ?? 0) + now() - t;
+  if (topics.length === 0) return result;
+  result.relevant = true;
+  result.topics = topics;
+
+  t = now();
+  if (!state.sentences) state.sentences = splitSentences(text, article.lang);
+  timings.sentences = (timings.sentences ?? 0) + now() - t;
+
+  t = now();
+  const linked = findClaims(text, state.sentences, pack, article.lang);
+  timings.claims = (timings.claims ?? 0) + now() - t;
+
+  t = now();
+  const published = article.published ?? options.date ?? null;
+  const claims: Claim[] = linked.map(({ sentence, links, hedged }) => {
+    const figures = extractFigures(sentence.text);
+    const checks = checkFigures({ text: sentence.text, figures }, pack.items, { published, asOf, entities: pack.entities });
+    // A checked figure makes the sentence about that item even when no matcher said so.
+    const items = [...links];
+    for (const check of checks) {
+      if (!items.some((link) => link.id === check.itemId)) items.push({ id: check.itemId, stance: stanceForItem(sentence.text, pack, check.itemId) });
+    }
+    const claim: Claim = {
+      text: normalizeWhitespace(sentence.text),
+      items,
+      figures: figures.map(toFigure),
+      checks,
+      start: sentence.start,
+      end: sentence.end,
+      lang: article.lang,
+    };
+    if (hedged) claim.hedged = true;
+    return claim;
+  });
+  timings.figures = (timings.figures ?? 0) + now() - t;
+  result.claims = claims;
+
+  const counts = new Map<string, number>();
+  for (const claim of claims) for (const link of claim.items) counts.set(link.id, (counts.get(link.id) ?? 0) + 1);
+  result.items = pack.items.map((item): ItemSummary => {
+    const entry = latestStatus(item, asOf);
+    const summary: ItemSummary = { id: item.id, status: entry?.status ?? 'pending', claims: counts.get(item.id) ?? 0, title: item.title, kind: item.kind };
+    if (entry) {
+      summary.statusDate = entry.date;
+      summary.statusNote = entry.note;
+    }
+    return summary;
+  });
+  return result;
+}
+
+/**
+ * Detects the article once, then judges it with each pack. `timingsMs.total` is the
+ * pipeline's time on the parsed document, article detection included.
+ */
+export function analyzePage(document: Document, packs: readonly ThesisPack[], options: ScanOptions = {}): PageAnalysis {
+  const now = clock(options);
+  const start = now();
+  const article = detectArticle(document, { url: options.url ?? null, date: options.date ?? null });
+  const articleMs = now() - start;
+  const state: PageState = { sentences: null };
+  const results = packs.map((pack) => {
+    const timings: Timings = {};
+    const packStart = now();
+    const result = scanArticle(article, pack, options, state, timings);
+    const packMs = now() - packStart;
+    result.timingsMs = { total: round(articleMs + packMs), article: round(articleMs) };
+    for (const [stage, ms] of Object.entries(timings)) result.timingsMs[stage] = round(ms);
+    return result;
+  });
+  return { article, results };
+}
+
+/** One page, one pack: the `scan` command's unit of work. */
+export function scan(document: Document, pack: ThesisPack, options: ScanOptions = {}): ScanResult {
+  return analyzePage(document, [pack], options).results[0]!;
+}

@@ -1,0 +1,91 @@
+import type { ThesisPack, Topic } from '../pack/schema';
+import { ruleMatcher, termMatcher } from './terms';
+
+/**
+ * Is the page ABOUT a topic, or does it merely mention it? A topic is a subject when its names
+ * are prominent (title, lead) or recur through the body, its `requires` rules hold within one
+ * paragraph (chips AND China AND a policy word for the H200 topic), and the topic's negatives
+ * (the folk tale, the Hyundai van) do not explain the mentions away. A name in a list of
+ * companies, or twice in a side gallery, is not enough.
+ */
+
+export interface TopicInput {
+  title: string;
+  /** The article's text, "\n" between blocks (ArticleInfo.text.text). */
+  text: string;
+}
+
+export interface TopicScore {
+  packId: string;
+  topicId: string;
+  /** True when the page is about the topic. */
+  subject: boolean;
+  score: number;
+  mentions: { title: number; lead: number; body: number; paragraphs: number };
+  /** Why it is (not) a subject, for debugging and the scan report. */
+  reason: string;
+}
+
+/** The lead: the first characters of the body, where a news story states its subject. */
+const LEAD_CHARS = 600;
+/** Body mentions needed without title or lead support. */
+const BODY_MENTIONS_ALONE = 4;
+
+function countParagraphs(text: string, hits: Array<{ start: number }>): number {
+  const seen = new Set<number>();
+  for (const hit of hits) seen.add(text.lastIndexOf('\n', hit.start));
+  return seen.size;
+}
+
+/** Scores one topic on one page. */
+export function scoreTopic(input: TopicInput, topic: Topic, packId = ''): TopicScore {
+  const mentions = termMatcher(topic.mentions);
+  const title = input.title ?? '';
+  const text = input.text ?? '';
+  const titleCount = mentions.count(title);
+  const hits = mentions.find(text);
+  const lead = hits.filter((hit) => hit.start < LEAD_CHARS).length;
+  const body = hits.length;
+  const paragraphs = countParagraphs(text, hits);
+  const counts = { title: titleCount, lead, body, paragraphs };
+  const result = (subject: boolean, score: number, reason: string): TopicScore => ({ packId, topicId: topic.id, subject, score, mentions: counts, reason });
+
+  const total = titleCount + body;
+  if (total === 0) return result(false, 0, 'not mentioned');
+
+  // Negatives: the folk tale or the van explain the mentions away when they are a sizeable
+  // share of them (an Alibaba story may cite "Ali Baba and the Forty Thieves" once).
+  const negatives = termMatcher(topic.negatives);
+  if (negatives.active) {
+    const negativeCount = negatives.count(title) * 3 + negatives.count(text);
+    if (negatives.test(title) || negativeCount * 3 >= total) return result(false, 0, 'explained away by negatives');
+  }
+
+  if (topic.requires.length > 0) {
+    // Each rule must hold within one paragraph (or the title): scattered words do not make a subject.
+    const blocks = [title, ...text.split('\n')];
+    for (const rule of topic.requires) {
+      const matcher = ruleMatcher(rule);
+      if (!blocks.some((block) => block && matcher.test(block))) return result(false, 0, 'requires rule not met');
+    }
+  }
+
+  // Sentence-ish units: the density that tells a subject from a sidebar of names.
+  const units = Math.max(1, (text.match(/[.!?。！？]\s|\n/g) ?? []).length);
+  const score = titleCount * 4 + lead * 2 + body + paragraphs;
+  const dense = body >= Math.max(BODY_MENTIONS_ALONE, Math.ceil(units / 25));
+  if (titleCount > 0 && body >= 1) return result(true, score, 'named in the title and the body');
+  if (titleCount > 0 && text.length < 400) return result(true, score, 'named in the title of a short item');
+  if (lead > 0 && body >= 3 && paragraphs >= 2) return result(true, score, 'named in the lead and through the body');
+  if (dense && paragraphs >= 2) return result(true, score, 'recurring through the body');
+  return result(false, score, body <= 2 ? 'passing mention' : 'not prominent enough');
+}
+
+/** Topics the page is about, for each pack (in pack order, then topic order). */
+export function detectTopics(input: TopicInput, packs: ThesisPack | readonly ThesisPack[]): TopicScore[] {
+  const list = Array.isArray(packs) ? (packs as readonly ThesisPack[]) : [packs as ThesisPack];
+  const out: TopicScore[] = [];
+  for (const pack of list) for (const topic of pack.topics) out.push(scoreTopic(input, topic, pack.id));
+  return out.filter((score) => score.subject);
+}
+

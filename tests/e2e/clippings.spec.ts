@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, servePage, serviceWorkerOf, launchWithExtension, blockNetwork, extensionIdOf } from './extension';
+import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
+
+/**
+ * Clippings through the real extension: save from a selection (the context-menu item's own
+ * listener, dispatched in the background), the library, highlights on revisit and after the
+ * page changed, exports (downloads), import into a clean profile, concurrent saves.
+ */
+
+const CAPEX = 'Alibaba has committed RMB 380 billion, about $53 billion, to AI and cloud infrastructure over three years.';
+const CAPEX_EDITED = 'Alibaba has committed RMB 380 billion, roughly $53 billion, to AI and cloud infrastructure over three years.';
+const UPFRONT = 'Nvidia now asks Chinese buyers to pay the full amount upfront';
+const DISCOUNT = 'Part of the discount comes from the shopping business.';
+
+/** The demo article changed after the reader saved: a paragraph inserted above, one sentence edited, one paragraph gone. */
+function changedDemoHtml(): string {
+  const html = demoHtml()
+    .replace('<div class="article-body">', '<div class="article-body">\n    <p>Update, 10 January: this article has been revised to add comment from the company and a correction on figures.</p>')
+    .replace(CAPEX, CAPEX_EDITED)
+    .replace(/<p>Part of the discount comes from the shopping business\.[\s\S]*?<\/p>/, '');
+  expect(html).toContain(CAPEX_EDITED);
+  expect(html).not.toContain(DISCOUNT);
+  return html;
+}
+
+async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('.article-body')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`text not on the page: ${wanted}`);
+  }, text);
+}
+
+/** What a click on "Save selection to Thesis Lens" does: the background's own menu listener runs. */
+async function clickSaveSelectionMenu(context: BrowserContext, pageUrl: string): Promise<void> {
+  const worker = await serviceWorkerOf(context);
+  await worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    if (!tab) throw new Error(`no tab at ${url}`);
+    const info = { menuItemId: 'thesis-lens-save-selection', editable: false, pageUrl: url } as chrome.contextMenus.OnClickData;
+    (chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void }).dispatch(info, tab);
+  }, pageUrl);
+}
+
+async function saveSelection(page: Page, context: BrowserContext, text: string, choices: { note?: string; tags?: string; stance?: RegExp } = {}): Promise<void> {
+  await selectText(page, text);
+  await clickSaveSelectionMenu(context, NEWS_URL);
+  const dialog = page.locator('thesis-lens-clipper [role="dialog"]');
+  await expect(dialog).toBeVisible({ timeout: 10_000 });
+  await expect(dialog.locator('blockquote')).toHaveText(text);
+  if (choices.note) await dialog.locator('textarea[name="note"]').fill(choices.note);
+  if (choices.tags) await dialog.locator('input[name="tags"]').fill(choices.tags);
+  if (choices.stance) await dialog.getByRole('radio', { name: choices.stance }).check();
+  await dialog.getByRole('button', { name: 'Save clipping' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('thesis-lens-clipper .tlc-toast')).toContainText('Saved');
+}
+
+/** The texts of the clipping highlights in the page (CSS Custom Highlight API). */
+function clippingHighlights(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((CSS.highlights.get('thesis-lens-clipping') as unknown as Set<Range> | undefined) ?? [])].map((r) => r.toString()).sort());
+}
+
+async function openLibrary(context: BrowserContext, extensionId: string): Promise<Page> {
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${extensionId}/library.html`);
+  await expect(library.getByTestId('library-count')).not.toHaveText('Loading…');
+  return library;
+}
+
+async function saveTwoFromTheDemo(page: Page, context: BrowserContext): Promise<void> {
+  await servePage(context, NEWS_URL, demoHtml());
+  await page.goto(NEWS_URL);
+  await saveSelection(page, context, CAPEX, { note: 'Capex plan intact', tags: 'capex, infra', stance: /Supports/ });
+  await saveSelection(page, context, UPFRONT, { tags: '=cmd|calc', stance: /Challenges/ });
+  await saveSelection(page, context, DISCOUNT);
+}
+
+test('save from a selection; the library lists them; highlighted again on reload and after the page changed', async ({ page, context, extensionId }) => {
+  await saveTwoFromTheDemo(page, context);
+  await expect.poll(() => clippingHighlights(page)).toEqual([CAPEX, DISCOUNT, UPFRONT].sort());
+
+  const library = await openLibrary(context, extensionId);
+  await expect(library.getByTestId('library-count')).toHaveText('3 clippings');
+  const cards = library.locator('.lib-card');
+  await expect(cards).toHaveCount(3);
+  // newest first
+  await expect(cards.nth(0).locator('blockquote')).toHaveText(DISCOUNT);
+  const capex = cards.filter({ hasText: 'RMB 380 billion' });
+  await expect(capex).toContainText('Capex plan intact');
+  await expect(capex).toContainText('#capex');
+  await expect(capex).toContainText('Supports');
+  await expect(capex).toContainText('published 2026-01-09');
+  const href = await capex.getByRole('link', { name: 'Open source' }).getAttribute('href');
+  expect(href).toMatch(/^https:\/\/demo\.thesislens\.dev\/markets\/alibaba-ai-cloud-h200#:~:text=/);
+  // search and filters
+  await library.getByRole('searchbox').fill('upfront');
+  await expect(cards).toHaveCount(1);
+  await library.getByRole('searchbox').fill('');
+  await library.getByLabel('Stance').selectOption('challenges');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first()).toContainText('Nvidia now asks');
+  await library.close();
+
+  // Reload: the background sees a page with clippings and shows them again.
+  await page.reload();
+  await expect.poll(() => clippingHighlights(page), { timeout: 15_000 }).toEqual([CAPEX, DISCOUNT, UPFRONT].sort());
+
+  // The page changed: a paragraph above, a sentence edited, a paragraph gone.
+  await context.unroute(NEWS_URL);
+  await servePage(context, NEWS_URL, changedDemoHtml());
+  await page.reload();
+  await expect.poll(() => clippingHighlights(page), { timeout: 15_000 }).toEqual([CAPEX_EDITED, UPFRONT].sort());
+});
+
+test('export Markdown and CSV from the library (downloads) with the expected content', async ({ page, context, extensionId }) => {
+  await saveTwoFromTheDemo(page, context);
+  const library = await openLibrary(context, extensionId);
+  await expect(library.locator('.lib-card')).toHaveCount(3);
+
+  const [markdownDownload] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'Markdown' }).click()]);
+  expect(markdownDownload.suggestedFilename()).toMatch(/^thesis-lens-clippings-\d{4}-\d{2}-\d{2}\.md$/);
+  const markdown = readFileSync((await markdownDownload.path())!, 'utf8');
+  expect(markdown).toContain('# Thesis Lens clippings');
+  expect(markdown).toContain('3 clippings');
+  expect(markdown).toContain('## Not linked to a checklist item');
+  expect(markdown).toContain(`> ${CAPEX}`);
+  expect(markdown).toContain('#capex #infra');
+  expect(markdown).toContain('Capex plan intact');
+  expect(markdown).toMatch(/\[Alibaba's AI cloud gathers speed as Beijing weighs H200 imports\]\(<https:\/\/demo\.thesislens\.dev\/markets\/alibaba-ai-cloud-h200#:~:text=[^>]+>\)/);
+  expect(markdown).toContain('published 2026-01-09');
+
+  const [csvDownload] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'CSV' }).click()]);
+  const csv = readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const lines = csv.split('\r\n').filter(Boolean);
+  expect(lines[0]).toBe('id,saved,quote,note,tags,items,stance,title,site,published,url,topics');
+  expect(lines).toHaveLength(4);
+  const capexRow = lines.find((line) => line.includes('RMB 380'))!;
+  // The quote holds commas: quoted per RFC 4180.
+  expect(capexRow).toContain(`"${CAPEX}"`);
+  expect(capexRow).toContain(',Capex plan intact,capex; infra,,supports,');
+  // A tag starting with "=" is neutralised for spreadsheets.
+  expect(lines.find((line) => line.includes('upfront'))).toContain(",'=cmd|calc,");
+});
+
+test('import the JSON export into a clean profile and see the same library; duplicates skipped', async ({ page, context, extensionId }) => {
+  await saveTwoFromTheDemo(page, context);
+  const library = await openLibrary(context, extensionId);
+  const [jsonDownload] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: /JSON/ }).click()]);
+  const jsonPath = (await jsonDownload.path())!;
+  const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  expect(exported['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(exported.first.items[0].type).toBe('Annotation');
+  const quotesBefore = await library.locator('.lib-card blockquote').allTextContents();
+
+  const clean = await launchWithExtension();
+  try {
+    await blockNetwork(clean);
+    const cleanLibrary = await openLibrary(clean, await extensionIdOf(clean));
+    await expect(cleanLibrary.getByTestId('library-count')).toHaveText('0 clippings');
+    await cleanLibrary.getByTestId('import-file').setInputFiles(jsonPath);
+    await expect(cleanLibrary.getByTestId('library-notice')).toHaveText('Imported 3 clippings.');
+    await expect(cleanLibrary.locator('.lib-card')).toHaveCount(3);
+    expect(await cleanLibrary.locator('.lib-card blockquote').allTextContents()).toEqual(quotesBefore);
+    await expect(cleanLibrary.locator('.lib-card').filter({ hasText: 'RMB 380' })).toContainText('Capex plan intact');
+
+    await cleanLibrary.getByTestId('import-file').setInputFiles(jsonPath);
+    await expect(cleanLibrary.getByTestId('library-notice')).toHaveText('Imported 0 clippings; 3 already in the library, skipped.');
+
+    // A hostile file is refused whole, with the reason.
+    const hostile = structuredClone(exported);
+    hostile.first.items[1].target.selector[0].exact = '<script>alert(1)</script>';
+    await cleanLibrary.getByTestId('import-file').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+    await expect(cleanLibrary.getByTestId('library-notice')).toContainText('first.items[1].target.selector[0].exact: contains markup or script');
+    await expect(cleanLibrary.locator('.lib-card')).toHaveCount(3);
+  } finally {
+    await clean.close();
+  }
+});
+
+test('ten tabs saving twenty clippings each at the same time keep all 200', async ({ context, extensionId }) => {
+  const tabs = await Promise.all(Array.from({ length: 10 }, () => context.newPage()));
+  await Promise.all(tabs.map((tab) => tab.goto(`chrome-extension://${extensionId}/library.html`)));
+  const results = await Promise.all(
+    tabs.map((tab, t) =>
+      tab.evaluate(async (tabIndex) => {
+        const saves = Array.from({ length: 20 }, (_, i) => {
+          const quote = `Concurrent clipping ${tabIndex}-${i}`;
+          return chrome.runtime.sendMessage({
+            type: 'clippings/save',
+            payload: {
+              draft: {
+                quote,
+                selectors: [
+                  { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+                  { type: 'TextPositionSelector', start: i * 40, end: i * 40 + quote.length },
+                ],
+                page: { url: `https://www.reuters.com/tab-${tabIndex}`, canonicalUrl: `https://www.reuters.com/tab-${tabIndex}`, title: `Tab ${tabIndex}`, site: 'Reuters', published: null },
+              },
+            },
+          });
+        });
+        return (await Promise.all(saves)).filter((reply: { ok: boolean }) => reply.ok).length;
+      }, t),
+    ),
+  );
+  expect(results).toEqual(Array(10).fill(20));
+  const count = await tabs[0]!.evaluate(() => chrome.runtime.sendMessage({ type: 'clippings/count', payload: {} }));
+  expect(count).toEqual({ ok: true, data: { count: 200 } });
+  const library = await openLibrary(context, extensionId);
+  await expect(library.getByTestId('library-count')).toHaveText('200 clippings');
+});

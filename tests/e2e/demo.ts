@@ -1,0 +1,82 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { blockNetwork, extensionDir, findChromium, fixturePage, serviceWorkerOf, servePage } from './extension';
+
+/**
+ * `npm run demo`: the built extension in Chromium on the bundled demo article (the seed's
+ * news in the project's own words), served at a news address with no network. Waits for
+ * the sidebar, saves artifacts/demo.png and prints the claims the sidebar shows.
+ * Headed when there is a display (DISPLAY or WAYLAND_DISPLAY), headless otherwise.
+ */
+
+const DEMO_URL = 'https://www.cnbc.com/2026/01/09/thesis-lens-demo-alibaba-ai-cloud-h200.html';
+const SCREENSHOT = resolve('artifacts/demo.png');
+
+async function launch(headless: boolean): Promise<BrowserContext> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'thesis-lens-demo-')), {
+    executablePath: findChromium(),
+    headless,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+async function main(): Promise<void> {
+  const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const context = await launch(!headed);
+  try {
+    await blockNetwork(context);
+    await servePage(context, DEMO_URL, fixturePage('demo-alibaba-h200.html'));
+    const worker = await serviceWorkerOf(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(DEMO_URL);
+
+    const sidebar = page.locator('thesis-lens-sidebar');
+    await sidebar.waitFor({ state: 'attached', timeout: 30_000 });
+    const claims = sidebar.locator('li.tl-claim');
+    await claims.first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500); // let the highlights and the sidebar settle for the picture
+
+    mkdirSync(resolve('artifacts'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id ?? null, DEMO_URL);
+    const badge = tabId === null ? '' : await worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+    const rows = await sidebar.locator('li.tl-item[data-item-id]').evaluateAll((items) =>
+      items.flatMap((item) =>
+        Array.from(item.querySelectorAll('li.tl-claim')).map((claim) => ({
+          item: item.getAttribute('data-item-id') ?? '',
+          stance: (claim.querySelector('.tl-stance')?.className.match(/tl-stance--([a-z]+)/) ?? [])[1] ?? '',
+          text: claim.querySelector('.tl-claim__text')?.textContent?.trim() ?? '',
+        })),
+      ),
+    );
+
+    console.log(`Thesis Lens demo: ${DEMO_URL}`);
+    console.log(`Toolbar badge: ${badge || '(none)'}; sidebar rows: ${rows.length}`);
+    const width = Math.max(...rows.map((row) => row.item.length), 4);
+    for (const row of rows) console.log(`${row.item.padEnd(width)}  ${row.stance.padEnd(10)}  ${row.text}`);
+    console.log(`Screenshot: ${SCREENSHOT}`);
+  } finally {
+    await context.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,150 @@
+import type { Page } from '@playwright/test';
+import { test, expect, servePage, launchWithExtension, blockNetwork } from './extension';
+import { NEWS_URL, claimRect, demoHtml, highlightSizes, hostileHtml, hugeHtml } from '../fixtures/e2e/lens-pages';
+
+/** The lens on pages that fight back, on a huge page, and how the demo looks (screenshots). */
+
+const sidebar = (page: Page) => page.locator('thesis-lens-sidebar');
+const panel = (page: Page) => page.locator('thesis-lens-sidebar [role="complementary"]');
+
+async function waitForLens(page: Page) {
+  await expect(panel(page).locator('.tl-item').first()).toBeVisible({ timeout: 25_000 });
+}
+
+test('markup and javascript: links in claims are shown as text and never run', async ({ page, context }) => {
+  await servePage(context, NEWS_URL, hostileHtml());
+  await page.goto(NEWS_URL);
+  await waitForLens(page);
+  const claim = panel(page).locator('.tl-claim__text', { hasText: 'onerror' }).first();
+  await expect(claim).toContainText(`<img src=x onerror="window.__pwned='img'">`);
+  await expect(panel(page).locator('.tl-claim__text', { hasText: "javascript:window.__pwned='link'" }).first()).toBeVisible();
+  expect(await page.evaluate(() => document.querySelector('thesis-lens-sidebar')!.shadowRoot!.querySelectorAll('img, a, script, iframe').length)).toBe(0);
+  // Interact with both: click them in the sidebar, hover and click them in the page.
+  await claim.click();
+  const rect = (await claimRect(page, 'onerror'))!;
+  await page.mouse.click(rect.left + 10, (rect.top + rect.bottom) / 2);
+  await expect(sidebar(page).locator('.tl-card')).toBeVisible();
+  expect(await sidebar(page).locator('.tl-card img, .tl-card a').count()).toBe(0);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+});
+
+test('page CSS that hits every element (!important) does not reach the sidebar, and ours does not reach the page', async ({ page, context }) => {
+  await servePage(context, NEWS_URL, hostileHtml());
+  await page.goto(NEWS_URL);
+  const pageButtonBefore = await page.evaluate(() => {
+    const style = getComputedStyle(document.querySelector('form button')!);
+    return [style.color, style.font, style.display, style.outlineStyle].join('|');
+  });
+  await waitForLens(page);
+  const styles = await page.evaluate(() => {
+    const host = document.querySelector('thesis-lens-sidebar')!;
+    const root = host.shadowRoot!;
+    const aside = root.querySelector('[role="complementary"]')!;
+    const title = root.querySelector('.tl-item__title')!;
+    const a = getComputedStyle(aside);
+    const t = getComputedStyle(title);
+    const h = getComputedStyle(host);
+    return { hostDisplay: h.display, hostPosition: h.position, position: a.position, background: a.backgroundColor, border: a.borderTopWidth, titleColor: t.color, titleFont: t.fontSize, titleFamily: t.fontFamily, before: getComputedStyle(title, '::before').content };
+  });
+  expect(styles.hostDisplay).toBe('block');
+  expect(styles.hostPosition).toBe('fixed');
+  expect(styles.position).toBe('fixed');
+  expect(styles.background).not.toBe('rgb(0, 255, 0)');
+  expect(styles.titleColor).not.toBe('rgb(255, 0, 0)');
+  expect(styles.titleFont).toBe('14px');
+  expect(styles.titleFamily).not.toContain('monospace');
+  expect(styles.before).toBe('none');
+  const box = (await panel(page).boundingBox())!;
+  expect(box.x + box.width).toBeCloseTo(1280, 0);
+  expect(box.height).toBeCloseTo(900, 0);
+  const pageButtonAfter = await page.evaluate(() => {
+    const style = getComputedStyle(document.querySelector('form button')!);
+    return [style.color, style.font, style.display, style.outlineStyle].join('|');
+  });
+  expect(pageButtonAfter).toBe(pageButtonBefore);
+  // The only style we add to the page is the ::highlight/mark rules.
+  const ours = await page.evaluate(() => [...document.querySelectorAll('style')].filter((s) => s.textContent!.includes('thesis-lens')).map((s) => s.textContent!));
+  expect(ours).toHaveLength(1);
+  for (const rule of ours[0]!.split('\n')) expect(rule).toMatch(/^(::highlight\(thesis-lens-|mark\[data-thesis-lens|@media \(prefers-color-scheme: dark\) \{ ::highlight\(thesis-lens-)/);
+});
+
+test("a strict CSP page (default-src 'none'): sidebar styled, highlights painted", async ({ page, context }) => {
+  await servePage(context, NEWS_URL, demoHtml(), { 'Content-Security-Policy': "default-src 'none'" });
+  await page.goto(NEWS_URL);
+  await waitForLens(page);
+  const background = await panel(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(background).toBe('rgb(255, 255, 255)');
+  const sizes = await highlightSizes(page);
+  expect(Object.values(sizes).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
+  // The ::highlight rules apply (computed on the element holding a claim).
+  const painted = await page.evaluate(() => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('thesis-lens-')) continue;
+      const range = [...(highlight as unknown as Iterable<Range>)][0]!;
+      const element = range.startContainer.parentElement!;
+      return getComputedStyle(element, `::highlight(${name})`).backgroundColor;
+    }
+    return null;
+  });
+  expect(painted).toMatch(/^rgba\(/);
+});
+
+test('a 100,000-node page: the lens works and adds no long task over 50 ms', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    const tasks: Array<{ start: number; duration: number }> = [];
+    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    addEventListener('load', () => {
+      // The page has no scripts of its own: after its load (parse, first layout), every task is ours.
+      setTimeout(() => ((window as unknown as { __loaded: number }).__loaded = performance.now()), 0);
+    });
+  });
+  const html = hugeHtml(100_000);
+  await servePage(context, NEWS_URL, html);
+  await page.goto(NEWS_URL);
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length + document.evaluate('count(//text())', document, null, XPathResult.NUMBER_TYPE, null).numberValue);
+  expect(nodes).toBeGreaterThan(100_000);
+  await waitForLens(page);
+  // Hover and click a claim, and show one from the sidebar: the interactive paths too.
+  const rect = (await claimRect(page, 'grew 34%'))!;
+  await page.mouse.move(rect.left + 30, (rect.top + rect.bottom) / 2);
+  await expect(sidebar(page).locator('.tl-card')).toBeVisible();
+  await panel(page).locator('.tl-claim__show', { hasText: 'burning significant cash' }).first().click();
+  await page.waitForTimeout(1500);
+  const { loaded, tasks } = await page.evaluate(() => ({
+    loaded: (window as unknown as { __loaded: number }).__loaded,
+    tasks: (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks,
+  }));
+  const ours = tasks.filter((task) => task.start >= loaded);
+  test.info().annotations.push({ type: 'long tasks after load (ms)', description: JSON.stringify(ours.map((t) => Math.round(t.duration))) });
+  test.info().annotations.push({ type: 'long tasks during load (ms)', description: JSON.stringify(tasks.filter((t) => t.start < loaded).map((t) => Math.round(t.duration))) });
+  expect(ours.filter((task) => task.duration > 50)).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`screenshot of the annotated demo article (${colorScheme})`, async ({}, testInfo) => {
+    const context = await launchWithExtension({ colorScheme });
+    try {
+      await blockNetwork(context);
+      const page = context.pages()[0] ?? (await context.newPage());
+      await servePage(context, NEWS_URL, demoHtml());
+      await page.goto(NEWS_URL);
+      await waitForLens(page);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: testInfo.outputPath(`demo-${colorScheme}.png`) });
+      const rect = (await claimRect(page, 'grew 34%'))!;
+      await page.mouse.click(rect.left + 30, (rect.top + rect.bottom) / 2);
+      await expect(sidebar(page).locator('.tl-card')).toBeVisible();
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: testInfo.outputPath(`demo-card-${colorScheme}.png`) });
+      const background = await panel(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(background).toBe(colorScheme === 'dark' ? 'rgb(27, 30, 36)' : 'rgb(255, 255, 255)');
+    } finally {
+      await context.close();
+    }
+  });
+}
