@@ -27,7 +27,7 @@ export function StanceMark({ stance }: { stance: Stance }) {
   );
 }
 
-/** "Figure 34% — Matches the checklist: 34% (quarter ended 2025-09-30)". */
+/** "34%: Matches · checklist: 34% (quarter ended 2025-09-30)". */
 export function FigureCheck({ check }: { check: Check }) {
   const label = VERDICT_LABELS[check.verdict];
   return (
@@ -37,7 +37,7 @@ export function FigureCheck({ check }: { check: Check }) {
         {check.figure ? `${check.figure}: ` : 'Figure: '}
         {label.word}
       </span>
-      <span class="tl-check__known"> (checklist: {check.known})</span>
+      <span class="tl-check__known"> · checklist: {check.known}</span>
     </span>
   );
 }

@@ -35,10 +35,14 @@ async function searchIndex(): Promise<SearchIndex> {
 
 // ---- The clipper in a tab ----
 
+/**
+ * True only when a clipper answered: other content scripts of ours (the gate, the lens) also
+ * listen in the tab, and a message none of them answers still resolves (with undefined).
+ */
 async function sendToClipper(tabId: number, command: ClipperCommand): Promise<boolean> {
   try {
-    await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
-    return true;
+    const reply = (await browser.tabs.sendMessage(tabId, command, { frameId: 0 })) as { clipper?: boolean } | undefined;
+    return reply?.clipper === true;
   } catch {
     return false;
   }

@@ -116,7 +116,8 @@ class PageClipper implements Clipper {
       if (!command.success || ctx.isInvalid) return undefined;
       if (command.data.type === 'clipper/save-selection') this.saveSelection();
       else void this.refresh();
-      return Promise.resolve({});
+      // A definite answer: the background tells "a clipper is here" from "no one answered".
+      return Promise.resolve({ clipper: true });
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {

@@ -14,6 +14,7 @@ import statusCss from '@/components/status/status.css?inline';
 import sidebarCss from '@/components/sidebar/sidebar.css?inline';
 import cardCss from '@/components/highlight/highlight-card.css?inline';
 import { LensApp, type LensUiCallbacks, type LensUiState } from './App';
+import { connectLensClippings } from '../clipper.content/lens-integration';
 
 /** The shadow host's tag name: the page sees only this element. */
 export const HOST_NAME = 'thesis-lens-sidebar';
@@ -86,6 +87,7 @@ export class Lens {
   private pointerFrame = 0;
   private scrollFrame = 0;
   private readonly callbacks: LensUiCallbacks;
+  private readonly clippings: ReturnType<typeof connectLensClippings>;
   private readonly prefsLoaded: Promise<void>;
   private prefsLoadedDone = false;
 
@@ -112,6 +114,10 @@ export class Lens {
         else if (this.state.card && !this.state.card.takeFocus) this.scheduleHide();
       },
     };
+    // Clippings (the clippings feature): "Save" on claims, and "Saved from this page" in the sidebar.
+    this.clippings = connectLensClippings(ctx, { rerender: () => this.render(), rangeOfClaim: (key) => this.painter.rangeOf(key) });
+    this.callbacks.actions = { ...this.callbacks.actions, ...this.clippings.actions };
+    this.callbacks.extraSections = [...(this.callbacks.extraSections ?? []), this.clippings.section];
     this.prefsLoaded = request('lens/get-prefs', {})
       .then((prefs) => {
         this.state = { ...this.state, prefs: { ...prefs, ...this.pendingPrefs } };
@@ -180,9 +186,13 @@ export class Lens {
       await this.prefsLoaded;
       await this.idle(run.signal);
       if (stale()) return;
+      const t0 = performance.now();
       const { article, results } = analyzePage(document, this.packs, { url: location.href });
+      console.log('TMPDEBUG analyze', performance.now() - t0, JSON.stringify(results.map((r) => r.timingsMs)));
       if (stale()) return;
+      const t1 = performance.now();
       await this.apply(article.text, results, run.signal);
+      console.log('TMPDEBUG apply', performance.now() - t1);
     } catch (error) {
       if (stale()) return;
       this.state = { ...this.state, scan: { phase: 'error', message: error instanceof Error ? error.message : String(error) } };
@@ -230,6 +240,7 @@ export class Lens {
 
   private report(results: ScanResult[]): void {
     const relevant = results.filter((result) => result.relevant);
+    this.clippings.setTopics([...new Set(relevant.flatMap((result) => result.topics))]);
     const distinct = new Set(relevant.flatMap((result) => result.claims.map((claim) => `${claim.start ?? ''}:${claim.end ?? ''}:${claim.text}`)));
     const packs = this.packs ?? [];
     request('lens/report', {

@@ -21,7 +21,11 @@ export interface SearchIndex {
 
 /** Lowercase, compatibility-normalised (full-width ＡＢＣ and ligatures fold), whitespace collapsed. */
 export function normaliseForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+  // Each step only when needed: most text is ASCII with single spaces, and this runs over
+  // the whole library when it loads.
+  let out = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKC') : text;
+  out = out.toLowerCase();
+  return /\s\s|[\t\n\r\f\v\u00a0\u3000]/.test(out) ? out.replace(/\s+/g, ' ') : out;
 }
 
 export function buildSearchIndex(clippings: readonly Clipping[]): SearchIndex {

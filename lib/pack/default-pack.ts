@@ -36,6 +36,12 @@ const OTHER_COMPANIES = t(
   ['腾讯', '百度', '字节跳动', '字节', '京东', '美团', '拼多多', '小米', '华为', '快手', '网易', '中芯国际', '寒武纪', '亚马逊', '微软', '谷歌', '英伟达', '苹果', '台积电', '三星', '深度求索'],
 );
 
+/** "Nvidia shares", "Tencent's stock", "腾讯股价": another company's share price. */
+const OTHER_STOCKS: Terms = {
+  en: OTHER_COMPANIES.en.flatMap((name) => [`${name} shares`, `${name}'s shares`, `${name} stock`, `${name}'s stock`, `${name}'s share price`]),
+  zh: OTHER_COMPANIES.zh.flatMap((name) => [`${name}股价`, `${name}股票`]),
+};
+
 const H200 = t(['H200*', 'H20', 'B30A', 'H100*', 'H800*', 'Blackwell'], ['H200芯片']);
 const NVIDIA_CHIPS = join(
   H200,
@@ -150,7 +156,7 @@ const input: ThesisPackInput = {
       ],
       cues: {
         supports: t(
-          ['approv*', 'permit*', 'permission', 'allow*', 'authoriz*', 'authoris*', 'green light', 'greenlight*', 'go-ahead', 'clearance', 'cleared', 'lift*', 'eas*'],
+          ['approv*', 'permit*', 'permission', 'allow*', 'let', 'lets', 'letting', 'authoriz*', 'authoris*', 'green light', 'greenlight*', 'go-ahead', 'clearance', 'cleared', 'lift*', 'eas*'],
           ['批准', '获批', '允许', '放行', '许可', '放开', '解禁'],
         ),
         challenges: t(
@@ -208,7 +214,11 @@ const input: ThesisPackInput = {
           ['订购', '采购', '交付', '获得', '购买', '下单', '批准', '到货'],
         ),
         challenges: t(
-          ['pause*', 'halt*', 'cancel*', 'delay*', 'upfront', 'up front', 'pay in full', 'full payment', 'rigid', 'tighten*', 'no-flexibility', 'unless necessary', 'not permitted', 'stall*', 'zero'],
+          [
+            'pause*', 'halt*', 'delay*', 'upfront', 'up front', 'pay in full', 'full payment', 'full amount', 'rigid', 'tighten*', 'no-flexibility',
+            'unless necessary', 'not permitted', 'stall*', 'zero', 'cash commitment', 'capital commitment', 'domestic chip*', 'domestic processor*',
+            'domestically made', 'domestic AI chip*',
+          ],
           ['暂停', '推迟', '取消', '预付', '全额付款', '收紧', '叫停'],
         ),
       },
@@ -295,7 +305,7 @@ const input: ThesisPackInput = {
           ['deploy*', 'integrat*', 'install*', 'ship*', 'deliver*', 'arriv*', 'online', 'live', 'running', 'accelerat*', 'successful'],
           ['部署', '上线', '交付', '到货', '运抵', '发货', '投入使用'],
         ),
-        challenges: t(['delay*', 'stall*', 'postpon*', 'zero', 'held up', 'stuck'], ['推迟', '延迟', '搁置', '受阻']),
+        challenges: t(['delay*', 'stall*', 'postpon*', 'zero', 'held up', 'stuck', 'nothing', 'not yet', 'yet to'], ['推迟', '延迟', '搁置', '受阻', '尚未']),
       },
       figures: [],
       history: [
@@ -473,19 +483,26 @@ const input: ThesisPackInput = {
       matchers: [
         {
           all: [
-            t(['capex', 'capital expenditure*', 'capital spending', 'invest*', 'spending', 'spend', 'spends', 'spent', 'spender', 'build-out', 'buildout'], ['资本开支', '资本支出', '投资', '投入', '开支']),
+            t(['capex', 'capital expenditure*', 'capital spending', 'invest*', 'spending', 'spend', 'spends', 'spent', 'spender', 'build-out', 'buildout', 'commit*'], ['资本开支', '资本支出', '投资', '投入', '开支']),
             t(['AI', 'infrastructure', 'cloud', 'data cent*', 'RMB', 'yuan', 'billion', 'three years', 'three-year', '3-year', 'multi-year'], ['基础设施', '人工智能', '亿', '三年', '云', '数据中心', 'AI']),
           ],
           // "The investment thesis…" is the author's argument, not Alibaba's spending.
           none: t(['investment thesis', 'investment case', 'investors'], ['投资逻辑', '投资者']),
         },
+        { all: [t(['RMB 380*', 'RMB380*', '380 billion', '380bn', '380 bn', '380B', '$53 billion', '$53B', '$53bn'], ['3800亿'])] },
       ],
       cues: {
         supports: t(
-          ['commit*', 'rais*', 'increas*', 'exceed*', 'expand*', 'boost*', 'on track', 'on course', 'accelerat*', 'step* up', 'building', 'laying down', 'massive'],
+          [
+            'commit*', 'rais*', 'increas*', 'exceed*', 'expand*', 'boost*', 'on track', 'on course', 'accelerat*', 'stepping up', 'building', 'laying down',
+            'massive', 'larger than', 'bigger than', 'more than', 'top', 'tops', 'topping', 'surpass*', 'adding',
+          ],
           ['加大', '增加', '超过', '追加', '提高', '加码'],
         ),
-        challenges: t(['cut', 'cuts', 'cutting', 'reduc*', 'scale back', 'scaled back', 'delay*', 'divert*', 'diversion', 'slash*', 'sacrific*', 'stall*', 'trim*'], ['削减', '推迟', '缩减', '放缓', '挪用']),
+        challenges: t(
+          ['cut', 'cuts', 'cutting', 'reduc*', 'scale back', 'scaled back', 'delay*', 'divert*', 'diversion', 'shift of capital', 'weaken*', 'slash*', 'sacrific*', 'stall*', 'trim*'],
+          ['削减', '推迟', '缩减', '放缓', '挪用'],
+        ),
       },
       figures: [
         {
@@ -608,6 +625,8 @@ const input: ThesisPackInput = {
             t(['stock', 'stocks', 'shares', 'share price', 'ADR*', 'market cap*', 'market value'], ['股价', '股票', '港股', '美股', '市值']),
             t(['rall*', 'surg*', 'jump*', 'soar*', 'fell', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'rose', 'gain*', 'dragging', 'punish*', 'sell-off', 'selloff', 'pricing'], ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低']),
           ],
+          // "Nvidia shares rose 2%": another company's stock.
+          none: OTHER_STOCKS,
         },
       ],
       cues: {
@@ -703,7 +722,7 @@ const input: ThesisPackInput = {
               ['export control*', 'export rule*', 'export restriction*', 'export licen*', 'export ban*', 'controls', 'restrict*', 'regulat*', 'rules', 'ban', 'bans', 'banned', 'licen*', 'curb*', 'cap', 'capped', 'BIS', 'Bureau of Industry and Security', 'Commerce Department', 'Entity List', 'domestic chip*', 'domestically made', 'domestic AI chip*', 'domestic alternative*', 'customs', 'not permitted', 'permit*', 'allow*', 'prohibit*', 'block*'],
               ['出口管制', '管制', '限制', '禁令', '许可证', '国产芯片', '实体清单', '禁止', '海关', '不允许', '国产替代', '放行'],
             ),
-            NVIDIA_CHIPS,
+            join(NVIDIA_CHIPS, t(['Nvidia'])),
           ],
         },
         { all: [t(['tighten*', 'restrictions', 'export controls'], ['收紧', '管制']), t(['regulat*', 'restriction*', 'controls', 'rules', 'export*'], ['监管', '管制', '出口', '规定'])] },
@@ -803,7 +822,10 @@ const input: ThesisPackInput = {
         },
         {
           all: [
-            t(['cash-burning', 'cash burn', 'burning cash', 'burn cash', 'burns cash', 'burn rate', 'consuming significant cash', 'diversion of capital', 'divert* capital', 'subsidy war', 'subsidies'], ['烧钱', '补贴大战', '补贴']),
+            t(
+              ['cash-burning', 'cash burn', 'burning cash', 'burn cash', 'burns cash', 'burn rate', 'consuming significant cash', 'diversion of capital', 'subsidy war', 'subsidies', 'subsidis*', 'subsidiz*', 'instant deliver*'],
+              ['烧钱', '补贴大战', '补贴'],
+            ),
           ],
         },
       ],
@@ -890,7 +912,13 @@ const input: ThesisPackInput = {
       cues: {
         // A risk item: "challenges" = the slowdown deepening.
         supports: t(['recover*', 'rebound*', 'reaccelerat*', 're-accelerat*', 'beat*', 'stabiliz*', 'stabilis*', 'improv*'], ['回暖', '复苏', '企稳', '改善', '超预期']),
-        challenges: join(DOWN_VERBS, t(['slowdown', 'punish*', 'drag*', 'overhang', 'headwind*', 'distorted', 'miss', 'missed'], ['拖累', '承压'])),
+        challenges: join(
+          DOWN_VERBS,
+          t(
+            ['slowdown', 'punish*', 'drag*', 'overhang', 'headwind*', 'distorted', 'miss', 'missed', 'losing share', 'lose share', 'lost share', 'losing ground', 'stuck', 'single digits', 'single-digit'],
+            ['拖累', '承压', '份额下降', '失去份额'],
+          ),
+        ),
       },
       figures: [
         ...([

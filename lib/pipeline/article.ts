@@ -74,6 +74,7 @@ const CONTENT_TOKEN = /^(?:article|story|post|entry|content|main)[-_]?(?:body|co
 const FURNITURE_LABEL = /^(?:advertisement|share(?: this(?: story| article)?)?:?|sponsored(?: content)?|story continues below.*|continue reading.*|read more.*|related(?: articles| stories| coverage)?:?|subscribe.*|sign up.*|广告|相关阅读.*|相关新闻.*|推荐阅读.*|责任编辑.*)$/i;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 // ---------------------------------------------------------------------------------------
 // Metadata
@@ -122,8 +123,10 @@ function isArticleType(type: unknown): boolean {
 
 /** The first Article-like object in the page's JSON-LD (arrays, @graph, mainEntity included). */
 function readJsonLd(document: Document): JsonLdArticle | null {
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
-  for (let i = 0; i < scripts.length && i < MAX_JSON_LD; i++) {
+  const scripts = document.getElementsByTagName('script');
+  for (let i = 0, seen = 0; i < scripts.length && seen < MAX_JSON_LD; i++) {
+    if (scripts[i]!.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
+    seen++;
     let data: unknown;
     try {
       data = JSON.parse(scripts[i]!.textContent ?? '');
@@ -217,32 +220,47 @@ function bodyOf(document: Document): HTMLElement | null {
   return document.documentElement ? document.body : null;
 }
 
-function tokensOf(element: Element): string[] {
+/** Class tokens and the id, apart: ids are often generated ("gigya-share-btns-2_gig_containerParent"). */
+function tokensOf(element: Element): { classes: string[]; id: string | null } {
   const className = element.getAttribute('class');
-  const id = element.getAttribute('id');
-  if (!className && !id) return [];
-  return `${className ?? ''} ${id ?? ''}`.split(/\s+/).filter(Boolean);
+  return { classes: className ? className.split(/\s+/).filter(Boolean) : [], id: element.getAttribute('id') };
 }
 
-/** Page furniture by markup alone: tag, role, class/id, the extension's own UI. */
-function isFurnitureByMarkup(element: Element, tag: string): boolean {
-  if (tag.startsWith('THESIS-LENS-')) return true;
-  if (BOILERPLATE_TAGS.has(tag)) return true;
+function isFurnitureWord(token: string, anywhere: boolean): boolean {
+  const segments = token.split(/[-_]/);
+  return (
+    BOILERPLATE_TOKEN.test(segments[0]!) ||
+    (segments.length > 1 && BOILERPLATE_TOKEN.test(segments[segments.length - 1]!)) ||
+    (anywhere && segments.some((segment) => FURNITURE_ANYWHERE.test(segment)))
+  );
+}
+
+type Furniture = 'strong' | 'named' | null;
+
+/**
+ * Page furniture by markup alone. `strong`: tag, role, hidden, the extension's own UI.
+ * `named`: class/id words only, which a page wrapper can carry by bad luck (id="ad-portal"
+ * around the whole page): callers ignore a `named` element that holds the story container.
+ */
+function furnitureOf(element: Element, tag: string): Furniture {
+  if (tag.startsWith('THESIS-LENS-') || BOILERPLATE_TAGS.has(tag) || isHidden(element)) return 'strong';
   const role = element.getAttribute('role');
-  if (role && BOILERPLATE_ROLES.has(role.toLowerCase())) return true;
-  const tokens = tokensOf(element);
-  if (tokens.length === 0) return false;
-  if (tokens.some((token) => CONTENT_TOKEN.test(token))) return false;
-  const named = tokens.some((token) => {
-    const segments = token.split(/[-_]/);
-    return (
-      BOILERPLATE_TOKEN.test(segments[0]!) ||
-      (segments.length > 1 && BOILERPLATE_TOKEN.test(segments[segments.length - 1]!)) ||
-      segments.some((segment) => FURNITURE_ANYWHERE.test(segment))
-    );
-  });
-  // A page wrapper with an unlucky name (id="ad-portal" around the whole page) holds the story itself.
-  return named && !element.querySelector('article, main, h1, [role="main"], [itemprop~="articleBody"]');
+  if (role && BOILERPLATE_ROLES.has(role.toLowerCase())) return 'strong';
+  const { classes, id } = tokensOf(element);
+  if (classes.length === 0 && !id) return null;
+  if (classes.some((token) => CONTENT_TOKEN.test(token)) || (id && CONTENT_TOKEN.test(id))) return null;
+  const named = classes.some((token) => isFurnitureWord(token, true)) || (!!id && isFurnitureWord(id, false));
+  return named ? 'named' : null;
+}
+
+/** <article>, <main>, role=main, itemprop=articleBody: what holds the story, never furniture itself. */
+function isStoryContainer(element: Element, tag: string): boolean {
+  return (
+    tag === 'ARTICLE' ||
+    tag === 'MAIN' ||
+    element.getAttribute('role') === 'main' ||
+    (element.getAttribute('itemprop') ?? '').split(/\s+/).includes('articleBody')
+  );
 }
 
 function isHidden(element: Element): boolean {
@@ -254,10 +272,9 @@ function isHidden(element: Element): boolean {
 /** Length of `text` with CJK characters counted twice (a Chinese character carries about a word). */
 function weightedLength(text: string): number {
   const trimmed = text.trim();
-  if (trimmed.length === 0) return 0;
+  if (trimmed.length === 0 || !HAS_CJK.test(trimmed)) return trimmed.length;
   CJK.lastIndex = 0;
-  const cjk = trimmed.match(CJK)?.length ?? 0;
-  return trimmed.replace(/\s+/g, ' ').length + cjk;
+  return trimmed.length + (trimmed.match(CJK)?.length ?? 0);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -279,22 +296,26 @@ interface ParagraphStats {
 
 function scoreParagraphs(document: Document): ParagraphStats {
   const stats: ParagraphStats = { readerScore: 0, contained: new Map(), density: new Map(), articles: [], bodies: [], total: 0 };
-  const furniture = new Map<Element, boolean>();
+  const furniture = new Map<Element, Furniture>();
   const body = bodyOf(document);
   const seenArticle = new Set<Element>();
   const scoreBlock = (paragraph: Element) => {
-    // Walk up once: is any ancestor page furniture? Collect the chain for scoring.
+    // Walk up once: is the paragraph inside page furniture? A class-named ancestor counts
+    // only below the story container (comments inside <article>), not above it (a wrapper).
     const chain: Element[] = [];
     let excluded = isHidden(paragraph);
     let inListItem = false;
+    let belowStory = true;
     for (let node = paragraph.parentElement; node && node !== body && !excluded; node = node.parentElement) {
-      let known = furniture.get(node);
-      if (known === undefined) {
-        known = isHidden(node) || isFurnitureByMarkup(node, node.tagName.toUpperCase());
-        furniture.set(node, known);
+      const tag = node.tagName.toUpperCase();
+      let kind = furniture.get(node);
+      if (kind === undefined) {
+        kind = furnitureOf(node, tag);
+        furniture.set(node, kind);
       }
-      if (known) excluded = true;
-      if (node.tagName === 'LI') inListItem = true;
+      if (kind === 'strong' || (kind === 'named' && belowStory)) excluded = true;
+      if (belowStory && isStoryContainer(node, tag)) belowStory = false;
+      if (tag === 'LI') inListItem = true;
       chain.push(node);
     }
     if (excluded) return;
@@ -385,7 +406,7 @@ function chooseRoot(document: Document, stats: ParagraphStats, pageTitle: string
   while (dense && dense.parentElement && dense.parentElement !== bodyOf(document)) {
     const here = stats.contained.get(dense) ?? 0;
     const up = stats.contained.get(dense.parentElement) ?? 0;
-    if (up > here * 1.5 && !isFurnitureByMarkup(dense.parentElement, dense.parentElement.tagName.toUpperCase())) dense = dense.parentElement;
+    if (up > here * 1.5 && !furnitureOf(dense.parentElement, dense.parentElement.tagName.toUpperCase())) dense = dense.parentElement;
     else break;
   }
   const denseText = dense ? stats.contained.get(dense) ?? 0 : 0;
@@ -458,7 +479,7 @@ function furnitureFilter(roots: Element[]): (element: Element) => boolean {
   return (element: Element) => {
     if (roots.includes(element)) return false;
     const tag = element.tagName.toUpperCase();
-    if (isHidden(element) || isFurnitureByMarkup(element, tag)) return true;
+    if (furnitureOf(element, tag)) return true;
     if (tag === 'HEADER' && element.querySelector('nav')) return true;
     if (!LINK_DENSITY_TAGS.has(tag)) return false;
     const { text, links } = textOf(element);
@@ -524,7 +545,7 @@ function documentTimeDate(document: Document): string | null {
     const time = times[i]!;
     let furniture = false;
     for (let node = time.parentElement; node && !furniture; node = node.parentElement) {
-      furniture = isFurnitureByMarkup(node, node.tagName.toUpperCase());
+      furniture = !!furnitureOf(node, node.tagName.toUpperCase());
     }
     if (!furniture) return parseDate(time.getAttribute('datetime'));
   }
@@ -563,7 +584,7 @@ export function detectArticle(document: Document, options: DetectArticleOptions 
     (isArticle ? visibleDate(root, text.text) ?? documentTimeDate(document) : null) ??
     parseDate(options.date);
 
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const canonical = (headOf(document) ?? document).querySelector('link[rel="canonical"]')?.getAttribute('href');
   const url =
     absoluteUrl(canonical, options.url) ?? absoluteUrl(meta.get('og:url'), options.url) ?? absoluteUrl(jsonLd?.url, options.url) ?? options.url ?? null;
 

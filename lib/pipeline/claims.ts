@@ -15,6 +15,8 @@ import { ruleMatcher, termMatcher, type RuleMatcher, type TermMatcher } from './
 
 export interface LinkedSentence {
   sentence: Sentence;
+  /** Its index in the sentences given to `findClaims`. */
+  index: number;
   links: ClaimLink[];
   hedged: boolean;
 }
@@ -77,10 +79,10 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
 // Negation and hedging
 // ---------------------------------------------------------------------------------------
 
-// A negator, then at most three words, right before the cue: "did not approve", "no H200
+// A negator, then at most five words of the same clause, right before the cue: "did not approve", "no H200
 // shipped", "have yet to receive", "without approval".
 const EN_NEGATION =
-  /(?:\b(?:not|no|never|without|neither|nor|cannot|none|zero|yet to|failed to|fails to|fail to|refused to|refuses to|unable to|lack of|absence of|instead of|rather than)|n['’]t)(?:[\s,]+[\p{L}\p{N}’'/-]+){0,3}[\s,]*$/iu;
+  /(?:\b(?:not|no|never|nothing|without|neither|nor|cannot|none|zero|yet to|failed to|fails to|fail to|refused to|refuses to|unable to|lack of|absence of|instead of|rather than)|n['’]t)(?:\s+[\p{L}\p{N}’'/-]+){0,5}\s*$/iu;
 const ZH_NEGATION = /(?:未|不|没有|没|无|尚未|并未|并非|非|拒绝|不会|不再|不得|难以)[\p{Script=Han}A-Za-z0-9]{0,3}$/u;
 
 /** Is the cue at `start` negated by the words just before it? */
@@ -220,7 +222,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       (sentence.end === text.length || /^\s*(?:\n|$)/.test(text.slice(sentence.end, sentence.end + 4)));
     if (!isAssertion(sentence.text, lang, wholeBlock)) continue;
     const links = linksBySentence.get(i)!.map((item) => ({ id: item.item.id, stance: stanceFor(sentence.text, item) }));
-    out.push({ sentence, links, hedged: isHedged(sentence.text) });
+    out.push({ sentence, index: i, links, hedged: isHedged(sentence.text) });
   }
   return out;
 }

@@ -37,19 +37,19 @@ const SUFFIX_CURRENCY = new RegExp(
   'gu',
 );
 const PERCENT = new RegExp(
-  String.raw`(?<![\p{L}\d.,])(?<sign>[-−–+])?(?<num>${NUM})\s?(?<unit>%|％|percent(?:age points?)?|per cent|pct|个百分点)`,
+  String.raw`(?<![A-Za-z\d.,])(?<sign>[-−–+])?(?<num>${NUM})\s?(?<unit>%|％|percent(?:age points?)?|per cent|pct|个百分点)`,
   'gu',
 );
 const DIGIT_CLASS = /(?<![\p{L}])(?<size>triple|three|double|two|single)[-\s]digits?(?![\p{L}])|(?<zh>三位数|两位数|双位数)/giu;
 const UNITS = new RegExp(
-  String.raw`(?<![\p{Script=Latin}\d.,])(?<num>${NUM})\s?(?<scale>million|thousand|k|万|亿)?\s?(?<unit>units|chips|GPUs|processors|accelerators|cards|颗|块|片|枚|张)(?![\p{Script=Latin}])`,
+  String.raw`(?<![\p{Script=Latin}\d.,])(?<num>${NUM})\s?(?<scale>million|thousand|k|万|亿)?\s?(?:(?:of\s+(?:the|its|those|these)\s+)?(?:(?:Nvidia|H200|H20|AI)\s+)?(?<unit>units|chips|GPUs|processors|accelerators|cards)|(?<unitH>H200s|H20s)|(?<unitZh>颗|块|片|枚|张))(?![\p{Script=Latin}])`,
   'giu',
 );
 const PE_MULTIPLE = new RegExp(
   String.raw`(?:P\/E|PE ratio|price[-\s]to[-\s]earnings(?: ratio)?|市盈率)[^.\d%。]{0,30}?(?<num>${NUM})(?:\s?(?:x|times|倍))?(?![\d%])`,
   'giu',
 );
-const TIMES_MULTIPLE = new RegExp(String.raw`(?<![\p{L}\d.,])(?<num>${NUM})\s?(?:x|times)(?= (?:forward |trailing )?(?:earnings|sales|revenue|book))|(?<zh>${NUM})倍`, 'giu');
+const TIMES_MULTIPLE = new RegExp(String.raw`(?<![A-Za-z\d.,])(?<num>${NUM})\s?(?:x|times)(?= (?:forward |trailing )?(?:earnings|sales|revenue|book))|(?<zh>${NUM})倍`, 'giu');
 const RANGE_MULTIPLE = /(?<pos>low|mid|high|upper|lower)[-\s](?<dec>[1-9]0)s\b/giu;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -220,15 +220,16 @@ const MONTHS: Record<string, number> = {
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-const QUARTER_ENDED = new RegExp(String.raw`quarter\s+(?:end(?:ed|ing)|to)\s+(?:on\s+|in\s+)?(?<month>${MONTH})\.?(?:\s+(?<day>\d{1,2}))?,?(?:\s+(?<year>\d{4}))?`, 'i');
-const MONTH_QUARTER = new RegExp(String.raw`\b(?<month>${MONTH})\.?(?:[-\s](?<year>\d{4}))?[-\s]+quarter`, 'i');
+const QUARTER_ENDED = new RegExp(String.raw`quarter\s+(?:end(?:ed|ing)|to)\s+(?:on\s+|in\s+)?(?<month>${MONTH})\.?(?:\s+(?<day>\d{1,2}))?,?(?:\s+(?<year>\d{4}))?`, 'gi');
+const MONTH_QUARTER = new RegExp(String.raw`\b(?<month>${MONTH})\.?(?:[-\s](?<year>\d{4}))?[-\s]+quarter`, 'gi');
 const QN = new RegExp(
   String.raw`\b(?:(?<fiscal>fiscal|FY)\s*)?(?:Q(?<q>[1-4])|(?<word>first|second|third|fourth)[-\s]+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?(?<fy>fiscal|FY)?\s*(?<year>\d{4}))?`,
-  'i',
+  'gi',
 );
-const ZH_QUARTER_END = /截至(?<year>\d{4})年(?<month>\d{1,2})月(?<day>\d{1,2})日(?:止)?的?(?:三个月|季度)/;
-const ZH_QN = /(?:(?<year>\d{4})(?:年|财年)?)?(?<fiscal>财年)?第?(?<q>[一二三四1-4])季度/;
-const ZH_MONTH_QUARTER = /(?<month>3|6|9|12|三|六|九|十二)月(?:份)?季度/;
+const ZH_QUARTER_END = /截至(?<year>\d{4})年(?<month>\d{1,2})月(?<day>\d{1,2})日(?:止)?的?(?:三个月|季度)/g;
+// Not "上一季度" (the previous quarter) nor "本季度" (this one): those name no quarter.
+const ZH_QN = /(?<![上下本这同])(?:(?<year>\d{4})(?:年|财年)?)?(?<fiscal>财年)?第?(?<q>[一二三四1-4])季度/g;
+const ZH_MONTH_QUARTER = /(?<month>3|6|9|12|三|六|九|十二)月(?:份)?季度/g;
 
 function monthEnd(year: number, month: number): string {
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -252,43 +253,77 @@ function quarterEnd(q: number, year: number | null, fiscal: boolean, ref: string
   return monthEnd(calendarYear, month);
 }
 
-/**
- * The period a sentence's figures describe, as the last day of a quarter, when the text
- * names it ("September 2025 quarter", "quarter ended Sept. 30", "Q3", "三季度"); null when
- * it does not ("last quarter": the caller takes the latest period known at publication).
- * `ref` is the article's date: a quarter named without its year is the latest one before it.
- */
-export function claimPeriod(text: string, ref: string): string | null {
-  let m = QUARTER_ENDED.exec(text);
-  if (m) {
-    const month = MONTHS[m.groups!.month!.toLowerCase()]!;
-    return m.groups!.year ? monthEnd(Number(m.groups!.year), month) : latestMonthEnd(month, ref);
-  }
-  m = MONTH_QUARTER.exec(text);
-  if (m && !/^may$/i.test(m.groups!.month!) ) {
-    const month = MONTHS[m.groups!.month!.toLowerCase()]!;
-    return m.groups!.year ? monthEnd(Number(m.groups!.year), month) : latestMonthEnd(month, ref);
-  }
-  m = QN.exec(text);
-  if (m) {
-    const q = m.groups!.q ? Number(m.groups!.q) : WORD_Q[m.groups!.word!.toLowerCase()]!;
-    const fiscal = Boolean(m.groups!.fiscal || m.groups!.fy);
-    return quarterEnd(q, m.groups!.year ? Number(m.groups!.year) : null, fiscal, ref);
-  }
-  m = ZH_QUARTER_END.exec(text);
-  if (m) return monthEnd(Number(m.groups!.year), Number(m.groups!.month));
-  m = ZH_MONTH_QUARTER.exec(text);
-  if (m) {
-    const raw = m.groups!.month!;
-    const month = /^\d+$/.test(raw) ? Number(raw) : chineseNumber(raw);
+export interface PeriodMention {
+  start: number;
+  end: number;
+  /** Last day of the quarter named. */
+  periodEnd: string;
+}
+
+type PeriodReader = [RegExp, (g: Record<string, string | undefined>, ref: string) => string | null];
+
+const PERIOD_READERS: PeriodReader[] = [
+  [QUARTER_ENDED, (g, ref) => {
+    const month = MONTHS[g.month!.toLowerCase()]!;
+    return g.year ? monthEnd(Number(g.year), month) : latestMonthEnd(month, ref);
+  }],
+  [MONTH_QUARTER, (g, ref) => {
+    // "May quarter" is no quarter of a March year-end company; "in May, quarterly…" is the month.
+    if (/^may$/i.test(g.month!)) return null;
+    const month = MONTHS[g.month!.toLowerCase()]!;
+    return g.year ? monthEnd(Number(g.year), month) : latestMonthEnd(month, ref);
+  }],
+  [QN, (g, ref) => {
+    const q = g.q ? Number(g.q) : WORD_Q[g.word!.toLowerCase()]!;
+    return quarterEnd(q, g.year ? Number(g.year) : null, Boolean(g.fiscal || g.fy), ref);
+  }],
+  [ZH_QUARTER_END, (g) => monthEnd(Number(g.year), Number(g.month))],
+  [ZH_MONTH_QUARTER, (g, ref) => {
+    const month = /^\d+$/.test(g.month!) ? Number(g.month) : chineseNumber(g.month!);
     return latestMonthEnd(month, ref);
+  }],
+  [ZH_QN, (g, ref) => {
+    const q = /\d/.test(g.q!) ? Number(g.q) : chineseNumber(g.q!);
+    return quarterEnd(q, g.year ? Number(g.year) : null, Boolean(g.fiscal), ref);
+  }],
+];
+
+/**
+ * Quarters a sentence names ("September 2025 quarter", "quarter ended Sept. 30", "Q3",
+ * "三季度"), in text order. "Last quarter" names none: the caller then takes the latest
+ * period known at publication. `ref` is the article's date: a quarter named without its
+ * year is the latest one before it.
+ */
+export function periodMentions(text: string, ref: string): PeriodMention[] {
+  const out: PeriodMention[] = [];
+  for (const [re, read] of PERIOD_READERS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const periodEnd = read(m.groups ?? {}, ref);
+      if (periodEnd && !out.some((p) => m!.index < p.end && p.start < m!.index + m![0].length)) {
+        out.push({ start: m.index, end: m.index + m[0].length, periodEnd });
+      }
+    }
   }
-  m = ZH_QN.exec(text);
-  if (m) {
-    const q = /\d/.test(m.groups!.q!) ? Number(m.groups!.q) : chineseNumber(m.groups!.q!);
-    return quarterEnd(q, m.groups!.year ? Number(m.groups!.year) : null, Boolean(m.groups!.fiscal), ref);
-  }
-  return null;
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The one quarter a sentence names, or null (none, or several that disagree). */
+export function claimPeriod(text: string, ref: string): string | null {
+  const periods = new Set(periodMentions(text, ref).map((p) => p.periodEnd));
+  return periods.size === 1 ? [...periods][0]! : null;
+}
+
+/**
+ * The period of figure `figure`: a quarter named in its own clause wins ("up from 26% in the
+ * June quarter"); else the sentence's single quarter; else null.
+ */
+function figurePeriod(mentions: PeriodMention[], windowStart: number, windowEnd: number): string | null {
+  const own = mentions.filter((p) => p.start >= windowStart && p.start < windowEnd + 30);
+  if (own.length > 0) return own[0]!.periodEnd;
+  const periods = new Set(mentions.map((p) => p.periodEnd));
+  return periods.size === 1 ? [...periods][0]! : null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -307,10 +342,15 @@ export interface CheckOptions {
 export interface ClaimForCheck {
   text: string;
   figures: ExtractedFigure[];
+  /**
+   * The sentence before, when this one opens with a pronoun ("It grew 34%…" after "The
+   * cloud unit keeps accelerating."): it names what the numbers are about.
+   */
+  antecedent?: string;
 }
 
 /** Clause boundaries: a figure's context does not reach across them. */
-const CLAUSE_CUT = /\b(?:while|whereas|compared (?:with|to)|versus|vs\.?|than|against|but)\b|[;；]|，而|而(?=[\p{Script=Han}])|相比|同时/giu;
+const CLAUSE_CUT = /\b(?:while|whereas|compared (?:with|to)|versus|vs\.?|than|against|but)\b|, and\b|[;；]|，而|而(?=[\p{Script=Han}])|相比|同时/giu;
 const CONTEXT_BEFORE = 110;
 const CONTEXT_AFTER = 60;
 /** A result for a later quarter reaches the news this long after the previous quarter's end. */
@@ -320,21 +360,53 @@ function daysBetween(a: string, b: string): number {
   return (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
 }
 
-/** [start, end) of the text that speaks about figure `i`. */
-function figureWindow(text: string, figures: ExtractedFigure[], i: number): [number, number] {
+const MONEY_UNITS = new Set(['CNY', 'USD', 'HKD']);
+
+/** Words that end a figure's forward context ("34% growth in cloud revenue" reads on; "34%, and AI…" stops). */
+const FORWARD_CUT = /\band\b|[,，、]/g;
+
+/**
+ * The text that speaks about figure `i`: back to the start of its clause (subjects and
+ * measures come first: "Alibaba Cloud revenue reached RMB 39.8B, up 34%"), forward to the next
+ * comma, "and" or figure ("34% growth in cloud revenue"). `near` also stops at the previous
+ * figure: `without` terms there belong to this number, not to an earlier one.
+ */
+/** "RMB 380 billion ($53 billion)", "RMB 380 billion, about $53 billion,": one amount in two currencies. */
+const CONVERSION_GAP = /^\s*(?:[(（]|,)\s*(?:about|around|roughly|approximately|or|约|合)?\s*$/i;
+
+function isConversion(text: string, first: ExtractedFigure, second: ExtractedFigure): boolean {
+  return MONEY_UNITS.has(String(first.unit)) && MONEY_UNITS.has(String(second.unit)) && CONVERSION_GAP.test(text.slice(first.end, second.start));
+}
+
+function figureWindow(text: string, figures: ExtractedFigure[], i: number): { start: number; end: number; nearStart: number } {
   const figure = figures[i]!;
-  let start = Math.max(0, figure.start - CONTEXT_BEFORE, i > 0 ? figures[i - 1]!.end : 0);
-  let end = Math.min(text.length, figure.end + CONTEXT_AFTER, i + 1 < figures.length ? figures[i + 1]!.start : text.length);
+  const previous = i > 0 ? figures[i - 1]! : null;
+  const next = i + 1 < figures.length ? figures[i + 1]! : null;
+  // Back past an amount to its subject when the figure is that amount's growth ("RMB 39.8B,
+  // up 34%") or its conversion; otherwise a previous figure ends the context: "EBITA fell
+  // 76%, quick-commerce revenue rose 60%" are two measures.
+  const sharesSubject =
+    previous !== null && ((figure.unit === 'percent' && MONEY_UNITS.has(String(previous.unit))) || isConversion(text, previous, figure));
+  let start = Math.max(0, figure.start - CONTEXT_BEFORE, previous && !sharesSubject ? previous.end : 0);
+  // Forward past a conversion in brackets: "RMB 380 billion ($53 billion) infrastructure investment".
+  let forwardFrom = figure.end;
+  if (next && isConversion(text, figure, next)) forwardFrom = next.end + (/^\s*[)）,]/.exec(text.slice(next.end))?.[0].length ?? 0);
+  const afterNext = next && forwardFrom > figure.end ? (i + 2 < figures.length ? figures[i + 2]!.start : text.length) : next ? next.start : text.length;
+  let end = Math.min(text.length, forwardFrom + CONTEXT_AFTER, afterNext);
   CLAUSE_CUT.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CLAUSE_CUT.exec(text))) {
     if (m.index + m[0].length <= figure.start && m.index + m[0].length > start) start = m.index + m[0].length;
-    else if (m.index >= figure.end && m.index < end) {
+    else if (m.index >= forwardFrom && m.index < end) {
       end = m.index;
       break;
     }
   }
-  return [start, end];
+  FORWARD_CUT.lastIndex = forwardFrom;
+  const forward = FORWARD_CUT.exec(text);
+  if (forward && forward.index < end) end = forward.index;
+  const nearStart = Math.max(start, previous && !sharesSubject ? previous.end : start);
+  return { start, end, nearStart };
 }
 
 function nearestBefore(hits: TermHit[], pos: number): TermHit | null {
@@ -463,28 +535,34 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
   const text = claim.text;
   const selfHits = options.entities ? termMatcher(options.entities.self).find(text) : [];
   const otherHits = options.entities ? termMatcher(options.entities.others).find(text) : [];
-  const period = claimPeriod(text, published);
+  const mentions = periodMentions(text, published);
   const checks: Check[] = [];
   const seen = new Set<string>();
 
   const measures = measuresKnownAt(items, options.asOf);
   claim.figures.forEach((figure, i) => {
-    const [start, end] = figureWindow(text, claim.figures, i);
+    const { start, end, nearStart } = figureWindow(text, claim.figures, i);
     const window = text.slice(start, end);
+    const near = text.slice(nearStart, end);
     const candidates: MeasureCandidate[] = [];
     for (const measure of measures) {
       const first = measure.known[0]!;
       if (!unitsCompatible(figure, first)) continue;
-      if (!first.context.every((group) => termMatcher(group).test(window))) continue;
-      if (first.without && termMatcher(first.without).test(window)) continue;
+      const antecedent = claim.antecedent;
+      if (!first.context.every((group) => termMatcher(group).test(window) || (antecedent !== undefined && termMatcher(group).test(antecedent)))) continue;
+      if (first.without && termMatcher(first.without).test(near)) continue;
       if (!aboutSubject(text, figure, start, selfHits, otherHits, first.subject)) continue;
       candidates.push({ ...measure, specificity: first.context.length });
     }
     if (candidates.length === 0) return;
+    const period = figurePeriod(mentions, start, end);
+    const all = candidates.map((candidate) => ({ candidate, result: verdictFor(figure, candidate.known, period, published) }));
+    // One number is one measure: when it matches a candidate, it is that one; otherwise the
+    // candidates whose context is most specific (more term groups present) judge it.
+    const matching = all.filter(({ result }) => result?.verdict === 'matches');
     const best = Math.max(...candidates.map((c) => c.specificity));
-    for (const candidate of candidates) {
-      if (candidate.specificity < best) continue;
-      const result = verdictFor(figure, candidate.known, period, published);
+    const verdicts = matching.length > 0 ? matching : all.filter(({ candidate }) => candidate.specificity === best);
+    for (const { candidate, result } of verdicts) {
       if (!result) continue;
       const key = `${candidate.item.id}|${candidate.measure}|${figure.start}`;
       if (seen.has(key)) continue;

@@ -21,6 +21,9 @@ export interface PageAnalysis {
 
 type Timings = Record<string, number>;
 
+/** "It grew 34%…": the subject is in the sentence before. */
+const OPENS_WITH_PRONOUN = /^(?:(?:It|Its|This|That|These|They|Their)\b|The (?:unit|segment|division|business|company|group)\b|(?:它|其|该|这))/;
+
 function clock(options: ScanOptions): () => number {
   if (options.now) return options.now;
   const perf = (globalThis as { performance?: { now(): number } }).performance;
@@ -77,9 +80,15 @@ export function scanArticle(article: ArticleInfo, pack: ThesisPack, options: Sca
 
   t = now();
   const published = article.published ?? options.date ?? null;
-  const claims: Claim[] = linked.map(({ sentence, links, hedged }) => {
+  const sentences = state.sentences;
+  const claims: Claim[] = linked.map(({ sentence, index, links, hedged }) => {
     const figures = extractFigures(sentence.text);
-    const checks = checkFigures({ text: sentence.text, figures }, pack.items, { published, asOf, entities: pack.entities });
+    const antecedent = index > 0 && OPENS_WITH_PRONOUN.test(sentence.text) ? sentences[index - 1]!.text : undefined;
+    const checks = checkFigures({ text: sentence.text, figures, ...(antecedent ? { antecedent } : {}) }, pack.items, {
+      published,
+      asOf,
+      entities: pack.entities,
+    });
     // A checked figure makes the sentence about that item even when no matcher said so.
     const items = [...links];
     for (const check of checks) {

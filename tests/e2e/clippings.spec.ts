@@ -157,7 +157,7 @@ test('export Markdown and CSV from the library (downloads) with the expected con
 test('import the JSON export into a clean profile and see the same library; duplicates skipped', async ({ page, context, extensionId }) => {
   await saveTwoFromTheDemo(page, context);
   const library = await openLibrary(context, extensionId);
-  const [jsonDownload] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: /JSON/ }).click()]);
+  const [jsonDownload] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'JSON (Web Annotation)' }).click()]);
   const jsonPath = (await jsonDownload.path())!;
   const exported = JSON.parse(readFileSync(jsonPath, 'utf8'));
   expect(exported['@context']).toBe('http://www.w3.org/ns/anno.jsonld');

@@ -30,12 +30,23 @@ test('markup and javascript: links in claims are shown as text and never run', a
 });
 
 test('page CSS that hits every element (!important) does not reach the sidebar, and ours does not reach the page', async ({ page, context }) => {
+  // The same page where the lens does not run (not a news site) is the control for the page's own styles.
+  const pageStyles = () =>
+    page.evaluate(() =>
+      ['h1', 'article p', 'form button', 'nav a', 'aside li', 'body', 'html'].map((selector) => {
+        const style = getComputedStyle(document.querySelector(selector)!);
+        return [selector, style.color, style.backgroundColor, style.font, style.display, style.position, style.margin, style.outlineStyle, style.zIndex].join('|');
+      }),
+    );
+  const control = 'https://control.example/alibaba-ai-cloud-h200';
+  await servePage(context, control, hostileHtml());
+  await page.goto(control);
+  const withoutLens = await pageStyles();
+  const pageStyleCount = await page.evaluate(() => document.querySelectorAll('style, link[rel="stylesheet"]').length);
+  expect(await page.locator('thesis-lens-sidebar').count()).toBe(0);
+
   await servePage(context, NEWS_URL, hostileHtml());
   await page.goto(NEWS_URL);
-  const pageButtonBefore = await page.evaluate(() => {
-    const style = getComputedStyle(document.querySelector('form button')!);
-    return [style.color, style.font, style.display, style.outlineStyle].join('|');
-  });
   await waitForLens(page);
   const styles = await page.evaluate(() => {
     const host = document.querySelector('thesis-lens-sidebar')!;
@@ -45,7 +56,7 @@ test('page CSS that hits every element (!important) does not reach the sidebar, 
     const a = getComputedStyle(aside);
     const t = getComputedStyle(title);
     const h = getComputedStyle(host);
-    return { hostDisplay: h.display, hostPosition: h.position, position: a.position, background: a.backgroundColor, border: a.borderTopWidth, titleColor: t.color, titleFont: t.fontSize, titleFamily: t.fontFamily, before: getComputedStyle(title, '::before').content };
+    return { hostDisplay: h.display, hostPosition: h.position, position: a.position, background: a.backgroundColor, titleColor: t.color, titleFont: t.fontSize, titleFamily: t.fontFamily, before: getComputedStyle(title, '::before').content };
   });
   expect(styles.hostDisplay).toBe('block');
   expect(styles.hostPosition).toBe('fixed');
@@ -58,13 +69,11 @@ test('page CSS that hits every element (!important) does not reach the sidebar, 
   const box = (await panel(page).boundingBox())!;
   expect(box.x + box.width).toBeCloseTo(1280, 0);
   expect(box.height).toBeCloseTo(900, 0);
-  const pageButtonAfter = await page.evaluate(() => {
-    const style = getComputedStyle(document.querySelector('form button')!);
-    return [style.color, style.font, style.display, style.outlineStyle].join('|');
-  });
-  expect(pageButtonAfter).toBe(pageButtonBefore);
-  // The only style we add to the page is the ::highlight/mark rules.
-  const ours = await page.evaluate(() => [...document.querySelectorAll('style')].filter((s) => s.textContent!.includes('thesis-lens')).map((s) => s.textContent!));
+
+  expect(await pageStyles()).toEqual(withoutLens);
+  // The only style we add to the page holds the ::highlight / mark rules, nothing else.
+  expect(await page.evaluate(() => document.querySelectorAll('style:not([data-thesis-lens-highlights]), link[rel="stylesheet"]').length)).toBe(pageStyleCount);
+  const ours = await page.evaluate(() => [...document.querySelectorAll('style[data-thesis-lens-highlights]')].map((s) => s.textContent!));
   expect(ours).toHaveLength(1);
   for (const rule of ours[0]!.split('\n')) expect(rule).toMatch(/^(::highlight\(thesis-lens-|mark\[data-thesis-lens|@media \(prefers-color-scheme: dark\) \{ ::highlight\(thesis-lens-)/);
 });
@@ -91,34 +100,54 @@ test("a strict CSP page (default-src 'none'): sidebar styled, highlights painted
 });
 
 test('a 100,000-node page: the lens works and adds no long task over 50 ms', async ({ page, context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
+  page.on('console', (m) => m.text().startsWith('TMPDEBUG') && console.log(m.text()));
+  // Everything measured runs in the page: Playwright's own locators would walk the 100k nodes
+  // on the page's main thread and show up as long tasks themselves, so this test uses none
+  // until the measurement is over, only cheap page functions and raw mouse input.
   await page.addInitScript(() => {
-    const tasks: Array<{ start: number; duration: number }> = [];
-    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __loaded: number; __lensReady: number };
+    w.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries()) w.__longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
     addEventListener('load', () => {
-      // The page has no scripts of its own: after its load (parse, first layout), every task is ours.
-      setTimeout(() => ((window as unknown as { __loaded: number }).__loaded = performance.now()), 0);
+      // The page has no scripts of its own: after its load (parse, first layout), every task is the extension's.
+      setTimeout(() => (w.__loaded = performance.now()), 0);
+      const poll = () => {
+        if (document.querySelector('thesis-lens-sidebar')?.shadowRoot?.querySelector('.tl-item')) w.__lensReady = performance.now();
+        else setTimeout(poll, 250);
+      };
+      poll();
     });
   });
-  const html = hugeHtml(100_000);
-  await servePage(context, NEWS_URL, html);
+  await servePage(context, NEWS_URL, hugeHtml(100_000));
   await page.goto(NEWS_URL);
-  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length + document.evaluate('count(//text())', document, null, XPathResult.NUMBER_TYPE, null).numberValue);
-  expect(nodes).toBeGreaterThan(100_000);
-  await waitForLens(page);
-  // Hover and click a claim, and show one from the sidebar: the interactive paths too.
+  await page.waitForFunction(() => (window as unknown as { __lensReady?: number }).__lensReady, null, { polling: 1000, timeout: 90_000 });
+  await page.waitForTimeout(1000);
+
+  // Hover a highlighted claim, then click a claim in the sidebar: the interactive paths too.
   const rect = (await claimRect(page, 'grew 34%'))!;
   await page.mouse.move(rect.left + 30, (rect.top + rect.bottom) / 2);
-  await expect(sidebar(page).locator('.tl-card')).toBeVisible();
-  await panel(page).locator('.tl-claim__show', { hasText: 'burning significant cash' }).first().click();
-  await page.waitForTimeout(1500);
-  const { loaded, tasks } = await page.evaluate(() => ({
-    loaded: (window as unknown as { __loaded: number }).__loaded,
-    tasks: (window as unknown as { __longTasks: Array<{ start: number; duration: number }> }).__longTasks,
-  }));
+  await page.waitForFunction(() => !!document.querySelector('thesis-lens-sidebar')!.shadowRoot!.querySelector('.tl-card'), null, { polling: 500 });
+  const button = await page.evaluate(() => {
+    const buttons = [...document.querySelector('thesis-lens-sidebar')!.shadowRoot!.querySelectorAll<HTMLElement>('.tl-claim__show')];
+    const target = buttons.find((b) => b.textContent!.includes('burning significant cash'))!;
+    target.scrollIntoView({ block: 'center' });
+    const box = target.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  await page.mouse.click(button.x, button.y);
+  await page.waitForTimeout(2000);
+
+  const { loaded, tasks } = await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }>; __loaded: number };
+    return { loaded: w.__loaded, tasks: [...w.__longTasks] };
+  });
+  // Counted after the measurement (walking every node is a long task of its own).
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length + document.evaluate('count(//text())', document, null, XPathResult.NUMBER_TYPE, null).numberValue);
+  expect(nodes).toBeGreaterThan(100_000);
+  expect(await claimRect(page, 'burning significant cash').then((r) => r!.top)).toBeLessThan(900);
   const ours = tasks.filter((task) => task.start >= loaded);
   test.info().annotations.push({ type: 'long tasks after load (ms)', description: JSON.stringify(ours.map((t) => Math.round(t.duration))) });
   test.info().annotations.push({ type: 'long tasks during load (ms)', description: JSON.stringify(tasks.filter((t) => t.start < loaded).map((t) => Math.round(t.duration))) });

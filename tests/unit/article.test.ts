@@ -258,5 +258,5 @@ describe('detectArticle: the main text', () => {
     const info = detectArticle(doc(`<body>${wide}<article>${body(6)}</article>${deep}</body>`));
     expect(info.isArticle).toBe(true);
     expect(info.text.text).toContain('The company 6');
-  });
+  }, 60_000);
 });

@@ -1,0 +1,10 @@
+import { htmlToDocument } from '../../lib/cli/scan';
+import { detectArticle } from '../../lib/pipeline/article';
+import { corpusPages } from '../support/shared';
+const page = corpusPages().find((p) => p.name === process.argv[2])!;
+const d = htmlToDocument(page.html);
+const info = detectArticle(d);
+console.log(info.isArticle, info.roots[0]?.tagName, info.roots[0]?.getAttribute('class'), info.text.text.length);
+const t0 = performance.now();
+for (let i = 0; i < 50; i++) detectArticle(d);
+console.log((performance.now() - t0) / 50);
