@@ -94,15 +94,16 @@ interface GateTermEntry {
 }
 
 /**
- * Terms indexed by their first two characters, so that one pass over the lowercased text
- * looks only at places where some term could start: a lookup in a small bit table per
- * character, and a real comparison only there. (A regular expression with one alternation
- * of every term, even without lookbehind, costs several times more per character.)
+ * Terms indexed by how they begin, so that one pass over the lowercased text looks only at
+ * places where some term could start: one lookup per character in a bit table over a hash
+ * of the next three characters (two for two-character terms), and a real comparison only
+ * there. (A regular expression with one alternation of every term costs several times more.)
  */
 export interface CompiledGate {
   topicIds: string[];
-  /** Bit table over a hash of the first two characters: may a term start here? */
-  starts: Uint8Array;
+  /** Bit tables: may a term of three or more characters (two characters) start here? */
+  starts3: Uint8Array;
+  starts2: Uint8Array;
   /** Exact first-two-characters key → the terms that begin so. */
   byStart: Map<number, GateTermEntry[]>;
   /** Terms of a single character, by its code. */
@@ -112,7 +113,9 @@ export interface CompiledGate {
 const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const startKey = (first: number, second: number) => first * 65536 + second;
-const startHash = (first: number, second: number) => ((first * 31) ^ second) & 0xffff;
+const TABLE_BITS = 0xfff;
+const hash2 = (c0: number, c1: number) => (c0 * 31 + c1) & TABLE_BITS;
+const hash3 = (c0: number, c1: number, c2: number) => (c0 * 961 + c1 * 31 + c2) & TABLE_BITS;
 
 function isWordChar(code: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
@@ -121,25 +124,31 @@ function isWordChar(code: number): boolean {
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 160;
 
+function pushTo<K>(map: Map<K, GateTermEntry[]>, key: K, entry: GateTermEntry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
+}
+
 export function compileGateTerms(terms: GateTerms): CompiledGate {
-  const compiled: CompiledGate = { topicIds: [], starts: new Uint8Array(65536), byStart: new Map(), single: new Map() };
+  const compiled: CompiledGate = { topicIds: [], starts3: new Uint8Array(TABLE_BITS + 1), starts2: new Uint8Array(TABLE_BITS + 1), byStart: new Map(), single: new Map() };
   const add = (raw: string, topic: number, negative: boolean) => {
-    const trimmed = raw.trim();
-    const literal = (trimmed.endsWith('*') ? trimmed.slice(0, -1) : trimmed).trim().toLowerCase().replace(/\s+/g, ' ');
-    if (!literal) return;
-    const cjk = CJK.test(literal);
+    let text = raw.trim().toLowerCase();
+    const starred = text.endsWith('*');
+    if (starred) text = text.slice(0, -1).trimEnd();
+    text = text.replace(/\s+/g, ' ');
+    if (!text) return;
+    const cjk = CJK.test(text);
     // A CJK term is a substring anyway: its `*` changes nothing.
-    const entry: GateTermEntry = { text: literal, prefix: !cjk && literal !== trimmed.toLowerCase().replace(/\s+/g, ' '), cjk, topic, negative };
-    if (literal.length === 1) {
-      const code = literal.charCodeAt(0);
-      compiled.single.set(code, [...(compiled.single.get(code) ?? []), entry]);
-      return;
-    }
-    const first = literal.charCodeAt(0);
-    const second = literal.charCodeAt(1);
-    compiled.starts[startHash(first, second)] = 1;
-    const key = startKey(first, second);
-    compiled.byStart.set(key, [...(compiled.byStart.get(key) ?? []), entry]);
+    const entry: GateTermEntry = { text, prefix: starred && !cjk, cjk, topic, negative };
+    const c0 = text.charCodeAt(0);
+    if (text.length === 1) return pushTo(compiled.single, c0, entry);
+    const c1 = text.charCodeAt(1);
+    // The text's whitespace reads as a space, so a space in a term's first three characters indexes fine
+    // (but any run of whitespace matches it: a term with a space second is indexed on two characters).
+    if (text.length === 2 || c1 === 32) compiled.starts2[hash2(c0, c1)] = 1;
+    else compiled.starts3[hash3(c0, c1, text.charCodeAt(2))] = 1;
+    pushTo(compiled.byStart, startKey(c0, c1), entry);
   };
   terms.topics.forEach((topic, index) => {
     compiled.topicIds.push(topic.id);
@@ -176,44 +185,47 @@ function countHits(text: string, compiled: CompiledGate): TopicHits {
   const mentions = new Array<number>(compiled.topicIds.length).fill(0);
   const negatives = new Array<number>(compiled.topicIds.length).fill(0);
   const lower = text.toLowerCase();
-  const { starts, byStart, single } = compiled;
-  const hitAt = (entries: GateTermEntry[] | undefined, at: number, seen: Set<number>) => {
+  const { starts3, starts2, byStart, single } = compiled;
+  // Topic × kind already hit at this position (a bit each; beyond 15 topics, hits may repeat).
+  let seen = 0;
+  const hitAt = (entries: GateTermEntry[] | undefined, at: number) => {
     if (!entries) return;
     for (const entry of entries) {
-      const slot = entry.topic * 2 + (entry.negative ? 1 : 0);
-      if (seen.has(slot)) continue;
+      const bit = 1 << ((entry.topic * 2 + (entry.negative ? 1 : 0)) & 31);
+      if (seen & bit) continue;
       const end = matchAt(lower, at, entry.text);
       if (end < 0) continue;
       if (!entry.cjk) {
         if (at > 0 && isWordChar(lower.charCodeAt(at - 1))) continue;
         if (!entry.prefix && end < lower.length && isWordChar(lower.charCodeAt(end))) continue;
       }
-      seen.add(slot);
+      seen |= bit;
       if (entry.negative) negatives[entry.topic]!++;
       else mentions[entry.topic]!++;
     }
   };
-  const seen = new Set<number>();
-  let current = lower.charCodeAt(0);
+  const hasSingles = single.size > 0;
+  // Whitespace reads as a space, as in the terms.
+  const charAt = (i: number) => {
+    const code = lower.charCodeAt(i);
+    return isSpace(code) ? 32 : code;
+  };
+  let c0 = charAt(0);
+  let c1 = charAt(1);
   for (let at = 0; at < lower.length; at++) {
-    const next = lower.charCodeAt(at + 1);
-    const hashed = starts[startHash(current, next)] === 1;
-    if (hashed || single.size > 0) {
-      seen.clear();
-      if (hashed) hitAt(byStart.get(startKey(current, next)), at, seen);
-      if (single.size > 0) hitAt(single.get(current), at, seen);
+    const c2 = charAt(at + 2);
+    if (starts3[hash3(c0, c1, c2)] === 1 || starts2[hash2(c0, c1)] === 1) {
+      seen = 0;
+      hitAt(byStart.get(startKey(c0, c1)), at);
+      if (hasSingles) hitAt(single.get(c0), at);
+    } else if (hasSingles) {
+      seen = 0;
+      hitAt(single.get(c0), at);
     }
-    current = next;
+    c0 = c1;
+    c1 = c2;
   }
   return { mentions, negatives };
-}
-
-/** What the gate reads of a page. */
-export interface GateSample {
-  /** Title and meta (og:title, description, keywords, news_keywords): a hit here weighs double. */
-  head: string;
-  /** The start of the main text, at most GATE_SAMPLE_CHARS. */
-  body: string;
 }
 
 /**

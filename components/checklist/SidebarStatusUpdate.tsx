@@ -35,7 +35,9 @@ export function SidebarStatusUpdate({ item, claimText, page, today, save, undo, 
   const headingId = `tl-update-${item.thesisId}-${item.id}`;
 
   useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>('input:checked, input, button')?.focus();
+    // The current status (checked radio) first; after saving, the first button (Undo).
+    const root = dialog.current;
+    (root?.querySelector<HTMLElement>('input:checked') ?? root?.querySelector<HTMLElement>('input, button'))?.focus();
   }, [saved]);
 
   return (

@@ -36,7 +36,8 @@ export function SaveDialog(props: SaveDialogProps) {
   const groups = new Map<string, ItemOption[]>();
   for (const option of props.itemOptions) groups.set(option.thesisTitle, [...(groups.get(option.thesisTitle) ?? []), option]);
   const chosen = new Set(items.map(refKey));
-  const toggle = (ref: ItemRef) => setItems((current) => (chosen.has(refKey(ref)) ? current.filter((r) => refKey(r) !== refKey(ref)) : [...current, ref]));
+  const toggle = (ref: ItemRef) =>
+    setItems((current) => (chosen.has(refKey(ref)) ? current.filter((r) => refKey(r) !== refKey(ref)) : [...current, { thesisId: ref.thesisId, itemId: ref.itemId }]));
 
   const submit = async (event: Event) => {
     event.preventDefault();

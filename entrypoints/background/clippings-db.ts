@@ -103,6 +103,10 @@ export interface ClippingsStoreOptions {
   newId?: () => string;
 }
 
+function sortNewestFirst(clippings: Clipping[]): Clipping[] {
+  return clippings.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+}
+
 export class ClippingNotFoundError extends Error {
   constructor(id: string) {
     super(`No clipping with id ${id}`);
@@ -110,8 +114,13 @@ export class ClippingNotFoundError extends Error {
 }
 
 export class ClippingsStore {
-  /** Validated clippings, newest first; dropped on every write. */
+  /**
+   * Validated clippings, newest first, kept current by this store's own writes (so that a
+   * save does not cost a re-validation of the whole library). `generation` counts writes: a
+   * full read that overlapped a write does not become the cache.
+   */
   private cache: Clipping[] | null = null;
+  private generation = 0;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
@@ -137,13 +146,23 @@ export class ClippingsStore {
     this.db.close();
   }
 
+  private changed(apply: (all: Clipping[]) => Clipping[]): void {
+    this.generation++;
+    if (this.cache) this.cache = apply(this.cache);
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.cache = null;
+  }
+
   /** One transaction per save: concurrent saves from many tabs each land. */
   async save(input: ClippingDraftInput): Promise<Clipping> {
     const draft = ClippingDraftSchema.parse(input);
     const at = this.now().toISOString();
     const clipping = ClippingSchema.parse({ ...draft, schemaVersion: CLIPPING_SCHEMA_VERSION, id: this.newId(), createdAt: at, updatedAt: at });
     await this.db.add('clippings', toStored(clipping));
-    this.cache = null;
+    this.changed((all) => [clipping, ...all]);
     return clipping;
   }
 
@@ -158,7 +177,7 @@ export class ClippingsStore {
     const clipping = ClippingSchema.parse({ ...current.clipping, ...defined, updatedAt: this.now().toISOString() });
     await tx.store.put(toStored(clipping));
     await tx.done;
-    this.cache = null;
+    this.changed((all) => all.map((c) => (c.id === id ? clipping : c)));
     return clipping;
   }
 
@@ -168,7 +187,7 @@ export class ClippingsStore {
     if (raw === undefined) return null;
     await tx.store.delete(id);
     await tx.done;
-    this.cache = null;
+    this.changed((all) => all.filter((c) => c.id !== id));
     const read = migrateRecord(raw);
     return read.ok ? read.clipping : null;
   }
@@ -177,7 +196,7 @@ export class ClippingsStore {
   async restore(clipping: Clipping): Promise<Clipping> {
     const checked = ClippingSchema.parse(clipping);
     await this.db.put('clippings', toStored(checked));
-    this.cache = null;
+    this.changed((all) => sortNewestFirst([checked, ...all.filter((c) => c.id !== checked.id)]));
     return checked;
   }
 
@@ -191,11 +210,12 @@ export class ClippingsStore {
    */
   async all(): Promise<Clipping[]> {
     if (this.cache) return this.cache;
+    const generation = this.generation;
     const raws = await this.db.getAll('clippings');
     const { clippings, broken } = this.readAll(raws);
     if (broken.length) await this.quarantine(broken);
-    clippings.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    this.cache = clippings;
+    sortNewestFirst(clippings);
+    if (generation === this.generation) this.cache = clippings;
     return clippings;
   }
 
@@ -214,8 +234,10 @@ export class ClippingsStore {
     const tx = this.db.transaction(['clippings', 'quarantine'], 'readwrite');
     const at = this.now().toISOString();
     for (const { raw, reason } of broken) {
-      await tx.objectStore('quarantine').add({ id: idOf(raw), reason, quarantinedAt: at, raw });
       const id = idOf(raw);
+      // Another read may have moved it already (two reads at once): set aside once.
+      if (id !== null && (await tx.objectStore('clippings').get(id)) === undefined) continue;
+      await tx.objectStore('quarantine').add({ id, reason, quarantinedAt: at, raw });
       if (id !== null) await tx.objectStore('clippings').delete(id);
     }
     await tx.done;
@@ -244,9 +266,9 @@ export class ClippingsStore {
     const { clippings, broken } = this.readAll([...raws.values()]);
     if (broken.length) {
       await this.quarantine(broken);
-      this.cache = null;
+      this.invalidate();
     }
-    return clippings.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
+    return sortNewestFirst(clippings);
   }
 
   /** Is anything filed under this page? (cheap: one index count per key) */
@@ -294,7 +316,7 @@ export class ClippingsStore {
       }
       throw new Error(`Import failed, nothing was changed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    this.cache = null;
+    this.invalidate();
     return { added, duplicates };
   }
 }

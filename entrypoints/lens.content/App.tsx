@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { SidebarPrefs } from '@/lib/messages/lens';
 import { HighlightCard } from '@/components/highlight/HighlightCard';
 import { Sidebar, type ScanState } from '@/components/sidebar/Sidebar';
@@ -31,6 +32,8 @@ export interface LensUiCallbacks {
   onCardPointer: (inside: boolean) => void;
   actions?: LensActions;
   extraSections?: readonly ExtraSection[];
+  /** Dialogs other features draw over the page (e.g. the checklist's status update). */
+  overlays?: ReadonlyArray<() => ComponentChildren>;
 }
 
 /** Everything the lens draws in its shadow root: the sidebar and the highlight card. */
@@ -66,6 +69,7 @@ export function LensApp({ state, callbacks }: { state: LensUiState; callbacks: L
           actions={callbacks.actions}
         />
       ) : null}
+      {callbacks.overlays?.map((overlay) => overlay())}
     </>
   );
 }

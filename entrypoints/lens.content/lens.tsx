@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { analyzePage } from '@/lib/pipeline/scan';
+import { detectArticle } from '@/lib/pipeline/article';
+import { scanArticle } from '@/lib/pipeline/scan';
 import { rangeFor, type TextIndex } from '@/lib/dom/text-index';
 import { request } from '@/lib/ext/messaging';
 import { HighlightPainter, MARK_ATTRIBUTE, type PaintedClaim } from '@/lib/ext/highlights';
@@ -15,6 +16,8 @@ import sidebarCss from '@/components/sidebar/sidebar.css?inline';
 import cardCss from '@/components/highlight/highlight-card.css?inline';
 import { LensApp, type LensUiCallbacks, type LensUiState } from './App';
 import { connectLensClippings } from '../clipper.content/lens-integration';
+import { connectLensStatusUpdates } from '@/components/checklist/lens-integration';
+import statusFormCss from '@/components/checklist/status-update-form.css?inline';
 
 /** The shadow host's tag name: the page sees only this element. */
 export const HOST_NAME = 'thesis-lens-sidebar';
@@ -118,6 +121,10 @@ export class Lens {
     this.clippings = connectLensClippings(ctx, { rerender: () => this.render(), rangeOfClaim: (key) => this.painter.rangeOf(key) });
     this.callbacks.actions = { ...this.callbacks.actions, ...this.clippings.actions };
     this.callbacks.extraSections = [...(this.callbacks.extraSections ?? []), this.clippings.section];
+    // Status updates while reading (the checklist feature): "Update status" on item cards.
+    const statusUpdates = connectLensStatusUpdates({ rerender: () => this.render(), rescan: () => this.handleCommand({ type: 'lens/rescan' }), side: () => this.state.prefs.side });
+    this.callbacks.actions = { ...this.callbacks.actions, ...statusUpdates.actions };
+    this.callbacks.overlays = [...(this.callbacks.overlays ?? []), statusUpdates.render];
     this.prefsLoaded = request('lens/get-prefs', {})
       .then((prefs) => {
         this.state = { ...this.state, prefs: { ...prefs, ...this.pendingPrefs } };
@@ -172,6 +179,13 @@ export class Lens {
     });
   }
 
+  /** Lets the page run (input, rendering) before the next step: `scheduler.yield` where there is one. */
+  private yieldToPage(): Promise<void> {
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    if (typeof scheduler?.yield === 'function') return scheduler.yield();
+    return new Promise((resolve) => this.ctx.setTimeout(resolve, 0));
+  }
+
   private async scan(reason: 'start' | 'navigation' | 'grew' | 'rescan'): Promise<void> {
     this.run?.abort();
     const run = new AbortController();
@@ -186,13 +200,19 @@ export class Lens {
       await this.prefsLoaded;
       await this.idle(run.signal);
       if (stale()) return;
-      const t0 = performance.now();
-      const { article, results } = analyzePage(document, this.packs, { url: location.href });
-      console.log('TMPDEBUG analyze', performance.now() - t0, JSON.stringify(results.map((r) => r.timingsMs)));
+      // The pipeline's `analyzePage`, one step per task: the article, then each pack, with the
+      // page given the main thread in between (no single long task on a huge page).
+      const article = detectArticle(document, { url: location.href });
+      const shared = { sentences: null };
+      const results: ScanResult[] = [];
+      for (const pack of this.packs) {
+        await this.yieldToPage();
+        if (stale()) return;
+        results.push(scanArticle(article, pack, { url: location.href }, shared));
+      }
+      await this.yieldToPage();
       if (stale()) return;
-      const t1 = performance.now();
       await this.apply(article.text, results, run.signal);
-      console.log('TMPDEBUG apply', performance.now() - t1);
     } catch (error) {
       if (stale()) return;
       this.state = { ...this.state, scan: { phase: 'error', message: error instanceof Error ? error.message : String(error) } };
@@ -477,7 +497,7 @@ export class Lens {
       // After <body>, not inside it: out of the article's text and of the page's body-level layout.
       anchor: () => document.documentElement,
       append: 'last',
-      css: [statusCss, sidebarCss, cardCss].join('\n'),
+      css: [statusCss, sidebarCss, cardCss, statusFormCss].join('\n'),
       // Keys typed in the panel are ours: site shortcuts ("j", "k", "/") must not fire.
       isolateEvents: true,
       onMount: (container) => container,

@@ -60,7 +60,7 @@ const APPROVAL_WORDS = t(
   ['批准', '获批', '放行', '允许', '许可', '进口', '禁止', '暂停', '叫停', '拒绝', '审批'],
 );
 const PROCUREMENT_WORDS = t(
-  ['order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront', 'up front', 'payment*', 'pay in full', 'deliver*'],
+  ['order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront', 'up front', 'payment*', 'pay in full', 'deliver*', 'ship', 'shipped', 'shipping', 'shipment*'],
   ['订单', '订购', '采购', '购买', '下单', '供应', '交付', '付款', '预付'],
 );
 const GROWTH_WORDS = t(
@@ -747,8 +747,9 @@ const input: ThesisPackInput = {
           period: 'December 2025',
           periodEnd: '2025-12-08',
           asOf: '2025-12-08',
-          context: [t(['revenue', 'cut', 'share', 'sales'], ['收入', '分成', '营收']), t(['US', 'U.S.', 'United States', 'government', 'Washington', 'Trump'], ['美国', '美国政府', '特朗普'])],
-          subject: t(['Nvidia', 'US', 'U.S.', 'United States', 'Washington', 'Trump'], ['英伟达', '美国', '特朗普']),
+          context: [t(['revenue', 'cut', 'share', 'sales'], ['收入', '分成', '营收']), t(['U.S.', 'the US', 'to the US', 'United States', 'US government', 'US Treasury', 'government', 'Washington', 'Trump'], ['美国', '美国政府', '特朗普'])],
+          // Not a bare "US": terms are case-insensitive and "us" is a pronoun.
+          subject: t(['Nvidia', 'U.S.', 'the US', 'United States', 'US government', 'Washington', 'Trump'], ['英伟达', '美国', '特朗普']),
           source: 'White House statement, 2025-12-08',
         },
         {
@@ -760,7 +761,7 @@ const input: ThesisPackInput = {
           periodEnd: '2026-01-15',
           asOf: '2026-01-15',
           context: [t(['cap*', 'limit*', 'no more than', 'up to'], ['上限', '不超过']), t(['volume', 'shipments', 'US customers', 'U.S. customers', 'domestic'], ['美国', '出货'])],
-          subject: t(['BIS', 'Commerce', 'Nvidia', 'US', 'U.S.'], ['美国', '英伟达', '商务部']),
+          subject: t(['BIS', 'Commerce', 'Nvidia', 'U.S.', 'the US', 'US customers'], ['美国', '英伟达', '商务部']),
           source: 'Federal Register 2026-00789',
         },
       ],
@@ -832,7 +833,10 @@ const input: ThesisPackInput = {
       cues: {
         // A risk item: "challenges" = losses and spending rising.
         supports: t(
-          ['narrowed losses', 'narrowing losses', 'narrower loss*', 'profitab*', 'breakeven', 'break even', 'break-even', 'cut subsidies', 'cutting subsidies', 'reduce* subsidies', 'without sacrificing'],
+          [
+            'narrowed losses', 'narrowing losses', 'narrower loss*', 'losses narrowed', 'loss narrowed', 'losses narrowing', 'narrowed', 'profitab*', 'breakeven',
+            'break even', 'break-even', 'cut subsidies', 'cutting subsidies', 'reduced subsidies', 'reducing subsidies', 'without sacrificing',
+          ],
           ['减亏', '盈利', '扭亏', '收窄'],
         ),
         challenges: t(

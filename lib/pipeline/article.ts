@@ -4,9 +4,11 @@ import { buildTextIndex, type TextIndex } from '../dom/text-index';
  * Is this page a news article, and where is its text?
  *
  * Pure DOM (runs on linkedom in Node and on the live page). It runs on every page a
- * content script sees, so it is built to be cheap: metadata in <head> first, then one
- * pass over the <p> elements (no layout, no getComputedStyle), then one bounded pass over
- * the chosen container. A page without paragraph text is rejected after that one pass.
+ * content script sees, so it is built to be cheap: the <meta> tags in <head>, then one
+ * pass over the <p> elements scoring their containers (no layout, no getComputedStyle),
+ * and only for a page with enough paragraph text the JSON-LD, then one bounded pass over
+ * the chosen container to leave out page furniture. A page without paragraph text is
+ * rejected after the <p> pass, with no text built.
  *
  * Infinite-scroll pages stack several <article> elements. The main one is the article the
  * page's own metadata describes (its headline matches the page title), else the first
@@ -52,6 +54,7 @@ const ARTICLE_MIN_TEXT = 500;
 const ARTICLE_MIN_TEXT_WITH_METADATA = 250;
 
 const ARTICLE_LD_TYPE = /(?:Article|BlogPosting|ReportageNews)$/;
+const ARTICLE_LD_HINT = /Article"|BlogPosting"|ReportageNews"/;
 
 // Not FORM: ASP.NET pages wrap the whole page in one.
 const BOILERPLATE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'DIALOG', 'MENU', 'FIGURE', 'INPUT', 'LABEL', 'SELECT', 'BUTTON']);
@@ -127,15 +130,18 @@ function readJsonLd(document: Document): JsonLdArticle | null {
   for (let i = 0, seen = 0; i < scripts.length && seen < MAX_JSON_LD; i++) {
     if (scripts[i]!.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     seen++;
+    const raw = (scripts[i]!.textContent ?? '').replace(/^\s*(?:<!\[CDATA\[|\/\/\s*<!\[CDATA\[)|(?:\/\/\s*)?\]\]>\s*$/g, '');
+    // Section fronts carry big ItemList blobs: parse only what can hold an article type.
+    if (!ARTICLE_LD_HINT.test(raw)) continue;
     let data: unknown;
     try {
-      data = JSON.parse(scripts[i]!.textContent ?? '');
+      data = JSON.parse(raw);
     } catch {
       continue; // broken JSON-LD is common; other signals remain
     }
     const queue: unknown[] = [data];
-    for (let seen = 0; queue.length > 0 && seen < 200; seen++) {
-      const node = queue.shift();
+    for (let next = 0; next < queue.length && next < 500; next++) {
+      const node = queue[next];
       if (Array.isArray(node)) {
         queue.push(...node);
         continue;
@@ -296,7 +302,19 @@ interface ParagraphStats {
 
 function scoreParagraphs(document: Document): ParagraphStats {
   const stats: ParagraphStats = { readerScore: 0, contained: new Map(), density: new Map(), articles: [], bodies: [], total: 0 };
-  const furniture = new Map<Element, Furniture>();
+  // Per element, computed once: furniture kind and tag facts, as bits (pages have ~10⁴ elements).
+  const flags = new Map<Element, number>();
+  const STRONG = 1, NAMED = 2, STORY = 4, LIST_ITEM = 8;
+  const flagsOf = (node: Element) => {
+    let value = flags.get(node);
+    if (value === undefined) {
+      const tag = node.tagName.toUpperCase();
+      const kind = furnitureOf(node, tag);
+      value = (kind === 'strong' ? STRONG : kind === 'named' ? NAMED : 0) | (isStoryContainer(node, tag) ? STORY : 0) | (tag === 'LI' ? LIST_ITEM : 0);
+      flags.set(node, value);
+    }
+    return value;
+  };
   const body = bodyOf(document);
   const seenArticle = new Set<Element>();
   const scoreBlock = (paragraph: Element) => {
@@ -307,15 +325,10 @@ function scoreParagraphs(document: Document): ParagraphStats {
     let inListItem = false;
     let belowStory = true;
     for (let node = paragraph.parentElement; node && node !== body && !excluded; node = node.parentElement) {
-      const tag = node.tagName.toUpperCase();
-      let kind = furniture.get(node);
-      if (kind === undefined) {
-        kind = furnitureOf(node, tag);
-        furniture.set(node, kind);
-      }
-      if (kind === 'strong' || (kind === 'named' && belowStory)) excluded = true;
-      if (belowStory && isStoryContainer(node, tag)) belowStory = false;
-      if (tag === 'LI') inListItem = true;
+      const bits = flagsOf(node);
+      if (bits & STRONG || (bits & NAMED && belowStory)) excluded = true;
+      if (bits & STORY) belowStory = false;
+      if (bits & LIST_ITEM) inListItem = true;
       chain.push(node);
     }
     if (excluded) return;
@@ -343,7 +356,7 @@ function scoreParagraphs(document: Document): ParagraphStats {
   const limit = Math.min(paragraphs.length, MAX_PARAGRAPHS);
   for (let i = 0; i < limit; i++) scoreBlock(paragraphs[i]!);
   // Old blogs and some Chinese portals write paragraphs as text separated by <br> in a <div>.
-  if (stats.total < ARTICLE_MIN_TEXT) {
+  if (stats.total < ARTICLE_MIN_TEXT && limit < 20) {
     const parents = new Set<Element>();
     const breaks = scope.getElementsByTagName('br');
     for (let i = 0; i < breaks.length && parents.size < MAX_PARAGRAPHS; i++) {
@@ -554,16 +567,18 @@ function documentTimeDate(document: Document): string | null {
 
 export function detectArticle(document: Document, options: DetectArticleOptions = {}): ArticleInfo {
   const meta = readMeta(document);
-  const jsonLd = readJsonLd(document);
+  const stats = scoreParagraphs(document);
+  // Too little text to be an article even with metadata: skip the JSON-LD (a walk and a parse).
+  const jsonLd = stats.total >= ARTICLE_MIN_TEXT_WITH_METADATA ? readJsonLd(document) : null;
   const ogType = meta.get('og:type')?.toLowerCase() ?? '';
-  const metaPublished = PUBLISHED_META.map((key) => parseDate(meta.get(key))).find(Boolean) ?? null;
+  let metaPublished: string | null = null;
+  for (const key of PUBLISHED_META) if (!metaPublished && meta.has(key)) metaPublished = parseDate(meta.get(key));
   const hasArticleMetadata = !!jsonLd || ogType === 'article' || !!meta.get('article:published_time');
 
   const siteName = meta.get('og:site_name') ?? jsonLd?.publisher ?? meta.get('application-name') ?? null;
   const metaTitle = jsonLd?.headline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? '';
   const documentTitle = stripSiteSuffix((document.documentElement ? document.title : '') ?? '', siteName);
 
-  const stats = scoreParagraphs(document);
   const root = chooseRoot(document, stats, metaTitle || documentTitle);
   const rootText = root ? stats.contained.get(root) ?? 0 : 0;
   const isArticle =
@@ -575,13 +590,12 @@ export function detectArticle(document: Document, options: DetectArticleOptions 
   const roots = isArticle && root ? [root] : [];
   const text = buildTextIndex(roots, { exclude: roots.length ? furnitureFilter(roots) : undefined, maxChars: MAX_TEXT_CHARS });
 
-  const headline = root ? headlineOf(root.closest('article') ?? root) : '';
-  const title = metaTitle || documentTitle || headline;
+  const title = metaTitle || documentTitle || (root ? headlineOf(root.closest('article') ?? root) : '');
 
   const published =
     parseDate(jsonLd?.datePublished) ??
     metaPublished ??
-    (isArticle ? visibleDate(root, text.text) ?? documentTimeDate(document) : null) ??
+    (isArticle && root ? visibleDate(root, text.text) ?? documentTimeDate(document) : null) ??
     parseDate(options.date);
 
   const canonical = (headOf(document) ?? document).querySelector('link[rel="canonical"]')?.getAttribute('href');

@@ -117,6 +117,8 @@ export function isHedged(text: string): boolean {
   return false;
 }
 
+const SELF_NEGATING_CUE = /^(?:unless|not|no|never|without|zero|nothing|yet)\b|^(?:未|不|没|无|尚未)/i;
+
 /** The claim's stance toward one item: cues, each flipped when negated, summed. */
 export function stanceFor(text: string, item: { supports: TermMatcher; challenges: TermMatcher }): Stance {
   let score = 0;
@@ -126,7 +128,10 @@ export function stanceFor(text: string, item: { supports: TermMatcher; challenge
       // A cue inside a longer cue of the other list ("permitted" in "not permitted") counts once.
       if (covered.some(([s, e]) => hit.start >= s && hit.end <= e)) continue;
       covered.push([hit.start, hit.end]);
-      score += isNegated(text, hit.start) ? -sign : sign;
+      // A cue that carries its own polarity ("not permitted", "unless necessary", "zero") is not
+      // flipped again by a negation before it: "told not to buy unless necessary" still restricts.
+      const flips = !SELF_NEGATING_CUE.test(hit.text) && isNegated(text, hit.start);
+      score += flips ? -sign : sign;
     }
   };
   // Longer cues first so that the inner one is skipped.
@@ -199,13 +204,18 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       // Narrow group by group: a rule whose first group is absent costs one pass.
       let candidates: number[] | null = null;
       for (const group of rule.groups) {
-        const set = sentencesWith(group);
-        candidates = candidates === null ? [...set] : candidates.filter((i: number) => set.has(i));
+        if (candidates === null) candidates = [...sentencesWith(group)];
+        else if (hitsOf.has(group) || candidates.length * 4 > sentences.length) {
+          const set = sentencesWith(group);
+          candidates = candidates.filter((i: number) => set.has(i));
+        } else {
+          // Few candidates left: testing them is cheaper than a pass over the whole text.
+          candidates = candidates.filter((i: number) => group.test(sentences[i]!.text));
+        }
         if (candidates.length === 0) break;
       }
       if (!candidates || candidates.length === 0) continue;
-      const vetoed = rule.none.active ? sentencesWith(rule.none) : null;
-      for (const i of candidates) if (!vetoed?.has(i)) matched.add(i);
+      for (const i of candidates) if (!rule.none.active || !rule.none.test(sentences[i]!.text)) matched.add(i);
     }
     for (const i of matched) {
       const list = linksBySentence.get(i) ?? [];

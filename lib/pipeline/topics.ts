@@ -1,5 +1,5 @@
 import type { ThesisPack, Topic } from '../pack/schema';
-import { ruleMatcher, termMatcher } from './terms';
+import { ruleMatcher, termMatcher, type TermMatcher } from './terms';
 
 /**
  * Is the page ABOUT a topic, or does it merely mention it? A topic is a subject when its names
@@ -35,6 +35,33 @@ function countParagraphs(text: string, hits: Array<{ start: number }>): number {
   const seen = new Set<number>();
   for (const hit of hits) seen.add(text.lastIndexOf('\n', hit.start));
   return seen.size;
+}
+
+/** A topic named less than this share of the page's most named subject is a side subject. */
+const RIVAL_SHARE = 0.4;
+const CAPITALISED = /\b[A-Z][a-zA-Z]{2,}\b/g;
+const NOT_NAMES = new Set([
+  'The', 'This', 'That', 'These', 'Those', 'There', 'Then', 'They', 'Their', 'Its', 'And', 'But', 'For', 'With', 'From', 'Into', 'After',
+  'Before', 'While', 'When', 'What', 'Which', 'Who', 'How', 'Why', 'Where', 'Yet', 'Still', 'Also', 'Some', 'Many', 'Most', 'More', 'One',
+  'Two', 'His', 'Her', 'She', 'Our', 'You', 'Your', 'Not', 'Now', 'Any', 'All', 'Each', 'Such', 'Even', 'Just', 'Only', 'However',
+  'Meanwhile', 'According', 'Under', 'Over', 'Since', 'Until', 'About', 'Read', 'Share', 'Photo', 'Image', 'Getty', 'Reuters',
+]);
+
+/** The most frequent capitalised word that is not one of the topic's names (Latin text only). */
+function dominantName(text: string, own: TermMatcher): { name: string; count: number } | null {
+  const counts = new Map<string, number>();
+  CAPITALISED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CAPITALISED.exec(text))) {
+    const word = m[0];
+    if (NOT_NAMES.has(word)) continue;
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  let best: { name: string; count: number } | null = null;
+  for (const [name, count] of counts) {
+    if ((!best || count > best.count) && !own.test(name)) best = { name, count };
+  }
+  return best;
 }
 
 /** Scores one topic on one page. */
@@ -76,8 +103,13 @@ export function scoreTopic(input: TopicInput, topic: Topic, packId = ''): TopicS
   const dense = body >= Math.max(BODY_MENTIONS_ALONE, Math.ceil(units / 25));
   if (titleCount > 0 && body >= 1) return result(true, score, 'named in the title and the body');
   if (titleCount > 0 && text.length < 400) return result(true, score, 'named in the title of a short item');
-  if (lead > 0 && body >= 3 && paragraphs >= 2) return result(true, score, 'named in the lead and through the body');
-  if (dense && paragraphs >= 2) return result(true, score, 'recurring through the body');
+  if ((lead > 0 && body >= 3 && paragraphs >= 2) || (dense && paragraphs >= 2)) {
+    // Without the title, the topic must also hold its own against the page's most named
+    // subject: a Yahoo deal story names Alibaba five times, and Yahoo thirty.
+    const rival = dominantName(text, mentions);
+    if (rival && rival.count * RIVAL_SHARE > body) return result(false, score, `overshadowed by "${rival.name}"`);
+    return result(true, score, lead > 0 ? 'named in the lead and through the body' : 'recurring through the body');
+  }
   return result(false, score, body <= 2 ? 'passing mention' : 'not prominent enough');
 }
 

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { htmlToDocument } from '../../lib/cli/scan';
@@ -103,13 +104,13 @@ export async function run(): Promise<BenchSection> {
   });
   const rejectScan: number[] = [];
   const rejectDetect: number[] = [];
-  let slowest = { name: '', ms: 0 };
+  const rejections: Array<{ name: string; ms: number }> = [];
   for (const page of nonArticles) {
     const document = htmlToDocument(page.html);
     const scanMs = timeMedian(() => scan(document, defaultPack, options), () => undefined);
     rejectScan.push(scanMs);
     rejectDetect.push(timeMedian(() => detectArticle(document), () => undefined));
-    if (scanMs > slowest.ms) slowest = { name: page.name, ms: scanMs };
+    rejections.push({ name: page.name, ms: scanMs });
   }
   const rejectionRow = (label: string, times: number[]) => ({
     measure: label,
@@ -128,11 +129,17 @@ export async function run(): Promise<BenchSection> {
   if (nonArticles.length > 0) {
     rows.push(rejectionRow('non-article rejection: scan()', rejectScan));
     rows.push(rejectionRow('non-article rejection: detectArticle()', rejectDetect));
-    notes.push(`slowest rejection: ${slowest.name} (${us(slowest.ms)} µs; linkedom's getElementsByTagName walks the whole tree, a browser's is native)`);
+    const slowest = rejections.sort((a, b) => b.ms - a.ms).slice(0, 4);
+    notes.push(
+      `slowest rejections: ${slowest.map((r) => `${r.name} ${us(r.ms)} µs`).join(', ')} (each costs a few whole-tree walks, native in a browser, JavaScript in linkedom)`,
+    );
   }
+  const worst = [...perPage].sort((a, b) => b.scan / b.readability - a.scan / a.readability).slice(0, 4);
+  notes.push(`highest per-page ratios: ${worst.map((p) => `${p.name} ${round(p.scan, 3)}/${round(p.readability, 3)} ms`).join(', ')}`);
   const clones = perPage.map((p) => p.clone);
   notes.push(`document.cloneNode(true) for Readability, not counted on either side: median ${round(median(clones), 3)} ms, p95 ${round(percentile(clones, 95), 3)} ms`);
   notes.push('ratio = pipeline time / Readability.parse() time on the same parsed page; below 1 means the whole pipeline is cheaper than Readability alone');
+  notes.push(`wall-clock times; load average during the run ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} cores (ratios are more stable than absolute times)`);
 
   return {
     title: 'Page pipeline vs Readability (linkedom, one process)',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, servePage, serviceWorkerOf, launchWithExtension, blockNetwork, extensionIdOf } from './extension';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
@@ -79,6 +80,9 @@ async function openLibrary(context: BrowserContext, extensionId: string): Promis
   return library;
 }
 
+// Several page loads, a second browser profile, axe audits: slower than the default minute on a busy 2-core machine.
+test.describe.configure({ timeout: 150_000 });
+
 async function saveTwoFromTheDemo(page: Page, context: BrowserContext): Promise<void> {
   await servePage(context, NEWS_URL, demoHtml());
   await page.goto(NEWS_URL);
@@ -122,6 +126,80 @@ test('save from a selection; the library lists them; highlighted again on reload
   await servePage(context, NEWS_URL, changedDemoHtml());
   await page.reload();
   await expect.poll(() => clippingHighlights(page), { timeout: 15_000 }).toEqual([CAPEX_EDITED, UPFRONT].sort());
+  // The one that is gone is listed in the sidebar as not found, never dropped.
+  const section = page.locator('thesis-lens-sidebar [data-testid="page-clippings"]');
+  await expect(section.locator('.tlc-clip:not([data-not-found])')).toHaveCount(2, { timeout: 15_000 });
+  await expect(section.getByText('Not found on this page (1)')).toBeVisible();
+  await expect(section.locator('[data-not-found]')).toContainText(DISCOUNT);
+});
+
+test('save a claim from the sidebar: items and stance prefilled; listed under "Saved from this page"', async ({ page, context, extensionId }) => {
+  await servePage(context, NEWS_URL, demoHtml());
+  await page.goto(NEWS_URL);
+  const panel = page.locator('thesis-lens-sidebar [role="complementary"]');
+  const claim = panel.locator('[data-item-id="cloud-revenue-growth"] .tl-claim', { hasText: 'grew 34%' }).first();
+  await expect(claim).toBeVisible({ timeout: 20_000 });
+  const claimText = (await claim.locator('.tl-claim__text').textContent())!.trim();
+  await claim.getByRole('button', { name: 'Save this claim as a clipping' }).click();
+
+  const dialog = page.locator('thesis-lens-clipper [role="dialog"]');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('blockquote')).toHaveText(claimText);
+  await expect(dialog.getByRole('radio', { name: /Supports/ })).toBeChecked();
+  const dialogAudit = await new AxeBuilder({ page }).include('thesis-lens-clipper').analyze();
+  expect(dialogAudit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const checked = dialog.getByRole('checkbox', { checked: true });
+  expect(await checked.count()).toBeGreaterThanOrEqual(1);
+  await dialog.locator('input[name="tags"]').fill('results');
+  await dialog.getByRole('button', { name: 'Save clipping' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const section = panel.locator('[data-testid="page-clippings"]');
+  await expect(section.locator('.tlc-clip')).toHaveCount(1);
+  await expect(section.locator('.tlc-clip')).toContainText('grew 34%');
+  await expect.poll(() => clippingHighlights(page)).toEqual([claimText]);
+
+  const library = await openLibrary(context, extensionId);
+  const card = library.locator('.lib-card');
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText(claimText);
+  await expect(card.getByRole('list', { name: 'Checklist items' })).toContainText(/cloud revenue growth|cloud-revenue-growth/i);
+  await expect(card).toContainText('#results');
+  // topics from the lens's scan, for the library's topic filter
+  await expect(library.getByLabel('Topic').locator('option')).toContainText(['All topics', 'alibaba']);
+
+  const libraryAudit = await new AxeBuilder({ page: library }).analyze();
+  expect(libraryAudit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // edit in the library, then delete with undo
+  await card.getByRole('button', { name: 'Edit' }).click();
+  await card.locator('textarea[name="note"]').fill('Confirms the growth item');
+  await card.getByRole('button', { name: 'Save changes' }).click();
+  await expect(card.locator('.lib-card__note')).toHaveText('Confirms the growth item');
+  await card.getByRole('button', { name: 'Delete' }).click();
+  await expect(library.locator('.lib-card')).toHaveCount(0);
+  await library.getByRole('button', { name: 'Undo' }).click();
+  await expect(library.locator('.lib-card')).toHaveCount(1);
+  await expect(library.locator('.lib-card .lib-card__note')).toHaveText('Confirms the growth item');
+});
+
+test('a page the lens leaves alone still shows its clippings when revisited (the background brings the clipper)', async ({ page, context }) => {
+  const url = 'https://www.reuters.com/lifestyle/gardening-tips-2026-01-09/';
+  const sentence = 'Tomatoes need at least six hours of direct sun a day to ripen well.';
+  const html = `<!doctype html><html><head><title>Gardening tips</title></head><body><article><h1>Gardening tips</h1><div class="article-body"><p>Spring is the time to plan a vegetable bed. ${sentence} Water them in the morning.</p><p>Mulch keeps the soil moist through the summer.</p></div></article></body></html>`;
+  await servePage(context, url, html);
+  await page.goto(url);
+  await selectText(page, sentence);
+  await clickSaveSelectionMenu(context, url);
+  const dialog = page.locator('thesis-lens-clipper [role="dialog"]');
+  await expect(dialog).toBeVisible({ timeout: 10_000 });
+  await dialog.getByRole('button', { name: 'Save clipping' }).click();
+  await expect.poll(() => clippingHighlights(page)).toEqual([sentence]);
+
+  await page.reload();
+  await expect.poll(() => clippingHighlights(page), { timeout: 15_000 }).toEqual([sentence]);
+  // The lens never ran here: the clipper alone showed it.
+  await expect(page.locator('thesis-lens-sidebar')).toHaveCount(0);
 });
 
 test('export Markdown and CSV from the library (downloads) with the expected content', async ({ page, context, extensionId }) => {

@@ -183,3 +183,12 @@ describe('the gate on the repository fixtures', () => {
     });
   }
 });
+
+describe('terms with spaces', () => {
+  it('match across any whitespace, including line breaks, at any position in the term', () => {
+    const compiled = compileGateTerms({ topics: [{ id: 't', mentions: ['Alibaba Cloud', 'a b c'], negatives: [] }] });
+    expect(mayBeRelevant(sample('Alibaba\n\tCloud results'), compiled)).toBe(true);
+    expect(mayBeRelevant(sample('x a\nb  c y'), compiled)).toBe(true);
+    expect(mayBeRelevant(sample('Alibaba results'), compiled)).toBe(false);
+  });
+});

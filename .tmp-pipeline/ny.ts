@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { htmlToDocument } from '../lib/cli/scan';
+import { defaultPack } from '../lib/pack/default-pack';
+import { detectArticle } from '../lib/pipeline/article';
+import { scoreTopic } from '../lib/pipeline/topics';
+import { termMatcher } from '../lib/pipeline/terms';
+const name = process.argv[2] ?? 'nytimes-2';
+const a = detectArticle(htmlToDocument(readFileSync(`/work/shared/corpus/readability-pages/${name}/source.html`, 'utf8')));
+console.log(a.title, a.text.text.length);
+for (const t of defaultPack.topics) console.log(scoreTopic({ title: a.title, text: a.text.text }, t));
+const m = termMatcher(defaultPack.topics[0]!.mentions);
+for (const h of m.find(a.text.text)) console.log(h.start, JSON.stringify(a.text.text.slice(Math.max(0,h.start-80), h.end+60)));

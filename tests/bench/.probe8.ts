@@ -1,0 +1,16 @@
+import { htmlToDocument } from '../../lib/cli/scan';
+import { corpusPages } from '../support/shared';
+const page = corpusPages().find((p) => p.name === 'nytimes-5')!;
+const d = htmlToDocument(page.html);
+const time = (label: string, fn: () => unknown) => { fn(); const t0 = performance.now(); for (let i = 0; i < 200; i++) fn(); console.log(label, ((performance.now() - t0) / 200 * 1000).toFixed(0), 'µs'); };
+time('gebtn script', () => d.getElementsByTagName('script'));
+time('script type attrs', () => { const s = d.getElementsByTagName('script'); let n = 0; for (let i = 0; i < s.length; i++) if (s[i]!.getAttribute('type') === 'application/ld+json') n++; return n; });
+time('script textContent', () => { const s = d.getElementsByTagName('script'); let n = 0; for (let i = 0; i < s.length; i++) if (s[i]!.getAttribute('type') === 'application/ld+json') n += (s[i]!.textContent ?? '').length; return n; });
+time('gebtn p', () => d.getElementsByTagName('p'));
+time('p textContent', () => { const s = d.getElementsByTagName('p'); let n = 0; for (let i = 0; i < s.length; i++) n += (s[i]!.textContent ?? '').length; return n; });
+time('all *', () => d.getElementsByTagName('*'));
+console.log(d.getElementsByTagName('script').length, d.getElementsByTagName('*').length, d.getElementsByTagName('p').length);
+time('qsa p,br,script', () => d.querySelectorAll('p,br,script'));
+time('qsa p', () => d.querySelectorAll('p'));
+time('gebtn p again', () => d.getElementsByTagName('p'));
+time('gebtn br', () => d.getElementsByTagName('br'));

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPack } from '@/lib/pack/default-pack';
+import { findClaims, isAssertion, isHedged, isNegated, linkSentence } from '@/lib/pipeline/claims';
+import { splitSentences } from '@/lib/pipeline/sentences';
+
+const links = (sentence: string) => Object.fromEntries(linkSentence(sentence, defaultPack).map((l) => [l.id, l.stance]));
+
+describe('linking sentences to checklist items', () => {
+  it('links a customs block to both the approval catalyst and the export-control risk, as challenges', () => {
+    expect(links('Beijing told customs the chips are not permitted.')).toEqual({
+      'h200-import-approval': 'challenges',
+      'export-control-tightening': 'challenges',
+    });
+  });
+
+  it('flips the stance on negation', () => {
+    expect(links('Beijing approved H200 imports for Alibaba, ByteDance and Tencent.')['h200-import-approval']).toBe('supports');
+    expect(links('Beijing did not approve H200 imports for Alibaba.')['h200-import-approval']).toBe('challenges');
+    expect(links('No H200 shipped to China in the quarter.')).toMatchObject({ 'h200-deployment': 'challenges', 'h200-procurement': 'challenges' });
+    expect(links('Nvidia has yet to deliver a single H200 to Alibaba Cloud data centres.')['h200-deployment']).toBe('challenges');
+    expect(links('海关已通知代理商，H200芯片未获批准进口。')['h200-import-approval']).toBe('challenges');
+  });
+
+  it('reads a risk item relative to the thesis: tighter controls challenge, easing supports', () => {
+    expect(links('Commerce Secretary Howard Lutnick said the US would tighten export controls on Nvidia chips to China.')['export-control-tightening']).toBe('challenges');
+    expect(links('The US eased export controls on Nvidia H200 chips to China.')['export-control-tightening']).toBe('supports');
+    expect(links('英伟达H200芯片对华出口管制进一步收紧。')['export-control-tightening']).toBe('challenges');
+    expect(links('Alibaba’s quick commerce unit is burning cash on subsidies.')['quick-commerce-cash-burn']).toBe('challenges');
+    expect(links('Quick commerce losses narrowed as Alibaba cut subsidies.')['quick-commerce-cash-burn']).toBe('supports');
+  });
+
+  it('takes the stance of an official quoted in direct speech', () => {
+    expect(links('"We will not allow these chips into China," a Commerce Ministry spokesperson said.')['h200-import-approval']).toBe('challenges');
+  });
+
+  it('keeps the stance of a hedged claim and marks it hedged', () => {
+    expect(links('China could approve H200 imports as soon as this quarter.')['h200-import-approval']).toBe('supports');
+    expect(isHedged('China could approve H200 imports as soon as this quarter.')).toBe(true);
+    expect(isHedged('China may approve H200 imports, people familiar said.')).toBe(true);
+    expect(isHedged('Alibaba reportedly placed orders for H200 chips.')).toBe(true);
+    expect(isHedged('中国可能会批准H200芯片进口。')).toBe(true);
+    // The month is no hedge.
+    expect(isHedged('Imports of the H200 were approved in May 2026 by Chinese regulators.')).toBe(false);
+    expect(isHedged('Beijing approved H200 imports on May 13.')).toBe(false);
+  });
+
+  it('links one sentence to several items', () => {
+    expect(Object.keys(links('With AI-related cloud revenue in triple digits and a committed RMB 380B investment, Alibaba builds.'))).toEqual(
+      expect.arrayContaining(['ai-revenue-growth', 'capex-commitment']),
+    );
+  });
+
+  it('a negation reaches only its own clause', () => {
+    const text = 'Regulators did not object, and Beijing approved the imports.';
+    expect(isNegated(text, text.indexOf('approved'))).toBe(false);
+    expect(isNegated('did not approve', 'did not '.length)).toBe(true);
+    expect(isNegated('未获批准', 2)).toBe(true);
+  });
+});
+
+describe('assertions', () => {
+  it('excludes questions, headings and boilerplate', () => {
+    expect(isAssertion('Will China approve the H200 imports?', 'en')).toBe(false);
+    expect(isAssertion('会批准H200进口吗？', 'zh')).toBe(false);
+    expect(isAssertion('Alibaba Cloud revenue growth', 'en', true)).toBe(false);
+    expect(isAssertion('Subscribe to our newsletter for Alibaba H200 news and cloud revenue growth.', 'en')).toBe(false);
+    expect(isAssertion('阿里云收入', 'zh', true)).toBe(false);
+  });
+
+  it('accepts statements of fact, figures and forecasts', () => {
+    expect(isAssertion('Alibaba Cloud revenue grew 34% in the September quarter.', 'en')).toBe(true);
+    expect(isAssertion('China may approve H200 imports this quarter.', 'en')).toBe(true);
+    expect(isAssertion('阿里云收入同比增长34%。', 'zh')).toBe(true);
+  });
+});
+
+describe('findClaims', () => {
+  it('returns only linked assertions, with their sentence offsets', () => {
+    const text = [
+      'Alibaba Cloud: the numbers',
+      'Alibaba Cloud revenue grew 34% in the September quarter. The weather in Hangzhou was mild. Will Beijing approve the H200?',
+      'Beijing told customs the chips are not permitted.',
+    ].join('\n');
+    const claims = findClaims(text, splitSentences(text), defaultPack);
+    expect(claims.map((c) => c.sentence.text)).toEqual([
+      'Alibaba Cloud revenue grew 34% in the September quarter.',
+      'Beijing told customs the chips are not permitted.',
+    ]);
+    for (const claim of claims) expect(text.slice(claim.sentence.start, claim.sentence.end)).toBe(claim.sentence.text);
+    expect(claims[1]!.links.map((l) => l.id)).toEqual(['h200-import-approval', 'export-control-tightening']);
+  });
+});

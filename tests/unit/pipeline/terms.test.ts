@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { compileTermsRegExp, ruleMatcher, termMatcher } from '@/lib/pipeline/terms';
+
+describe('terms language', () => {
+  it('matches Latin terms at word boundaries, case-insensitively', () => {
+    const m = termMatcher(['Alibaba', 'H20']);
+    expect(m.test("ALIBABA's cloud")).toBe(true);
+    expect(m.test('Alibabas')).toBe(false);
+    expect(m.test('the H200 chip')).toBe(false); // H20 must not match inside H200
+    expect(m.test('the H20 chip')).toBe(true);
+    expect(m.test('Ali Baba and the thieves')).toBe(false);
+  });
+
+  it('treats a trailing * as a prefix', () => {
+    const m = termMatcher(['approv*']);
+    expect(m.find('approved, approval and approves; disapproved').map((h) => h.text)).toEqual(['approved', 'approval', 'approves']);
+  });
+
+  it('matches CJK terms as substrings, and Latin terms next to CJK text', () => {
+    const m = termMatcher({ en: ['Nvidia', 'H200*'], zh: ['阿里云'] });
+    expect(m.test('阿里云收入增长')).toBe(true);
+    expect(m.test('英伟达Nvidia的H200芯片')).toBe(true);
+    expect(m.count('英伟达Nvidia的H200芯片，阿里云')).toBe(3);
+  });
+
+  it('lets spaces in a term match hyphens and runs of spaces, and handles punctuation in terms', () => {
+    const m = termMatcher(['export control*', '9988.HK', 'P/E']);
+    expect(m.test('export-controlled chips')).toBe(true);
+    expect(m.test('export  controls')).toBe(true);
+    expect(m.test('shares (9988.HK) rose')).toBe(true);
+    expect(m.test('a P/E of 25')).toBe(true);
+    expect(m.test('9988xHK')).toBe(false);
+  });
+
+  it('prefers the longest term at a position', () => {
+    expect(termMatcher(['Alibaba', 'Alibaba Cloud']).find('Alibaba Cloud grew').map((h) => h.text)).toEqual(['Alibaba Cloud']);
+  });
+
+  it('compiles each list once (same matcher for the same list object) and never matches an empty list', () => {
+    const list = { en: ['cloud'], zh: [] };
+    expect(termMatcher(list)).toBe(termMatcher(list));
+    expect(termMatcher({ en: [], zh: [] }).test('anything')).toBe(false);
+    expect(compileTermsRegExp([])).toBeNull();
+  });
+
+  it('rules need a term from every group and none of the vetoes', () => {
+    const rule = ruleMatcher({ all: [{ en: ['H200*'], zh: [] }, { en: ['China', 'export*'], zh: ['中国'] }], none: { en: ['Hyundai'], zh: [] } });
+    expect(rule.test('H200 exports to China')).toBe(true);
+    expect(rule.test('The H200 is fast')).toBe(false);
+    expect(rule.test('Hyundai H200 exports')).toBe(false);
+    expect(rule.test('H200芯片对中国出口')).toBe(true);
+  });
+});
