@@ -8,4 +8,4 @@ const seed = readFileSync('/work/shared/seeds/ainvest-alibaba-h200-2026-01-09.tx
 const a = detectArticle(textToDocument(seed));
 const text = a.text.text;
 const s = splitSentences(text,'en');
-for (let i=0;i<400;i++) findClaims(text, s, defaultPack,'en');
+for (let i=0;i<1500;i++) findClaims(text, s, defaultPack,'en');

@@ -175,6 +175,14 @@ function matchAt(text: string, at: number, term: string): number {
   return i;
 }
 
+/** What the gate reads of a page. */
+export interface GateSample {
+  /** Title and meta (og:title, description, keywords, news_keywords): a hit here weighs double. */
+  head: string;
+  /** The start of the main text, at most GATE_SAMPLE_CHARS. */
+  body: string;
+}
+
 interface TopicHits {
   mentions: number[];
   negatives: number[];

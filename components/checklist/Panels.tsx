@@ -260,10 +260,10 @@ export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
               ) : null}
               <div class="tl-actions">
                 <button type="button" class="tl-button" disabled={busy} onClick={() => void guard(() => onRefresh(feed.url))}>
-                  Refresh now
+                  Refresh now<span class="tl-visually-hidden"> {feed.packTitle ?? feed.url}</span>
                 </button>
                 <button type="button" class="tl-button" disabled={busy} onClick={() => void guard(() => onUnsubscribe(feed.url))}>
-                  Unsubscribe
+                  Unsubscribe<span class="tl-visually-hidden"> from {feed.packTitle ?? feed.url}</span>
                 </button>
               </div>
             </li>

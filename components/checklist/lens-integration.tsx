@@ -22,8 +22,6 @@ export interface LensStatusUpdates {
 interface OpenDialog {
   item: ItemView;
   claim?: ClaimView;
-  /** The entry this dialog saved, for its Undo. */
-  saved: boolean;
 }
 
 export function connectLensStatusUpdates(lens: {
@@ -42,14 +40,13 @@ export function connectLensStatusUpdates(lens: {
   return {
     actions: {
       onUpdateStatus: (item, claim) => {
-        open = { item, claim, saved: false };
+        open = { item, claim };
         lens.rerender();
       },
     },
     render: () => {
       if (!open) return null;
       const { item, claim } = open;
-      const dialog = open;
       const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
       return (
         <div class={lens.side() === 'left' ? 'tl-sidebar-update-host tl-sidebar-update-host--left' : 'tl-sidebar-update-host'}>
@@ -61,13 +58,11 @@ export function connectLensStatusUpdates(lens: {
             today={today()}
             save={async (value: StatusUpdateValue) => {
               await request('checklist/add-status', { thesisId: item.thesisId, itemId: item.id, ...value });
-              dialog.saved = true;
               lens.rescan();
             }}
             undo={async () => {
               const { removed } = await request('checklist/undo-status', { thesisId: item.thesisId, itemId: item.id });
               if (!removed) throw new Error('Nothing to undo.');
-              dialog.saved = false;
               lens.rescan();
             }}
             onClose={close}

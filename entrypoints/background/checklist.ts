@@ -1,4 +1,6 @@
+import browser from 'webextension-polyfill';
 import type { Handlers } from './router';
+import type { LensCommand } from '@/lib/messages/lens';
 import type { ResponseOf } from '@/lib/messages';
 import { defaultPack } from '@/lib/pack/default-pack';
 import { today } from '@/lib/pack/status';
@@ -50,7 +52,8 @@ async function overview(): Promise<ChecklistOverview> {
     feedUrl: record.base.kind === 'feed' ? record.base.url : undefined,
     feedLayers: feeds.filter((feed) => feed.pack?.id === record.id && !(record.base.kind === 'feed' && record.base.url === feed.url)).map((feed) => feed.url),
     pack: pack ?? null,
-    undoable: (pack?.items ?? []).filter((item) => liveUserEntries(record.entries, item.id).length > 0).map((item) => item.id),
+    // The first status of an item the user added is not undoable (removing the item is).
+    undoable: (pack?.items ?? []).filter((item) => liveUserEntries(record.entries, item.id).length > (record.itemEdits[item.id]?.added ? 1 : 0)).map((item) => item.id),
   }));
   return { theses, feeds: feeds.map(feedView), sync: await readSyncView(), problems: snapshot.problems };
 }
@@ -135,7 +138,26 @@ export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers
   ...feedHandlers,
 };
 
+const RESCAN_DELAY_MS = 300;
+let rescanTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Pages where the lens runs read the packs again when they change (a status updated on the
+ * checklist page, a feed refresh, sync from another browser): the item badges follow. Only the
+ * lens listens for `lens/rescan`; tabs without it simply do not answer.
+ */
+function rescanOpenPages(): void {
+  clearTimeout(rescanTimer);
+  rescanTimer = setTimeout(async () => {
+    const command: LensCommand = { type: 'lens/rescan' };
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, command).catch(() => undefined);
+    }
+  }, RESCAN_DELAY_MS);
+}
+
 export function setUpChecklist(): void {
+  onPacksChanged(rescanOpenPages);
   watchStore();
   setUpFeeds();
   setUpSync();

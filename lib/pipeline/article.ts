@@ -126,7 +126,7 @@ function isArticleType(type: unknown): boolean {
 
 /** The first Article-like object in the page's JSON-LD (arrays, @graph, mainEntity included). */
 function readJsonLd(document: Document): JsonLdArticle | null {
-  const scripts = document.getElementsByTagName('script');
+  const scripts = document.querySelectorAll('script');
   for (let i = 0, seen = 0; i < scripts.length && seen < MAX_JSON_LD; i++) {
     if (scripts[i]!.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     seen++;
@@ -351,17 +351,27 @@ function scoreParagraphs(document: Document): ParagraphStats {
       }
     }
   };
-  const scope = body ?? document;
-  const paragraphs = scope.getElementsByTagName('p');
-  const limit = Math.min(paragraphs.length, MAX_PARAGRAPHS);
-  for (let i = 0; i < limit; i++) scoreBlock(paragraphs[i]!);
+  // One query for both (a page that is not an article costs one walk), and querySelectorAll
+  // rather than getElementsByTagName: both are native in a browser, but linkedom's
+  // getElementsByTagName is much slower on large pages.
+  const blocks = (body ?? document).querySelectorAll('p, br');
+  const breaks: Element[] = [];
+  let paragraphs = 0;
+  for (let i = 0; i < blocks.length && paragraphs < MAX_PARAGRAPHS; i++) {
+    const block = blocks[i]!;
+    if (block.tagName.toUpperCase() === 'BR') {
+      if (breaks.length < MAX_PARAGRAPHS) breaks.push(block);
+      continue;
+    }
+    paragraphs++;
+    scoreBlock(block);
+  }
   // Old blogs and some Chinese portals write paragraphs as text separated by <br> in a <div>.
-  if (stats.total < ARTICLE_MIN_TEXT && limit < 20) {
+  if (stats.total < ARTICLE_MIN_TEXT && paragraphs < 20) {
     const parents = new Set<Element>();
-    const breaks = scope.getElementsByTagName('br');
-    for (let i = 0; i < breaks.length && parents.size < MAX_PARAGRAPHS; i++) {
-      const parent = breaks[i]!.parentElement;
-      if (parent && parent.tagName !== 'P' && !parents.has(parent)) {
+    for (const br of breaks) {
+      const parent = br.parentElement;
+      if (parent && parent.tagName.toUpperCase() !== 'P' && !parents.has(parent)) {
         parents.add(parent);
         scoreBlock(parent);
       }

@@ -176,9 +176,9 @@ function sentenceAt(sentences: readonly Sentence[], start: number, end: number):
 /**
  * Sentences of `text` that are claims about the pack's items.
  *
- * Each term list runs ONCE over the whole text and its hits are assigned to sentences, instead
- * of every list being tried on every sentence: the cost grows with the text, not with
- * sentences × rules.
+ * A rule's first term list runs ONCE over the whole text (its hits assigned to sentences); the
+ * other lists are tried only on the sentences still in the running. The cost grows with the
+ * text and the number of distinct first lists, not with sentences × rules.
  */
 export function findClaims(text: string, sentences: readonly Sentence[], pack: ThesisPack, lang: 'en' | 'zh' = 'en'): LinkedSentence[] {
   const compiled = compileItems(pack);
@@ -197,25 +197,37 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     }
     return set;
   };
+  const tested = new Map<TermMatcher, Map<number, boolean>>();
+  const testSentence = (matcher: TermMatcher, i: number): boolean => {
+    let memo = tested.get(matcher);
+    if (!memo) tested.set(matcher, (memo = new Map()));
+    let result = memo.get(i);
+    if (result === undefined) memo.set(i, (result = matcher.test(sentences[i]!.text)));
+    return result;
+  };
   const linksBySentence = new Map<number, CompiledItem[]>();
   for (const item of compiled) {
     const matched = new Set<number>();
     for (const rule of item.rules) {
       // Narrow group by group: a rule whose first group is absent costs one pass.
+      // Start from a group already scanned for another rule, if any: an AND is order-free.
+      const groups = [...rule.groups];
+      const scanned = groups.findIndex((group) => hitsOf.has(group));
+      if (scanned > 0) groups.unshift(...groups.splice(scanned, 1));
       let candidates: number[] | null = null;
-      for (const group of rule.groups) {
+      for (const group of groups) {
         if (candidates === null) candidates = [...sentencesWith(group)];
-        else if (hitsOf.has(group) || candidates.length * 4 > sentences.length) {
-          const set = sentencesWith(group);
+        else if (hitsOf.has(group)) {
+          const set = hitsOf.get(group)!;
           candidates = candidates.filter((i: number) => set.has(i));
         } else {
-          // Few candidates left: testing them is cheaper than a pass over the whole text.
-          candidates = candidates.filter((i: number) => group.test(sentences[i]!.text));
+          // Only the candidate sentences: never more text than a pass over the whole article.
+          candidates = candidates.filter((i: number) => testSentence(group, i));
         }
         if (candidates.length === 0) break;
       }
       if (!candidates || candidates.length === 0) continue;
-      for (const i of candidates) if (!rule.none.active || !rule.none.test(sentences[i]!.text)) matched.add(i);
+      for (const i of candidates) if (!rule.none.active || !testSentence(rule.none, i)) matched.add(i);
     }
     for (const i of matched) {
       const list = linksBySentence.get(i) ?? [];

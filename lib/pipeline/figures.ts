@@ -40,7 +40,7 @@ const PERCENT = new RegExp(
   String.raw`(?<![A-Za-z\d.,])(?<sign>[-−–+])?(?<num>${NUM})\s?(?<unit>%|％|percent(?:age points?)?|per cent|pct|个百分点)`,
   'gu',
 );
-const DIGIT_CLASS = /(?<![\p{L}])(?<size>triple|three|double|two|single)[-\s]digits?(?![\p{L}])|(?<zh>三位数|两位数|双位数)/giu;
+const DIGIT_CLASS = /\b(?<size>triple|three|double|two|single)[-\s]digits?\b|(?<zh>三位数|两位数|双位数)/gi;
 const UNITS = new RegExp(
   String.raw`(?<![\p{Script=Latin}\d.,])(?<num>${NUM})\s?(?<scale>million|thousand|k|万|亿)?\s?(?:(?:of\s+(?:the|its|those|these)\s+)?(?:(?:Nvidia|H200|H20|AI)\s+)?(?<unit>units|chips|GPUs|processors|accelerators|cards)|(?<unitH>H200s|H20s)|(?<unitZh>颗|块|片|枚|张))(?![\p{Script=Latin}])`,
   'giu',
@@ -71,6 +71,14 @@ const AT_LEAST_AFTER = /^\s*(?:以上|多|余|\+|or more|plus)/;
 const APPROX_BEFORE = /(?:about|around|roughly|approximately|approx\.?|nearly|almost|close to|closer to|some|an estimated|约|近|大约|将近|接近)\s*$/i;
 const APPROX_AFTER = /^\s*(?:左右|上下|or so)/;
 const VALUATION_WORDS = /\b(?:P\/E|PE|multiple|valuation|earnings|times)\b|市盈率|估值/i;
+
+const HAS_CURRENCY = /[$¥￥元]|RMB|CNY|USD|HKD|yuan|dollar|renminbi|人民币/i;
+const HAS_PERCENT = /[%％]|percent|per cent|pct|百分点/i;
+const HAS_DIGIT_CLASS = /digit|位数/i;
+const HAS_UNITS = /units|chips|GPUs|processors|accelerators|cards|H20|[颗块片枚张]/i;
+const HAS_PE = /P\/E|PE ratio|price.to.earnings|市盈率/i;
+const HAS_TIMES = /times|\dx|倍/i;
+const HAS_STREAK = /straight|consecutive|连续/i;
 
 const SCALE_VALUES: Record<string, number> = {
   trillion: 1e12, tn: 1e12, t: 1e12, billion: 1e9, bn: 1e9, b: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3,
@@ -118,7 +126,10 @@ export function extractFigures(text: string): ExtractedFigure[] {
   };
   let m: RegExpExecArray | null;
 
-  for (const re of [PREFIX_CURRENCY, SUFFIX_CURRENCY]) {
+  // Cheap string tests first: most sentences hold no figure of a given kind, and these
+  // patterns (lookbehinds, Unicode classes) are the slow part of the whole pipeline.
+  const hasDigit = /\d/.test(text);
+  for (const re of hasDigit && HAS_CURRENCY.test(text) ? [PREFIX_CURRENCY, SUFFIX_CURRENCY] : []) {
     re.lastIndex = 0;
     while ((m = re.exec(text))) {
       const g = m.groups!;
@@ -130,7 +141,7 @@ export function extractFigures(text: string): ExtractedFigure[] {
     }
   }
   PERCENT.lastIndex = 0;
-  while ((m = PERCENT.exec(text))) {
+  while (hasDigit && HAS_PERCENT.test(text) && (m = PERCENT.exec(text))) {
     const g = m.groups!;
     const points = /points?|个百分点/.test(g.unit!);
     const negative = g.sign === '-' || g.sign === '−' || g.sign === '–';
@@ -139,7 +150,7 @@ export function extractFigures(text: string): ExtractedFigure[] {
     add(m, { value, unit: points ? 'percentage-points' : 'percent', normalized: value });
   }
   DIGIT_CLASS.lastIndex = 0;
-  while ((m = DIGIT_CLASS.exec(text))) {
+  while (HAS_DIGIT_CLASS.test(text) && (m = DIGIT_CLASS.exec(text))) {
     const size = (m.groups!.size ?? m.groups!.zh ?? '').toLowerCase();
     const triple = size === 'triple' || size === 'three' || size === '三位数';
     const single = size === 'single';
@@ -147,21 +158,21 @@ export function extractFigures(text: string): ExtractedFigure[] {
     add(m, { value, unit: 'percent', atLeast: true, atMost: triple ? 999 : single ? 9 : 99, normalized: value });
   }
   UNITS.lastIndex = 0;
-  while ((m = UNITS.exec(text))) {
+  while (hasDigit && HAS_UNITS.test(text) && (m = UNITS.exec(text))) {
     const g = m.groups!;
     const value = parseNumber(g.num!);
     const scale = g.scale ? (SCALE_VALUES[g.scale.toLowerCase()] ?? SCALE_VALUES[g.scale] ?? 1) : 1;
     add(m, { value, unit: 'units', ...(g.scale ? { scale: g.scale } : {}), normalized: value * scale });
   }
   PE_MULTIPLE.lastIndex = 0;
-  while ((m = PE_MULTIPLE.exec(text))) {
+  while (hasDigit && HAS_PE.test(text) && (m = PE_MULTIPLE.exec(text))) {
     const value = parseNumber(m.groups!.num!);
     // Only the number: "P/E of 25" quotes "25".
     const numStart = m.index + m[0].lastIndexOf(m.groups!.num!);
     found.push({ raw: text.slice(numStart, m.index + m[0].length).trim(), start: numStart, end: m.index + m[0].length, value, unit: 'multiple', normalized: value });
   }
   TIMES_MULTIPLE.lastIndex = 0;
-  while ((m = TIMES_MULTIPLE.exec(text))) {
+  while (hasDigit && HAS_TIMES.test(text) && (m = TIMES_MULTIPLE.exec(text))) {
     const value = parseNumber(m.groups!.num ?? m.groups!.zh!);
     add(m, { value, unit: 'multiple', normalized: value });
   }
@@ -175,7 +186,7 @@ export function extractFigures(text: string): ExtractedFigure[] {
     }
   }
   OUT_OF.lastIndex = 0;
-  while ((m = OUT_OF.exec(text))) {
+  while (/ of /i.test(text) && (m = OUT_OF.exec(text))) {
     const a = m.groups!.a!.toLowerCase();
     const b = m.groups!.b!.toLowerCase();
     const value = NUMBER_WORDS[a] ?? Number(a);
@@ -184,7 +195,7 @@ export function extractFigures(text: string): ExtractedFigure[] {
     add(m, { value, unit: 'count', normalized: value });
   }
   STREAK.lastIndex = 0;
-  while ((m = STREAK.exec(text))) {
+  while (HAS_STREAK.test(text) && (m = STREAK.exec(text))) {
     const g = m.groups!;
     const value = g.n ? Number(g.n) : g.w ? ORDINAL_WORDS[g.w.toLowerCase()]! : g.q ? Number(g.q) : chineseNumber(g.zh!);
     add(m, { value, unit: 'count', normalized: value });

@@ -73,7 +73,10 @@ export function compileTermsRegExp(terms: readonly string[]): RegExp | null {
     (lists[`${kind}:${bounded}`] ??= []).push(source);
   }
   const parts: string[] = [];
-  for (const [key, sources] of Object.entries(lists)) {
+  // CJK terms first: those that start with Latin ("H200芯片", "AI相关") are longer than the
+  // Latin term they begin with, and the longest term at a position wins.
+  const entries = Object.entries(lists).sort(([a], [b]) => Number(b.startsWith('cjk')) - Number(a.startsWith('cjk')));
+  for (const [key, sources] of entries) {
     const [kind, bounded] = key.split(':');
     const alternation = `(?:${sources.join('|')})`;
     const before = bounded === 'true' ? '\\b' : '';
@@ -85,18 +88,162 @@ export function compileTermsRegExp(terms: readonly string[]): RegExp | null {
   return new RegExp(parts.join('|'), 'gi');
 }
 
+// ---------------------------------------------------------------------------------------
+// Long texts: a word index instead of one regex pass per list
+// ---------------------------------------------------------------------------------------
+
+/**
+ * A whole article is searched with dozens of lists. Rather than one regex pass over it per
+ * list, its words are indexed once (lowercased word → positions); each Latin term then looks
+ * up its first word (or the words starting with its prefix) and is verified in place with a
+ * sticky regex. CJK terms run only when the text has CJK characters at all.
+ */
+interface WordIndex {
+  text: string;
+  positions: Map<string, number[]>;
+  /** Distinct words, sorted, for prefix lookups. */
+  sorted: string[];
+  hasCjk: boolean;
+}
+
+const WORD = /[A-Za-z0-9\u00C0-\u024F]+/g;
+/** Texts at least this long are searched through the index; shorter ones (sentences) by regex. */
+const INDEX_MIN_LENGTH = 800;
+let lastIndex: WordIndex | null = null;
+
+function wordIndex(text: string): WordIndex {
+  if (lastIndex && lastIndex.text === text) return lastIndex;
+  const positions = new Map<string, number[]>();
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text))) {
+    const word = m[0].toLowerCase();
+    const list = positions.get(word);
+    if (list) list.push(m.index);
+    else positions.set(word, [m.index]);
+  }
+  const sorted = [...positions.keys()].sort();
+  lastIndex = { text, positions, sorted, hasCjk: CJK.test(text) };
+  return lastIndex;
+}
+
+function prefixPositions(index: WordIndex, prefix: string): number[] {
+  const { sorted } = index;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(...index.positions.get(sorted[i]!)!);
+  return out;
+}
+
+interface IndexedTerm {
+  /** Lowercased first word of the term. */
+  first: string;
+  /** The first word is a prefix ("approv*"). */
+  prefix: boolean;
+  /** The whole term, anchored at a candidate position. */
+  sticky: RegExp;
+}
+
+interface IndexedList {
+  terms: IndexedTerm[];
+  /** Terms that do not start with a word character ("$53B"), searched by regex. */
+  rest: RegExp | null;
+  cjk: RegExp | null;
+}
+
+function indexList(terms: readonly string[]): IndexedList {
+  const indexed: IndexedTerm[] = [];
+  const rest: string[] = [];
+  const cjk: string[] = [];
+  for (const term of [...terms].sort(byLengthDesc)) {
+    if (!term.trim()) continue;
+    const { source, kind, bounded } = termSource(term);
+    if (kind === 'cjk') {
+      cjk.push(source);
+      continue;
+    }
+    const full = kind === 'word' ? `${source}${WORD_AFTER}` : `${source}[${WORD_CHAR}]*`;
+    if (!bounded) {
+      rest.push(full);
+      continue;
+    }
+    const body = term.trim().replace(/\*$/, '');
+    const words = body.split(/[^A-Za-z0-9\u00C0-\u024F]+/).filter(Boolean);
+    indexed.push({ first: words[0]!.toLowerCase(), prefix: kind === 'prefix' && words.length === 1 && /[A-Za-z0-9\u00C0-\u024F]$/.test(body), sticky: new RegExp(full, 'iy') });
+  }
+  return {
+    terms: indexed,
+    rest: rest.length ? new RegExp(rest.join('|'), 'gi') : null,
+    cjk: cjk.length ? new RegExp(cjk.join('|'), 'gi') : null,
+  };
+}
+
+function findIndexed(list: IndexedList, text: string): TermHit[] {
+  const index = wordIndex(text);
+  const hits: TermHit[] = [];
+  for (const term of list.terms) {
+    const positions = term.prefix ? prefixPositions(index, term.first) : index.positions.get(term.first);
+    if (!positions) continue;
+    for (const pos of positions) {
+      term.sticky.lastIndex = pos;
+      const m = term.sticky.exec(text);
+      if (m && m[0].length > 0) hits.push({ start: pos, end: pos + m[0].length, text: m[0] });
+    }
+  }
+  for (const re of [list.rest, index.hasCjk ? list.cjk : null]) {
+    if (!re) continue;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      hits.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  // Leftmost, then longest, without overlaps: what one alternation regex would find.
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: TermHit[] = [];
+  let end = -1;
+  for (const hit of hits) {
+    if (hit.start < end) continue;
+    out.push(hit);
+    end = hit.end;
+  }
+  return out;
+}
+
 class RegExpTermMatcher implements TermMatcher {
   readonly active: boolean;
-  constructor(private readonly re: RegExp | null) {
+  private indexed: IndexedList | null = null;
+  constructor(
+    private readonly re: RegExp | null,
+    private readonly terms: readonly string[] = [],
+  ) {
     this.active = re !== null;
+  }
+  private viaIndex(text: string): boolean {
+    return text.length >= INDEX_MIN_LENGTH;
+  }
+  private list(): IndexedList {
+    return (this.indexed ??= indexList(this.terms));
   }
   test(text: string): boolean {
     if (!this.re) return false;
+    if (this.viaIndex(text)) return findIndexed(this.list(), text).length > 0;
     this.re.lastIndex = 0;
     return this.re.test(text);
   }
   find(text: string): TermHit[] {
     if (!this.re) return [];
+    if (this.viaIndex(text)) return findIndexed(this.list(), text);
     const hits: TermHit[] = [];
     this.re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -111,6 +258,7 @@ class RegExpTermMatcher implements TermMatcher {
   }
   count(text: string): number {
     if (!this.re) return 0;
+    if (this.viaIndex(text)) return findIndexed(this.list(), text).length;
     this.re.lastIndex = 0;
     let n = 0;
     while (this.re.exec(text)) n++;
@@ -133,7 +281,7 @@ export function termMatcher(terms: LocalizedTerms | readonly string[] | undefine
   const cached = cache.get(terms);
   if (cached) return cached;
   const list = Array.isArray(terms) ? (terms as readonly string[]) : [...(terms as LocalizedTerms).en, ...(terms as LocalizedTerms).zh];
-  const matcher = new RegExpTermMatcher(compileTermsRegExp(list));
+  const matcher = new RegExpTermMatcher(compileTermsRegExp(list), list);
   cache.set(terms, matcher);
   return matcher;
 }

@@ -1,4 +1,4 @@
-import type { ThesisPack, Topic } from '../pack/schema';
+import type { MatchRule, ThesisPack, Topic } from '../pack/schema';
 import { ruleMatcher, termMatcher, type TermMatcher } from './terms';
 
 /**
@@ -64,6 +64,36 @@ function dominantName(text: string, own: TermMatcher): { name: string; count: nu
   return best;
 }
 
+/**
+ * Does `rule` hold within the title or within one paragraph? Each group is searched once over
+ * the whole text and its hits are assigned to paragraphs (blocks between "\n").
+ */
+function ruleHoldsInOneBlock(rule: MatchRule, title: string, text: string): boolean {
+  const matcher = ruleMatcher(rule);
+  if (title && matcher.test(title)) return true;
+  const blockOf = (pos: number) => {
+    // Paragraph id: the offset of the "\n" before the position.
+    return text.lastIndexOf('\n', pos);
+  };
+  let candidates: Set<number> | null = null;
+  for (const group of matcher.groups) {
+    const blocks = new Set<number>();
+    for (const hit of group.find(text)) {
+      const block = blockOf(hit.start);
+      if (!candidates || candidates.has(block)) blocks.add(block);
+    }
+    candidates = blocks;
+    if (candidates.size === 0) return false;
+  }
+  if (!candidates) return false;
+  if (!matcher.none.active) return true;
+  for (const block of candidates) {
+    const end = text.indexOf('\n', block + 1);
+    if (!matcher.none.test(text.slice(block + 1, end < 0 ? text.length : end))) return true;
+  }
+  return false;
+}
+
 /** Scores one topic on one page. */
 export function scoreTopic(input: TopicInput, topic: Topic, packId = ''): TopicScore {
   const mentions = termMatcher(topic.mentions);
@@ -90,10 +120,8 @@ export function scoreTopic(input: TopicInput, topic: Topic, packId = ''): TopicS
 
   if (topic.requires.length > 0) {
     // Each rule must hold within one paragraph (or the title): scattered words do not make a subject.
-    const blocks = [title, ...text.split('\n')];
     for (const rule of topic.requires) {
-      const matcher = ruleMatcher(rule);
-      if (!blocks.some((block) => block && matcher.test(block))) return result(false, 0, 'requires rule not met');
+      if (!ruleHoldsInOneBlock(rule, title, text)) return result(false, 0, 'requires rule not met');
     }
   }
 

@@ -78,3 +78,26 @@ test('the sidebar dialog takes focus on the current status, and Escape closes it
   await expect(dialog).toHaveCount(0);
   await expect(item.locator('.tl-item__head .tl-status__word')).toHaveText(before!);
 });
+
+test('an update made on the checklist page reaches a page already open: its sidebar badge follows, and undo', async ({ page, context, extensionId }) => {
+  test.setTimeout(120_000);
+  await servePage(context, NEWS_URL, demoHtml());
+  await page.goto(NEWS_URL);
+  const badge = panel(page).locator(`.tl-item[data-item-id="${ITEM}"]`).first().locator('.tl-item__head .tl-status__word');
+  await expect(badge).toBeVisible({ timeout: 20_000 });
+  const before = (await badge.textContent())!;
+
+  const checklist = await context.newPage();
+  await checklist.goto(`chrome-extension://${extensionId}/options.html#thesis=alibaba-ai-cloud-h200`);
+  const card = checklist.locator(`.tl-card[data-item-id="${ITEM}"]`);
+  await card.getByRole('button', { name: /Update status/ }).click();
+  const form = card.getByRole('form', { name: /New status for/ });
+  await form.getByRole('radio', { name: /At risk/ }).check();
+  await form.getByLabel('Note').fill('Growth slowing (checklist page test entry).');
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(card.locator('.tl-card__head .tl-status__word')).toHaveText('At risk');
+
+  await expect(badge).toHaveText('At risk', { timeout: 15_000 });
+  await card.getByRole('button', { name: /Undo last update/ }).click();
+  await expect(badge).toHaveText(before, { timeout: 15_000 });
+});

@@ -219,6 +219,15 @@ test('export Markdown and CSV from the library (downloads) with the expected con
   expect(markdown).toMatch(/\[Alibaba's AI cloud gathers speed as Beijing weighs H200 imports\]\(<https:\/\/demo\.thesislens\.dev\/markets\/alibaba-ai-cloud-h200#:~:text=[^>]+>\)/);
   expect(markdown).toContain('published 2026-01-09');
 
+  // "Open source" opens the page scrolled to the clipping (a text fragment Chromium follows natively).
+  await servePage(context, 'https://demo.thesislens.dev/markets/alibaba-ai-cloud-h200', demoHtml());
+  const discountCard = library.locator('.lib-card').filter({ hasText: DISCOUNT });
+  const [source] = await Promise.all([context.waitForEvent('page'), discountCard.getByRole('link', { name: 'Open source' }).click()]);
+  await source.waitForLoadState('load');
+  expect(source.url()).toContain('#:~:text=Part%20of%20the%20discount');
+  await expect.poll(() => source.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeGreaterThan(200);
+  await source.close();
+
   const [csvDownload] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: 'CSV' }).click()]);
   const csv = readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, '');
   const lines = csv.split('\r\n').filter(Boolean);

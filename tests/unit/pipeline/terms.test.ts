@@ -51,3 +51,27 @@ describe('terms language', () => {
     expect(rule.test('H200芯片对中国出口')).toBe(true);
   });
 });
+
+describe('long texts (word index) find what the regex finds', () => {
+  it('agrees with the single-regex reading on every list of the default pack', async () => {
+    const { defaultPack } = await import('@/lib/pack/default-pack');
+    const sentences = [
+      'Alibaba Cloud (9988.HK) said the U.S. approved H200s; approvals, re-rating and e-commerce follow.',
+      'The AI-related revenue grew; export-controlled chips, Nvidia’s H200芯片 and 阿里云 appear, as does $53B and P/E.',
+      'Quick-commerce subsidies, cash-burning units, T-Head, Qwen3-Max, H20 and H2000 are named; BABA shares rose.',
+      '英伟达H200芯片对华出口管制收紧，阿里巴巴的淘宝闪购补贴继续。Alibabas is not a word; approve_d is odd.',
+    ];
+    const text = Array.from({ length: 12 }, (_, i) => sentences[i % sentences.length]).join('\n');
+    expect(text.length).toBeGreaterThan(1000);
+    const lists = [
+      ...defaultPack.topics.flatMap((t) => [t.mentions, t.negatives, ...t.requires.flatMap((r) => r.all)]),
+      ...defaultPack.items.flatMap((item) => [item.cues.supports, item.cues.challenges, ...item.matchers.flatMap((r) => [...r.all, ...(r.none ? [r.none] : [])])]),
+    ];
+    for (const list of lists) {
+      const re = compileTermsRegExp([...list.en, ...list.zh]);
+      const expected: Array<[number, string]> = [];
+      if (re) for (const m of text.matchAll(re)) expected.push([m.index, m[0]]);
+      expect(termMatcher(list).find(text).map((h) => [h.start, h.text])).toEqual(expected);
+    }
+  });
+});

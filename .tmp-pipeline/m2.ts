@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { textToDocument } from '../lib/cli/scan';
+import { defaultPack } from '../lib/pack/default-pack';
+import { detectArticle } from '../lib/pipeline/article';
+import { splitSentences } from '../lib/pipeline/sentences';
+import { findClaims, compileItems, stanceFor, isAssertion, isHedged } from '../lib/pipeline/claims';
+const seed = readFileSync('/work/shared/seeds/ainvest-alibaba-h200-2026-01-09.txt','utf8');
+const a = detectArticle(textToDocument(seed));
+const text = a.text.text;
+const s = splitSentences(text,'en');
+function time(name: string, f: () => unknown, n = 300) { for (let i=0;i<30;i++) f(); const t=performance.now(); for(let i=0;i<n;i++) f(); console.log(name, ((performance.now()-t)/n).toFixed(3),'ms'); }
+const firsts = new Set(compileItems(defaultPack).flatMap(c => c.rules.map(r => r.groups[0]!)));
+const allGroups = new Set(compileItems(defaultPack).flatMap(c => c.rules.flatMap(r => r.groups)));
+console.log('first groups', firsts.size, 'all', allGroups.size, 'sentences', s.length, 'chars', text.length);
+time('first-group passes', () => { for (const g of firsts) g.find(text); });
+time('all-group passes', () => { for (const g of allGroups) g.find(text); });
+time('findClaims', () => findClaims(text, s, defaultPack, 'en'));
+const c = findClaims(text, s, defaultPack, 'en');
+const items = compileItems(defaultPack);
+time('stances', () => { for (const x of c) for (const l of x.links) stanceFor(x.sentence.text, items.find(i=>i.item.id===l.id)!); });
+time('assert+hedge', () => { for (const x of s) { isAssertion(x.text,'en'); isHedged(x.text);} });
