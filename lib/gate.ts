@@ -124,6 +124,30 @@ function isWordChar(code: number): boolean {
 
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 160;
 
+/**
+ * Lowercase one character. Not `text.toLowerCase()`: page text is often a two-byte string,
+ * for which that takes the slow, locale-aware path over the whole sample. ASCII is inline;
+ * other characters below the CJK blocks (which have no case) are looked up once and cached.
+ */
+const lowerCache = new Uint16Array(0x3000);
+function lowerCode(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  if (code >= 0x3000 || code !== code) return code;
+  let lower = lowerCache[code]!;
+  if (lower === 0) {
+    const text = String.fromCharCode(code).toLowerCase();
+    lower = text.length === 1 ? text.charCodeAt(0) : code;
+    lowerCache[code] = lower;
+  }
+  return lower;
+}
+
+/** The character at `i`, lowercased, whitespace read as a space (NaN past the end). */
+function foldedAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return isSpace(code) ? 32 : lowerCode(code);
+}
+
 function pushTo<K>(map: Map<K, GateTermEntry[]>, key: K, entry: GateTermEntry): void {
   const list = map.get(key);
   if (list) list.push(entry);
@@ -158,7 +182,7 @@ export function compileGateTerms(terms: GateTerms): CompiledGate {
   return compiled;
 }
 
-/** Where the term ends if it occurs at `at` in the lowercased text (a space in it matches any whitespace run), else -1. */
+/** Where the term ends if it occurs at `at` in the text (case folded; a space in it matches any whitespace run), else -1. */
 function matchAt(text: string, at: number, term: string): number {
   let i = at;
   for (let j = 0; j < term.length; j++) {
@@ -166,7 +190,7 @@ function matchAt(text: string, at: number, term: string): number {
     if (code === 32) {
       if (!isSpace(text.charCodeAt(i))) return -1;
       while (isSpace(text.charCodeAt(i))) i++;
-    } else if (text.charCodeAt(i) === code) {
+    } else if (foldedAt(text, i) === code) {
       i++;
     } else {
       return -1;
@@ -192,7 +216,6 @@ interface TopicHits {
 function countHits(text: string, compiled: CompiledGate): TopicHits {
   const mentions = new Array<number>(compiled.topicIds.length).fill(0);
   const negatives = new Array<number>(compiled.topicIds.length).fill(0);
-  const lower = text.toLowerCase();
   const { starts3, starts2, byStart, single } = compiled;
   // Topic × kind already hit at this position (a bit each; beyond 15 topics, hits may repeat).
   let seen = 0;
@@ -201,11 +224,11 @@ function countHits(text: string, compiled: CompiledGate): TopicHits {
     for (const entry of entries) {
       const bit = 1 << ((entry.topic * 2 + (entry.negative ? 1 : 0)) & 31);
       if (seen & bit) continue;
-      const end = matchAt(lower, at, entry.text);
+      const end = matchAt(text, at, entry.text);
       if (end < 0) continue;
       if (!entry.cjk) {
-        if (at > 0 && isWordChar(lower.charCodeAt(at - 1))) continue;
-        if (!entry.prefix && end < lower.length && isWordChar(lower.charCodeAt(end))) continue;
+        if (at > 0 && isWordChar(text.charCodeAt(at - 1))) continue;
+        if (!entry.prefix && end < text.length && isWordChar(text.charCodeAt(end))) continue;
       }
       seen |= bit;
       if (entry.negative) negatives[entry.topic]!++;
@@ -213,15 +236,10 @@ function countHits(text: string, compiled: CompiledGate): TopicHits {
     }
   };
   const hasSingles = single.size > 0;
-  // Whitespace reads as a space, as in the terms.
-  const charAt = (i: number) => {
-    const code = lower.charCodeAt(i);
-    return isSpace(code) ? 32 : code;
-  };
-  let c0 = charAt(0);
-  let c1 = charAt(1);
-  for (let at = 0; at < lower.length; at++) {
-    const c2 = charAt(at + 2);
+  let c0 = foldedAt(text, 0);
+  let c1 = foldedAt(text, 1);
+  for (let at = 0; at < text.length; at++) {
+    const c2 = foldedAt(text, at + 2);
     if (starts3[hash3(c0, c1, c2)] === 1 || starts2[hash2(c0, c1)] === 1) {
       seen = 0;
       hitAt(byStart.get(startKey(c0, c1)), at);
@@ -282,23 +300,29 @@ export function samplePage(doc: Document, maxChars = GATE_SAMPLE_CHARS): GateSam
     if (META_NAMES.includes(name)) head.push(meta.getAttribute('content') ?? '');
   }
   const root = doc.querySelector('article') ?? doc.querySelector('main, [role="main"]') ?? doc.body;
-  let body = '';
+  // Parts joined once at the end: one flat string, not a chain of concatenations.
+  const parts: string[] = [];
+  let length = 0;
   if (root) {
     // No filter callback: plain traversal is faster, and a callback cannot run where the
     // page has JavaScript turned off. Skipped elements are stepped over, subtree and all.
     const walker = doc.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */);
     let node = walker.nextNode();
-    while (node && body.length < maxChars) {
+    while (node && length <= maxChars) {
       if (node.nodeType === 1 && SKIPPED.has((node as Element).tagName)) {
         node = nextOutsideSubtree(walker);
         continue;
       }
       if (node.nodeType === 3) {
         const text = node.nodeValue?.trim();
-        if (text) body += (body ? ' ' : '') + text;
+        if (text) {
+          parts.push(text);
+          length += text.length + 1; // with the space that joins it
+        }
       }
       node = walker.nextNode();
     }
   }
-  return { head: head.join('\n'), body: body.slice(0, maxChars) };
+  const body = parts.join(' ');
+  return { head: head.join('\n'), body: body.length > maxChars ? body.slice(0, maxChars) : body };
 }

@@ -58,6 +58,8 @@ async function overview(): Promise<ChecklistOverview> {
   return { theses, feeds: feeds.map(feedView), sync: await readSyncView(), problems: snapshot.problems };
 }
 
+const mergedPacks = new WeakMap<Snapshot, ThesisPack[]>();
+
 type ImportReply = ResponseOf<'checklist/import-pack'>;
 
 type ChecklistMessage =
@@ -77,7 +79,10 @@ type ChecklistMessage =
 export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers = {
   'checklist/effective-packs': async () => {
     const snapshot = await readSnapshot();
-    return { packs: enabledPacks(snapshot.theses, defaultPack, snapshot.feeds.feeds) };
+    // Asked before every scan of every page: merged once per version of the stored data.
+    let packs = mergedPacks.get(snapshot);
+    if (!packs) mergedPacks.set(snapshot, (packs = enabledPacks(snapshot.theses, defaultPack, snapshot.feeds.feeds)));
+    return { packs };
   },
 
   'checklist/overview': overview,

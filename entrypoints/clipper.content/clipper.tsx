@@ -6,7 +6,7 @@ import { ClipperCommandSchema } from '@/lib/messages/clippings';
 import { anchorInIndex, buildPageTextIndex, describeRange, type Selectors } from '@/lib/anchoring';
 import { detectArticle } from '@/lib/pipeline/article';
 import { hostOf } from '@/lib/clippings/page-key';
-import type { Clipping, ClippingPage, ItemRef } from '@/lib/clippings/schema';
+import { LIMITS, type Clipping, type ClippingPage, type ItemRef } from '@/lib/clippings/schema';
 import type { Stance } from '@/lib/pack/schema';
 import { SaveDialog } from '@/components/clippings/SaveDialog';
 import { EMPTY_PAGE_CLIPPINGS, type ItemOption, type PageClippingsState, type SaveChoices } from '@/components/clippings/model';
@@ -234,6 +234,10 @@ class PageClipper implements Clipper {
       this.toast('Select some text of the page first, then save it.');
       return;
     }
+    if (selectors[0].exact.length > LIMITS.quote) {
+      this.toast(`The selection is too long to keep as a clipping (over ${LIMITS.quote.toLocaleString('en')} characters): select a passage.`);
+      return;
+    }
     this.openDialog(selectors, { items: [], stance: 'neutral', topics: this.topics });
   }
 
@@ -278,7 +282,13 @@ class PageClipper implements Clipper {
 
   private pageInfo(): ClippingPage {
     const seen = withoutFragment(location.href);
-    const article = detectArticle(document, { url: seen });
+    let article: Pick<ReturnType<typeof detectArticle>, 'title' | 'url' | 'siteName' | 'published'>;
+    try {
+      article = detectArticle(document, { url: seen });
+    } catch {
+      // An odd page the article reader cannot handle: the clipping is still worth keeping.
+      article = { title: document.title, url: null, siteName: null, published: null };
+    }
     let canonical = canonicalOf(document) ?? article.url ?? seen;
     if (!/^https?:/i.test(canonical)) canonical = seen;
     return {

@@ -251,7 +251,7 @@ export async function main(argv: readonly string[], io: ScanIO): Promise<number>
         ...(args.asOf ? { asOf: args.asOf } : {}),
         ...(io.now ? { now: io.now } : {}),
       });
-      result.timingsMs.parse = loaded.parseMs;
+      result.timingsMs.parse = Math.round(loaded.parseMs * 1000) / 1000;
       if (args.json) io.stdout(`${JSON.stringify(result)}\n`);
       else io.stdout(`${index > 0 ? '\n' : ''}${formatReport(result, pack)}\n`);
     } catch (error) {

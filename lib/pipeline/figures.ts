@@ -544,8 +544,13 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
   if (claim.figures.length === 0) return [];
   const published = options.published ?? options.asOf;
   const text = claim.text;
-  const selfHits = options.entities ? termMatcher(options.entities.self).find(text) : [];
-  const otherHits = options.entities ? termMatcher(options.entities.others).find(text) : [];
+  // Entity names are looked up only once a figure has a candidate measure (most have none).
+  let entityHits: { self: TermHit[]; others: TermHit[] } | null = null;
+  const entities = () =>
+    (entityHits ??= {
+      self: options.entities ? termMatcher(options.entities.self).find(text) : [],
+      others: options.entities ? termMatcher(options.entities.others).find(text) : [],
+    });
   const mentions = periodMentions(text, published);
   const checks: Check[] = [];
   const seen = new Set<string>();
@@ -562,7 +567,7 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
       const antecedent = claim.antecedent;
       if (!first.context.every((group) => termMatcher(group).test(window) || (antecedent !== undefined && termMatcher(group).test(antecedent)))) continue;
       if (first.without && termMatcher(first.without).test(near)) continue;
-      if (!aboutSubject(text, figure, start, selfHits, otherHits, first.subject)) continue;
+      if (!aboutSubject(text, figure, start, entities().self, entities().others, first.subject)) continue;
       candidates.push({ ...measure, specificity: first.context.length });
     }
     if (candidates.length === 0) return;

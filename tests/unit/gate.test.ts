@@ -192,3 +192,12 @@ describe('terms with spaces', () => {
     expect(mayBeRelevant(sample('Alibaba results'), compiled)).toBe(false);
   });
 });
+
+describe('case folding', () => {
+  it('folds non-ASCII capitals too (terms in other Latin scripts)', () => {
+    const compiled = compileGateTerms({ topics: [{ id: 't', mentions: ['Škoda', 'Ελλάδα'], negatives: [] }] });
+    expect(mayBeRelevant(sample('ŠKODA results'), compiled)).toBe(true);
+    expect(mayBeRelevant(sample('ΕΛΛΆΔΑ news'), compiled)).toBe(true);
+    expect(mayBeRelevant(sample('Skoda results'), compiled)).toBe(false);
+  });
+});
