@@ -11,8 +11,8 @@ import { ruleMatcher, termMatcher, type TermMatcher } from './terms';
 
 export interface TopicInput {
   title: string;
-  /** The article's text, "\n" between blocks (ArticleInfo.text.text). */
-  text: string;
+  /** The article's text, "\n" between blocks: a string, or an ArticleInfo's TextIndex. */
+  text: string | { readonly text: string };
 }
 
 export interface TopicScore {
@@ -98,7 +98,7 @@ function ruleHoldsInOneBlock(rule: MatchRule, title: string, text: string): bool
 export function scoreTopic(input: TopicInput, topic: Topic, packId = ''): TopicScore {
   const mentions = termMatcher(topic.mentions);
   const title = input.title ?? '';
-  const text = input.text ?? '';
+  const text = typeof input.text === 'string' ? input.text : (input.text?.text ?? '');
   const titleCount = mentions.count(title);
   const hits = mentions.find(text);
   const lead = hits.filter((hit) => hit.start < LEAD_CHARS).length;
