@@ -238,9 +238,18 @@ function countHits(text: string, compiled: CompiledGate): TopicHits {
   const hasSingles = single.size > 0;
   let c0 = foldedAt(text, 0);
   let c1 = foldedAt(text, 1);
-  for (let at = 0; at < text.length; at++) {
-    const c2 = foldedAt(text, at + 2);
-    if (starts3[hash3(c0, c1, c2)] === 1 || starts2[hash2(c0, c1)] === 1) {
+  const length = text.length;
+  for (let at = 0; at < length; at++) {
+    // foldedAt and the hashes, written out: the gate usually runs once per page, before the
+    // engine has optimised anything, and calls are what cost most in the interpreter.
+    let c2 = text.charCodeAt(at + 2);
+    if (c2 < 128) {
+      if (c2 >= 65 && c2 <= 90) c2 += 32;
+      else if (c2 === 10 || c2 === 9 || c2 === 13 || c2 === 12) c2 = 32;
+    } else if (c2 < 0x3000) {
+      c2 = c2 === 160 ? 32 : lowerCode(c2);
+    }
+    if (starts3[(c0 * 961 + c1 * 31 + c2) & TABLE_BITS] === 1 || starts2[(c0 * 31 + c1) & TABLE_BITS] === 1) {
       seen = 0;
       hitAt(byStart.get(startKey(c0, c1)), at);
       if (hasSingles) hitAt(single.get(c0), at);
