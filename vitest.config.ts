@@ -1,3 +1,4 @@
+import './tests/support/node-compat';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 

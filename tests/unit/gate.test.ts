@@ -201,3 +201,12 @@ describe('case folding', () => {
     expect(mayBeRelevant(sample('Skoda results'), compiled)).toBe(false);
   });
 });
+
+describe('Latin terms inside Chinese text', () => {
+  it('match where Chinese runs them into its characters', () => {
+    const compiled = compileGateTerms({ topics: [{ id: 't', mentions: ['H200', 'Alibaba'], negatives: [] }] });
+    expect(mayBeRelevant(sample('英伟达H200芯片获批进口'), compiled)).toBe(true);
+    expect(mayBeRelevant(sample('', '阿里巴巴（Alibaba）云业务。Alibaba的收入'), compiled)).toBe(true);
+    expect(mayBeRelevant(sample('ÉH200 and H200é'), compiled)).toBe(false);
+  });
+});
