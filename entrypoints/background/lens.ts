@@ -90,10 +90,11 @@ async function clearReport(tabId: number): Promise<void> {
 // ---- Talking to the lens in a tab ----
 
 /** Sends a command to the lens in a tab; false when no lens listens there. */
+/** True only when a lens answered: other content scripts in the tab may listen and stay silent. */
 async function sendToLens(tabId: number, command: LensCommand): Promise<boolean> {
   try {
-    await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
-    return true;
+    const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
+    return typeof reply === 'object' && reply !== null && (reply as { lens?: unknown }).lens === true;
   } catch {
     return false;
   }

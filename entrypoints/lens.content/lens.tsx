@@ -144,7 +144,9 @@ export class Lens {
       const command = LensCommandSchema.safeParse(raw);
       if (!command.success || ctx.isInvalid) return undefined;
       this.handleCommand(command.data);
-      return Promise.resolve({});
+      // A definite answer: other content scripts (clipper) also listen, so "no error" alone
+      // would not tell the background that a lens is here.
+      return Promise.resolve({ lens: true });
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
