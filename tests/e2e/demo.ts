@@ -1,8 +1,6 @@
-import { chromium, type BrowserContext } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { blockNetwork, extensionDir, findChromium, fixturePage, serviceWorkerOf, servePage } from './extension';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { blockNetwork, fixturePage, launchWithExtension, serviceWorkerOf, servePage } from './extension';
 
 /**
  * `npm run demo`: the built extension in Chromium on the bundled demo article (the seed's
@@ -14,29 +12,9 @@ import { blockNetwork, extensionDir, findChromium, fixturePage, serviceWorkerOf,
 const DEMO_URL = 'https://www.cnbc.com/2026/01/09/thesis-lens-demo-alibaba-ai-cloud-h200.html';
 const SCREENSHOT = resolve('artifacts/demo.png');
 
-async function launch(headless: boolean): Promise<BrowserContext> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'thesis-lens-demo-')), {
-    executablePath: findChromium(),
-    headless,
-    viewport: { width: 1400, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-}
-
 async function main(): Promise<void> {
   const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-  const context = await launch(!headed);
+  const context = await launchWithExtension({ headless: !headed, viewport: { width: 1400, height: 900 } });
   try {
     await blockNetwork(context);
     await servePage(context, DEMO_URL, fixturePage('demo-alibaba-h200.html'));

@@ -18,16 +18,24 @@ export function findChromium(): string {
 
 export const extensionDir = resolve(process.env.THESIS_LENS_EXT_DIR ?? '.output/chrome-mv3');
 
-export async function launchWithExtension(options: { userDataDir?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
+export interface LaunchOptions {
+  userDataDir?: string;
+  colorScheme?: 'light' | 'dark';
+  /** Headless unless asked (the demo opens a window when there is a display). */
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'thesis-lens-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
-    headless: true,
+    headless: options.headless ?? true,
     colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

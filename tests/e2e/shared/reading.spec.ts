@@ -57,7 +57,7 @@ test('the 130 Readability corpus pages at a news address: no sidebar, no highlig
 
   // Several tabs at a time: the gate decides at document idle and, for a page whose text
   // may still grow, looks once more 2.5 s later. An injected lens always reports.
-  const batchSize = 8;
+  const batchSize = 13;
   const settleMs = 3500;
   const failures: string[] = [];
   for (let start = 0; start < pages.length; start += batchSize) {
