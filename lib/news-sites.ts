@@ -10,7 +10,7 @@ export const NEWS_HOSTS = [
   // Business press
   'ft.com', 'wsj.com', 'economist.com', 'barrons.com', 'cnbc.com', 'marketwatch.com', 'forbes.com',
   'businessinsider.com', 'fortune.com', 'nytimes.com', 'theguardian.com', 'bbc.com', 'bbc.co.uk', 'cnn.com',
-  'scmp.com', 'nikkei.com', 'asia.nikkei.com', 'theinformation.com', 'axios.com', 'semafor.com', 'politico.com',
+  'scmp.com', 'nikkei.com', 'theinformation.com', 'axios.com', 'semafor.com', 'politico.com',
   // Finance portals and investor sites
   'finance.yahoo.com', 'seekingalpha.com', 'fool.com', 'investing.com', 'morningstar.com', 'ainvest.com',
   'benzinga.com', 'zacks.com', 'investors.com', 'thestreet.com', 'tipranks.com', 'nasdaq.com',
@@ -19,8 +19,8 @@ export const NEWS_HOSTS = [
   'digitimes.com', 'technode.com', 'restofworld.org', 'siliconangle.com',
   // Chinese financial media
   'caixin.com', 'caixinglobal.com', 'yicai.com', 'cls.cn', 'stcn.com', 'eastmoney.com', '21jingji.com',
-  'jiemian.com', 'thepaper.cn', 'sina.com.cn', 'finance.sina.com.cn', '163.com', 'qq.com', 'sohu.com',
-  '36kr.com', 'huxiu.com', 'wallstreetcn.com', 'caijing.com.cn', 'scmp.com', 'chinadaily.com.cn', 'globaltimes.cn',
+  'jiemian.com', 'thepaper.cn', 'sina.com.cn', '163.com', 'qq.com', 'sohu.com',
+  '36kr.com', 'huxiu.com', 'wallstreetcn.com', 'caijing.com.cn', 'chinadaily.com.cn', 'globaltimes.cn',
   'sixthtone.com', 'yicaiglobal.com',
 ] as const;
 
