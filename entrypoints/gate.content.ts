@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { NEWS_MATCHES } from '@/lib/news-sites';
-import { compileGateTerms, mayBeRelevant, parseGateTerms, samplePage, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, GATE_SAMPLE_CHARS, type GateSample } from '@/lib/gate';
+import { createGate, mainRoot, parseGateTerms, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, GATE_SAMPLE_CHARS } from '@/lib/gate';
 import type { RequestOf } from '@/lib/messages';
 
 /** A page that is still rendering its text (a single-page app) gets one more look after this. */
@@ -21,28 +21,30 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const stored = await browser.storage.local.get(GATE_TERMS_KEY).catch(() => ({}) as Record<string, unknown>);
-    const compiled = compileGateTerms(parseGateTerms(stored[GATE_TERMS_KEY]) ?? FALLBACK_GATE_TERMS);
+    const look = createGate(parseGateTerms(stored[GATE_TERMS_KEY]) ?? FALLBACK_GATE_TERMS);
     let hitUrl = '';
 
-    const decide = (sample: GateSample) => {
-      if (ctx.isInvalid || location.href === hitUrl || !mayBeRelevant(sample, compiled)) return;
+    /** Looks at the page; asks for the lens on a hit. Returns how much text there was. */
+    const lookAndAsk = (): number => {
+      if (ctx.isInvalid || location.href === hitUrl) return Infinity;
+      const { relevant, textLength } = look(document);
+      if (!relevant) return textLength;
       hitUrl = location.href;
       const payload: RequestOf<'lens/gate-hit'> = { url: hitUrl };
       browser.runtime.sendMessage({ type: 'lens/gate-hit', payload }).catch(() => {
         // The background is being updated or reloaded: the next navigation tries again.
       });
+      return textLength;
     };
 
     const lookNowAndOnceMore = () => {
-      const first = samplePage(document);
-      decide(first);
-      if (first.body.length >= GATE_SAMPLE_CHARS) return;
+      const firstLength = lookAndAsk();
+      if (firstLength >= GATE_SAMPLE_CHARS) return;
       const url = location.href;
       ctx.setTimeout(() => {
         if (location.href !== url || hitUrl === url) return;
         // Only worth a second look if the text grew (rendered late) since the first.
-        const second = samplePage(document);
-        if (second.body.length > first.body.length) decide(second);
+        if ((mainRoot(document)?.textContent?.length ?? 0) > firstLength) lookAndAsk();
       }, LATE_TEXT_DELAY_MS);
     };
 

@@ -310,12 +310,7 @@ function nextOutsideSubtree(walker: TreeWalker): Node | null {
  * as soon as it has enough: it never reads the whole DOM (and never asks for layout).
  */
 export function samplePage(doc: Document, maxChars = GATE_SAMPLE_CHARS): GateSample {
-  const head = [doc.title];
-  for (const meta of Array.from(doc.head?.getElementsByTagName('meta') ?? [])) {
-    const name = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? '').toLowerCase();
-    if (META_NAMES.includes(name)) head.push(meta.getAttribute('content') ?? '');
-  }
-  const root = doc.querySelector('article') ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+  const root = mainRoot(doc);
   // Parts joined once at the end: one flat string, not a chain of concatenations.
   const parts: string[] = [];
   let length = 0;
@@ -340,5 +335,58 @@ export function samplePage(doc: Document, maxChars = GATE_SAMPLE_CHARS): GateSam
     }
   }
   const body = parts.join(' ');
-  return { head: head.join('\n'), body: body.length > maxChars ? body.slice(0, maxChars) : body };
+  return { head: readHead(doc), body: body.length > maxChars ? body.slice(0, maxChars) : body };
+}
+
+/** Title and the meta tags that describe the page, one per line. */
+function readHead(doc: Document): string {
+  const head = [doc.title];
+  for (const meta of Array.from(doc.head?.getElementsByTagName('meta') ?? [])) {
+    const name = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? '').toLowerCase();
+    if (META_NAMES.includes(name)) head.push(meta.getAttribute('content') ?? '');
+  }
+  return head.join('\n');
+}
+
+/** The likely main element: article, main, else body. */
+export function mainRoot(doc: Document): Element | null {
+  return doc.querySelector('article') ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+}
+
+/**
+ * One case-insensitive pattern for every mention of every topic, as plain substrings: a
+ * superset of what the counting above accepts (no word boundaries, `*` dropped).
+ */
+export function mentionPattern(terms: GateTerms): RegExp {
+  const alternatives = terms.topics
+    .flatMap((topic) => topic.mentions)
+    .map((term) => term.trim().replace(/\*$/, '').trim())
+    .filter(Boolean)
+    .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  return alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'i') : /(?!)/;
+}
+
+export interface PageLook {
+  relevant: boolean;
+  /** Characters of text under the main element (the gate looks again if it grows). */
+  textLength: number;
+}
+
+/**
+ * The gate as the content script runs it, once per page and so before the engine has
+ * optimised anything. Most news pages name no topic at all; that case is answered by one
+ * native regular-expression pass over the head and the main element's text (no tree walk,
+ * no interpreted loop). Only a page that names something is sampled and counted.
+ */
+export function createGate(terms: GateTerms): (doc: Document) => PageLook {
+  const anyMention = mentionPattern(terms);
+  let compiled: CompiledGate | null = null;
+  return (doc) => {
+    const text = mainRoot(doc)?.textContent ?? '';
+    if (!anyMention.test(doc.title) && !anyMention.test(text) && !anyMention.test(readHead(doc))) {
+      return { relevant: false, textLength: text.length };
+    }
+    compiled ??= compileGateTerms(terms);
+    return { relevant: mayBeRelevant(samplePage(doc), compiled), textLength: text.length };
+  };
 }

@@ -55,8 +55,8 @@ async function gateLogicIife(): Promise<string> {
  */
 const IN_PAGE = `({ terms, batchMs, batches }) => {
   const api = globalThis.ThesisLensGate;
-  // What the content script does on each page: compile the stored terms, sample, decide.
-  const gateOnce = () => api.mayBeRelevant(api.samplePage(document), api.compileGateTerms(terms));
+  // What the content script does on each page: build the gate from the stored terms, look.
+  const gateOnce = () => api.createGate(terms)(document).relevant;
   const referenceOnce = () => (document.body && document.body.textContent ? document.body.textContent.length : 0);
   const perCall = (fn) => {
     const means = [];

@@ -5,6 +5,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   compileGateTerms,
+  createGate,
+  mentionPattern,
   gateTermsFromPacks,
   mayBeRelevant,
   parseGateTerms,
@@ -208,5 +210,32 @@ describe('Latin terms inside Chinese text', () => {
     expect(mayBeRelevant(sample('英伟达H200芯片获批进口'), compiled)).toBe(true);
     expect(mayBeRelevant(sample('', '阿里巴巴（Alibaba）云业务。Alibaba的收入'), compiled)).toBe(true);
     expect(mayBeRelevant(sample('ÉH200 and H200é'), compiled)).toBe(false);
+  });
+});
+
+describe('createGate: the native first look', () => {
+  const look = createGate(FALLBACK_GATE_TERMS);
+  const page = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+  it('answers no on a page that names no topic, and reports its text length', () => {
+    const result = look(page('<title>Sourdough returns</title><article><p>Flour, water, salt and time.</p></article>'));
+    expect(result).toEqual({ relevant: false, textLength: 'Flour, water, salt and time.'.length });
+  });
+
+  it('agrees with the full count where a topic is named (title, meta, text; English and Chinese)', () => {
+    expect(look(page('<title>Alibaba shares jump</title><article><p>Cloud revenue grew.</p></article>')).relevant).toBe(true);
+    expect(look(page('<html><head><meta name="keywords" content="阿里巴巴"></head><body><article><p>阿里云表示算力需求持续增长。</p></article></body></html>')).relevant).toBe(true);
+    // Named once in passing: the pattern lets it through, the count still says no.
+    expect(look(page('<title>Asian stocks mixed</title><article><p>Tencent, Alibaba and Baidu were little changed.</p></article>')).relevant).toBe(false);
+  });
+
+  it('builds one pattern from the terms, special characters escaped and `*` dropped', () => {
+    const pattern = mentionPattern({ topics: [{ id: 't', mentions: ['9988.HK', 'C++', 'export control*', 'Alibaba  Cloud'], negatives: [] }] });
+    expect(pattern.test('shares in 9988.hk')).toBe(true);
+    expect(pattern.test('c++ code')).toBe(true);
+    expect(pattern.test('new export controls')).toBe(true);
+    expect(pattern.test('alibaba\n cloud')).toBe(true);
+    expect(pattern.test('9988xHK')).toBe(false);
+    expect(mentionPattern({ topics: [] }).test('anything')).toBe(false);
   });
 });
