@@ -2,8 +2,7 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { detectArticle } from '@/lib/pipeline/article';
-import { scanArticle } from '@/lib/pipeline/scan';
+import { analyzePageSteps } from '@/lib/pipeline/scan';
 import { rangeFor, type TextIndex } from '@/lib/dom/text-index';
 import { request } from '@/lib/ext/messaging';
 import { HighlightPainter, MARK_ATTRIBUTE, type PaintedClaim } from '@/lib/ext/highlights';
@@ -202,19 +201,18 @@ export class Lens {
       await this.prefsLoaded;
       await this.idle(run.signal);
       if (stale()) return;
-      // The pipeline's `analyzePage`, one step per task: the article, then each pack, with the
-      // page given the main thread in between (no single long task on a huge page).
-      const article = detectArticle(document, { url: location.href });
-      const shared = { sentences: null };
-      const results: ScanResult[] = [];
-      for (const pack of this.packs) {
+      // The pipeline one step per task (the article, then each pack), with the page given
+      // the main thread in between: no single long task on a huge page.
+      const steps = analyzePageSteps(document, this.packs, { url: location.href });
+      let step = steps.next();
+      while (!step.done) {
         await this.yieldToPage();
         if (stale()) return;
-        results.push(scanArticle(article, pack, { url: location.href }, shared));
+        step = steps.next();
       }
       await this.yieldToPage();
       if (stale()) return;
-      await this.apply(article.text, results, run.signal);
+      await this.apply(step.value.article.text, step.value.results, run.signal);
     } catch (error) {
       if (stale()) return;
       this.state = { ...this.state, scan: { phase: 'error', message: error instanceof Error ? error.message : String(error) } };

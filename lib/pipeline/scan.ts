@@ -124,25 +124,37 @@ export function scanArticle(article: ArticleInfo, pack: ThesisPack, options: Sca
 }
 
 /**
- * Detects the article once, then judges it with each pack. `timingsMs.total` is the
- * pipeline's time on the parsed document, article detection included.
+ * Detects the article once, then judges it with each pack, one step at a time: the caller
+ * resumes the generator for each step, so that on a live page it can give the main thread
+ * back in between (no single long task on a huge page). `timingsMs.total` is the pipeline's
+ * time on the parsed document, article detection included, pauses between steps excluded.
  */
-export function analyzePage(document: Document, packs: readonly ThesisPack[], options: ScanOptions = {}): PageAnalysis {
+export function* analyzePageSteps(document: Document, packs: readonly ThesisPack[], options: ScanOptions = {}): Generator<void, PageAnalysis, void> {
   const now = clock(options);
   const start = now();
   const article = detectArticle(document, { url: options.url ?? null, date: options.date ?? null });
   const articleMs = now() - start;
   const state: PageState = { sentences: null };
-  const results = packs.map((pack) => {
+  const results: ScanResult[] = [];
+  for (const pack of packs) {
+    yield;
     const timings: Timings = {};
     const packStart = now();
     const result = scanArticle(article, pack, options, state, timings);
     const packMs = now() - packStart;
     result.timingsMs = { total: round(articleMs + packMs), article: round(articleMs) };
     for (const [stage, ms] of Object.entries(timings)) result.timingsMs[stage] = round(ms);
-    return result;
-  });
+    results.push(result);
+  }
   return { article, results };
+}
+
+/** The whole analysis in one go (the `scan` command, tests). */
+export function analyzePage(document: Document, packs: readonly ThesisPack[], options: ScanOptions = {}): PageAnalysis {
+  const steps = analyzePageSteps(document, packs, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
 }
 
 /** One page, one pack: the `scan` command's unit of work. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { defaultPack } from '@/lib/pack/default-pack';
 import { parsePack } from '@/lib/pack/schema';
-import { analyzePage, scan } from '@/lib/pipeline/scan';
+import { analyzePage, analyzePageSteps, scan } from '@/lib/pipeline/scan';
 import { ScanResultSchema } from '@/lib/pipeline/types';
 
 const page = (title: string, paragraphs: string[], date = '2026-01-09') =>
@@ -82,5 +82,24 @@ describe('scan', () => {
       [defaultPack.id, true],
       ['tencent-cloud', false],
     ]);
+  });
+});
+
+describe('analyzePageSteps', () => {
+  it('pauses once before each pack and ends with what analyzePage returns', () => {
+    const second = parsePack({ ...defaultPack, id: 'second-thesis', title: 'A second thesis' });
+    const doc = page('Alibaba weighs H200 order as Beijing mulls imports', ARTICLE);
+    const steps = analyzePageSteps(doc, [defaultPack, second], { asOf: '2026-01-09' });
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    expect(pauses).toBe(2);
+    const whole = analyzePage(doc, [defaultPack, second], { asOf: '2026-01-09' });
+    const strip = (results: typeof whole.results) => results.map(({ timingsMs: _timings, ...rest }) => rest);
+    expect(strip(step.value.results)).toEqual(strip(whole.results));
+    expect(step.value.results.map((r) => r.thesisId)).toEqual(['alibaba-ai-cloud-h200', 'second-thesis']);
   });
 });
