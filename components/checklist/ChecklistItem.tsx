@@ -7,6 +7,7 @@ import { formatDate } from '../status/labels';
 import { HistoryList, originLabel, TimelineStrip } from './HistoryTimeline';
 import { ItemEditor } from './ItemEditor';
 import { StatusUpdateForm, type StatusUpdateValue } from './StatusUpdateForm';
+import { SourceLine } from './SourceLine';
 
 /** A clipping as this page lists it (the clippings feature owns the full record). */
 export interface ClippingSummary {
@@ -75,18 +76,7 @@ export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, 
             ) : null}
           </p>
           <p class="tl-card__note">{latest.note}</p>
-          {latest.source ? (
-            <p class="tl-card__source">
-              Source:{' '}
-              {latest.source.url ? (
-                <a href={latest.source.url} target="_blank" rel="noopener noreferrer">
-                  {latest.source.title}
-                </a>
-              ) : (
-                latest.source.title
-              )}
-            </p>
-          ) : null}
+          <SourceLine source={latest.source} class="tl-card__source" />
         </div>
       ) : null}
 

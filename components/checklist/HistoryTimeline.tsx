@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '@/lib/pack/schema';
 import { StatusBadge } from '../status/StatusBadge';
 import { formatDate, STATUS_LABELS } from '../status/labels';
+import { SourceLine } from './SourceLine';
 
 /**
  * An item's status over time: a strip of coloured segments (each status from its date to the
@@ -80,18 +81,7 @@ export function HistoryList({ history }: { history: HistoryEntry[] }) {
             <span class="tl-history__origin">{originLabel(entry)}</span>
           </div>
           <p class="tl-history__note">{entry.note}</p>
-          {entry.source ? (
-            <p class="tl-history__source">
-              Source:{' '}
-              {entry.source.url ? (
-                <a href={entry.source.url} target="_blank" rel="noopener noreferrer">
-                  {entry.source.title}
-                </a>
-              ) : (
-                entry.source.title
-              )}
-            </p>
-          ) : null}
+          <SourceLine source={entry.source} class="tl-history__source" />
         </li>
       ))}
     </ol>

@@ -9,6 +9,7 @@ import type { ClippingProblem } from '@/lib/messages/clippings';
 import type { ItemOption } from '@/components/clippings/model';
 import { Library, type ExportFormat } from '@/components/library/Library';
 import '@/components/library/library.css';
+import { downloadText } from '@/lib/ext/download';
 
 /**
  * The clippings library (library.html). It loads the whole library once and searches it
@@ -28,18 +29,6 @@ function initialFilters(): ClippingFilters {
     thesisId: itemId ? thesisId : undefined,
     itemId: itemId || undefined,
   };
-}
-
-function download(name: string, type: string, content: string): void {
-  // A Blob and <a download>: no `downloads` permission needed.
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function App() {
@@ -109,9 +98,9 @@ function App() {
 
   const onExport = (format: ExportFormat) => {
     const stamp = new Date().toISOString().slice(0, 10);
-    if (format === 'markdown') download(`thesis-lens-clippings-${stamp}.md`, 'text/markdown;charset=utf-8', toMarkdown(shown, { itemTitles: titles }));
-    else if (format === 'csv') download(`thesis-lens-clippings-${stamp}.csv`, 'text/csv;charset=utf-8', toCsv(shown, { itemTitles: titles }));
-    else download(`thesis-lens-clippings-${stamp}.jsonld`, 'application/ld+json', toAnnotationJson(shown));
+    if (format === 'markdown') downloadText(`thesis-lens-clippings-${stamp}.md`, 'text/markdown;charset=utf-8', toMarkdown(shown, { itemTitles: titles }));
+    else if (format === 'csv') downloadText(`thesis-lens-clippings-${stamp}.csv`, 'text/csv;charset=utf-8', toCsv(shown, { itemTitles: titles }));
+    else downloadText(`thesis-lens-clippings-${stamp}.jsonld`, 'application/ld+json', toAnnotationJson(shown));
   };
 
   const onImport = async (file: File) => {

@@ -11,6 +11,7 @@ import type { ClippingSummary } from '@/components/checklist/ChecklistItem';
 import '@/components/status/status.css';
 import '@/components/checklist/status-update-form.css';
 import '@/components/checklist/checklist.css';
+import { downloadText } from '@/lib/ext/download';
 
 /**
  * The checklist page (the extension's options page, opened in a tab): every thesis as a
@@ -25,18 +26,6 @@ const STORE_KEYS = ['checklist-theses', 'checklist-feeds', 'checklist-sync-state
 function selectedFromHash(): string | null {
   const match = /^#thesis=([a-z0-9-]+)$/.exec(location.hash);
   return match ? match[1]! : null;
-}
-
-function download(name: string, content: string): void {
-  // A Blob and <a download>: no `downloads` permission needed.
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Clipping counts per item, or undefined when the clippings feature does not answer (older build, failure). */
@@ -119,7 +108,7 @@ function App() {
     },
     onExport: async (id) => {
       const file = await request('checklist/export-pack', { id });
-      download(file.filename, file.json);
+      downloadText(file.filename, 'application/json', file.json);
     },
     loadClippings: async (thesisId, itemId): Promise<ClippingSummary[]> => {
       const { clippings } = await request('clippings/list', { filters: { thesisId, itemId }, limit: 50 });
