@@ -8,6 +8,7 @@ import { HistoryList, originLabel, TimelineStrip } from './HistoryTimeline';
 import { ItemEditor } from './ItemEditor';
 import { StatusUpdateForm, type StatusUpdateValue } from './StatusUpdateForm';
 import { SourceLine } from './SourceLine';
+import { useGuardedAction } from './use-guarded-action';
 
 /** A clipping as this page lists it (the clippings feature owns the full record). */
 export interface ClippingSummary {
@@ -37,21 +38,13 @@ type Panel = 'none' | 'update' | 'edit';
 
 export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, takenIds, onAddStatus, onUndo, onEdit, onRemove, loadClippings }: ChecklistItemProps) {
   const [panel, setPanel] = useState<Panel>('none');
-  const [error, setError] = useState<string | null>(null);
+  const { error, guard } = useGuardedAction();
   const [clippings, setClippings] = useState<ClippingSummary[] | null>(null);
   const latest = latestStatus(item, today);
   const status = latest?.status ?? 'pending';
   const headingId = `item-${thesisId}-${item.id}`;
   const prefix = `${thesisId}-${item.id}`;
 
-  const guard = (action: () => Promise<void>) => async () => {
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-  };
 
   return (
     <li class={`tl-card tl-card--${status}`} aria-labelledby={headingId} data-item-id={item.id}>

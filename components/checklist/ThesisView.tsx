@@ -6,6 +6,7 @@ import { joinTerms, splitTerms } from '@/lib/checklist/rules-text';
 import { ChecklistItem, type ClippingSummary } from './ChecklistItem';
 import { ItemEditor } from './ItemEditor';
 import type { StatusUpdateValue } from './StatusUpdateForm';
+import { useGuardedAction } from './use-guarded-action';
 
 /** One thesis as a checklist: its catalysts and its risks, with management actions. */
 
@@ -39,16 +40,8 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
   const [topicTerms, setTopicTerms] = useState<string[]>([]);
   const [adding, setAdding] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, guard } = useGuardedAction();
   const pack = thesis.pack;
-  const guard = (action: () => Promise<void>) => async () => {
-    setError(null);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-  };
 
   const items = pack?.items ?? [];
   const takenIds = items.map((item) => item.id);
