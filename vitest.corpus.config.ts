@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/corpus/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/support/i18n.ts'],
     testTimeout: 120_000,
   },
 });

@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { NEWS_MATCHES } from './lib/news-sites';
+import { catalog } from './lib/i18n/catalog';
+import { UI_LOCALES } from './lib/i18n/catalog/types';
+import { messagesJson } from './lib/i18n/messages-json';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -8,12 +11,24 @@ export default defineConfig({
   imports: false,
   // Parallel builds (tests, helpers) can each use their own output folder.
   outDir: process.env.THESIS_LENS_OUT_DIR ?? '.output',
+  hooks: {
+    // The browser's i18n catalogues, written from the typed catalogue in lib/i18n/catalog.
+    'build:publicAssets': (_wxt, files) => {
+      for (const locale of UI_LOCALES) {
+        files.push({
+          relativeDest: `_locales/${locale}/messages.json`,
+          contents: JSON.stringify(messagesJson(catalog, locale), null, 1),
+        });
+      }
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Thesis Lens',
-    description: 'Read financial news against your investment thesis: claims linked to your checklist, inline.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Fewest that work: storage for settings and the checklist; scripting + activeTab to
     // annotate a page on demand and to inject the lens after the gate; contextMenus for
     // "save selection" / "annotate this page"; alarms for feed refresh.

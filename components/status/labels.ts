@@ -1,5 +1,6 @@
 import type { Stance, Status } from '@/lib/pack/schema';
 import type { Verdict } from '@/lib/pipeline/types';
+import { t, type MessageKey } from '@/lib/i18n';
 
 /**
  * Words and symbols for statuses, stances and figure verdicts. Every place that shows one
@@ -7,27 +8,46 @@ import type { Verdict } from '@/lib/pipeline/types';
  * contrast modes).
  */
 
+/** A label whose words are read from the UI's catalogue each time, in the browser's language. */
+function label<Name extends string>(
+  wordKey: MessageKey,
+  icon: string,
+  extra?: { name: Name; key: MessageKey },
+): { word: string; icon: string } & Record<Name, string> {
+  const out = { icon } as { word: string; icon: string } & Record<Name, string>;
+  Object.defineProperty(out, 'word', { get: () => t(wordKey), enumerable: true });
+  if (extra) Object.defineProperty(out, extra.name, { get: () => t(extra.key), enumerable: true });
+  return out;
+}
+
 export const STATUS_LABELS: Record<Status, { word: string; icon: string; description: string }> = {
-  confirmed: { word: 'Confirmed', icon: '✔', description: 'the condition has happened and supports the thesis' },
-  'on-track': { word: 'On track', icon: '↗', description: 'evidence shows it progressing as the thesis needs' },
-  pending: { word: 'Pending', icon: '…', description: 'no decisive evidence yet' },
-  'at-risk': { word: 'At risk', icon: '!', description: 'evidence points against the thesis' },
-  broken: { word: 'Broken', icon: '✖', description: 'the condition failed, or the risk has materialised' },
+  confirmed: label('status_confirmed', '✔', { name: 'description', key: 'status_confirmed_explain' }),
+  'on-track': label('status_onTrack', '↗', { name: 'description', key: 'status_onTrack_explain' }),
+  pending: label('status_pending', '…', { name: 'description', key: 'status_pending_explain' }),
+  'at-risk': label('status_atRisk', '!', { name: 'description', key: 'status_atRisk_explain' }),
+  broken: label('status_broken', '✖', { name: 'description', key: 'status_broken_explain' }),
 };
 
 export const STANCE_LABELS: Record<Stance, { word: string; icon: string }> = {
-  supports: { word: 'Supports', icon: '▲' },
-  challenges: { word: 'Challenges', icon: '▼' },
-  neutral: { word: 'Neutral', icon: '●' },
+  supports: label('stance_supports', '▲'),
+  challenges: label('stance_challenges', '▼'),
+  neutral: label('stance_neutral', '●'),
 };
 
 export const VERDICT_LABELS: Record<Verdict, { word: string; icon: string; explain: string }> = {
-  matches: { word: 'Matches', icon: '=', explain: 'matches the checklist' },
-  differs: { word: 'Differs', icon: '≠', explain: 'differs from the checklist' },
-  newer: { word: 'Newer', icon: '⟳', explain: 'is newer than the checklist' },
+  matches: label('verdict_matches', '=', { name: 'explain', key: 'verdict_matches_explain' }),
+  differs: label('verdict_differs', '≠', { name: 'explain', key: 'verdict_differs_explain' }),
+  newer: label('verdict_newer', '⟳', { name: 'explain', key: 'verdict_newer_explain' }),
 };
 
-export const KIND_LABELS = { catalyst: 'Catalyst', risk: 'Risk' } as const;
+export const KIND_LABELS = {
+  get catalyst() {
+    return t('kind_catalyst');
+  },
+  get risk() {
+    return t('kind_risk');
+  },
+};
 
 /** Highlight names in the page (`CSS.highlights`), one per status. */
 export function highlightName(status: Status): string {

@@ -1,0 +1,36 @@
+import type { CatalogArea } from './types';
+
+/** Strings shared by every surface: the extension's name, statuses, stances, verdicts. */
+export const common = {
+  extName: { en: 'Thesis Lens', zh_CN: 'Thesis Lens 论点透镜' },
+  extDescription: {
+    en: 'Read financial news against your investment thesis: claims linked to your checklist, inline.',
+    zh_CN: '对照你的投资论点阅读财经新闻：文中的论断直接关联到你的检查清单。',
+  },
+  status_confirmed: { en: 'Confirmed', zh_CN: '已确认' },
+  status_onTrack: { en: 'On track', zh_CN: '进展顺利' },
+  status_pending: { en: 'Pending', zh_CN: '待定' },
+  status_atRisk: { en: 'At risk', zh_CN: '有风险' },
+  status_broken: { en: 'Broken', zh_CN: '已破坏' },
+  status_confirmed_explain: { en: 'the condition has happened and supports the thesis', zh_CN: '条件已经发生，支持该论点' },
+  status_onTrack_explain: { en: 'evidence shows it progressing as the thesis needs', zh_CN: '证据显示其正按论点所需推进' },
+  status_pending_explain: { en: 'no decisive evidence yet', zh_CN: '尚无决定性证据' },
+  status_atRisk_explain: { en: 'evidence points against the thesis', zh_CN: '证据指向不利于论点的方向' },
+  status_broken_explain: { en: 'the condition failed, or the risk has materialised', zh_CN: '条件未能实现，或风险已经发生' },
+  verdict_matches_explain: { en: 'matches the checklist', zh_CN: '与清单一致' },
+  verdict_differs_explain: { en: 'differs from the checklist', zh_CN: '与清单不一致' },
+  verdict_newer_explain: { en: 'is newer than the checklist', zh_CN: '比清单中的数据更新' },
+  stance_supports: { en: 'Supports', zh_CN: '支持' },
+  stance_challenges: { en: 'Challenges', zh_CN: '质疑' },
+  stance_neutral: { en: 'Neutral', zh_CN: '中性' },
+  kind_catalyst: { en: 'Catalyst', zh_CN: '催化剂' },
+  kind_risk: { en: 'Risk', zh_CN: '风险' },
+  verdict_matches: { en: 'Matches', zh_CN: '一致' },
+  verdict_differs: { en: 'Differs', zh_CN: '不一致' },
+  verdict_newer: { en: 'Newer', zh_CN: '更新' },
+  common_save: { en: 'Save', zh_CN: '保存' },
+  common_cancel: { en: 'Cancel', zh_CN: '取消' },
+  common_close: { en: 'Close', zh_CN: '关闭' },
+  common_undo: { en: 'Undo', zh_CN: '撤销' },
+  common_delete: { en: 'Delete', zh_CN: '删除' },
+} satisfies CatalogArea;
