@@ -4,6 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { SaveDialog } from '@/components/clippings/SaveDialog';
 import { PageClippingsSection } from '@/components/clippings/PageClippingsSection';
+import { SidebarStatusUpdate } from '@/components/checklist/SidebarStatusUpdate';
 import { parseTags } from '@/components/clippings/model';
 import { findSameTarget, isSameTarget } from '@/lib/clippings/same-target';
 import { useUiLocale } from '../support/i18n';
@@ -98,5 +99,32 @@ describe('the save dialog', () => {
     expect(host.textContent).toContain('质疑');
     const section = mount(<PageClippingsSection state={{ phase: 'ready', found: [], notFound: [clipping(3)] }} onShow={() => {}} onOpenLibrary={() => {}} />);
     expect(section.textContent).toContain('本页未找到（1）');
+  });
+});
+
+describe('a status update started from an article', () => {
+  const item = { thesisId: 't', id: 'a', title: 'Approval', status: 'pending' as const };
+  it('is dated by the article, says so, and the date can be changed before saving', async () => {
+    const save = vi.fn(async () => {});
+    const host = mount(
+      <SidebarStatusUpdate item={item} claimText="Approval granted." page={{ title: 'Story', url: 'https://example.com/a', published: '2026-01-09' }} today="2026-03-01" save={save} undo={async () => {}} onClose={() => {}} />,
+    );
+    const date = host.querySelector<HTMLInputElement>('input[type="date"]')!;
+    expect(date.value).toBe('2026-01-09');
+    expect(host.querySelector(`#${date.getAttribute('aria-describedby')}`)!.textContent).toContain('The article’s date');
+    await act(() => {
+      date.value = '2026-01-10';
+      date.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ date: '2026-01-10', note: 'Approval granted.' }));
+  });
+
+  it('is dated today when the article states no date', () => {
+    const host = mount(<SidebarStatusUpdate item={item} page={{ title: 'Story', url: 'https://example.com/a', published: null }} today="2026-03-01" save={async () => {}} undo={async () => {}} onClose={() => {}} />);
+    expect(host.querySelector<HTMLInputElement>('input[type="date"]')!.value).toBe('2026-03-01');
+    expect(host.querySelector('input[type="date"]')!.hasAttribute('aria-describedby')).toBe(false);
   });
 });

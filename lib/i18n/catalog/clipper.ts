@@ -59,4 +59,9 @@ export const clipper = {
   clipper_notFoundList: { en: 'Clippings not found on this page', zh_CN: '本页未找到的摘录' },
   clipper_pageChanged: { en: 'Saved $1; the page has changed since.', zh_CN: '保存于 $1；此后页面已有改动。' },
   clipper_openLibraryLong: { en: 'Open the clippings library', zh_CN: '打开摘录库' },
+  clipper_statusDateFromArticle: {
+    en: 'The article’s date ($1). Change it if the event happened on another day.',
+    zh_CN: '文章的发布日期（$1）。如果事件发生在其他日期，请修改。',
+    description: 'Under the date of a status update started from an article',
+  },
 } satisfies CatalogArea;
