@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { STANCES, type Stance } from '@/lib/pack/schema';
+import type { Stance } from '@/lib/pack/schema';
 import type { ItemRef } from '@/lib/clippings/schema';
 import { t } from '@/lib/i18n';
 import { STANCE_LABELS } from '@/components/status/labels';
@@ -19,6 +19,8 @@ export interface SaveDialogProps {
 }
 
 const KIND_KEYS = { catalyst: 'kind_catalyst', risk: 'kind_risk' } as const;
+/** In the pack schema's order; listed here so that the clipper bundle carries no zod. */
+const STANCES = Object.keys(STANCE_LABELS) as Stance[];
 
 /**
  * The small in-page dialog: checklist items (the chosen ones first), stance, note, tags. It fits

@@ -1,12 +1,16 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { request } from '@/lib/ext/messaging';
-import { ClipperCommandSchema } from '@/lib/messages/clippings';
-import { anchorInIndex, buildPageTextIndex, describeRange, type Selectors } from '@/lib/anchoring';
-import { detectArticle } from '@/lib/pipeline/article';
-import { hostOf } from '@/lib/clippings/page-key';
-import { LIMITS, type Clipping, type ClippingPage, type ItemRef } from '@/lib/clippings/schema';
+import { request } from './messaging';
+import { clipperCommandOf } from './commands';
+import { canonicalOf, pageInfoOf } from './page-info';
+// File by file, not the folder's index: the index also exports the zod schemas.
+import { anchorInIndex } from '@/lib/anchoring/anchor';
+import { buildPageTextIndex } from '@/lib/anchoring/page-text';
+import { describeRange } from '@/lib/anchoring/describe';
+import type { Selectors } from '@/lib/anchoring/selectors';
+import { LIMITS } from '@/lib/clippings/limits';
+import type { Clipping, ClippingPage, ItemRef } from '@/lib/clippings/schema';
 import type { Stance } from '@/lib/pack/schema';
 import { t } from '@/lib/i18n';
 import { findSameTarget } from '@/lib/clippings/same-target';
@@ -55,17 +59,6 @@ function pageStyles(): string {
   ].join('\n');
 }
 
-function canonicalOf(doc: Document): string | null {
-  const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
-  if (!href) return null;
-  try {
-    const url = new URL(href, location.href);
-    return /^https?:$/.test(url.protocol) ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
 const withoutFragment = (url: string) => url.split('#')[0]!;
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -97,9 +90,9 @@ class PageClipper implements Clipper {
     const { ctx } = this;
     // Synchronously, so that a command sent right after injection finds a listener.
     const onMessage = (raw: unknown) => {
-      const command = ClipperCommandSchema.safeParse(raw);
-      if (!command.success || ctx.isInvalid) return undefined;
-      if (command.data.type === 'clipper/save-selection') this.saveSelection();
+      const command = clipperCommandOf(raw);
+      if (!command || ctx.isInvalid) return undefined;
+      if (command.type === 'clipper/save-selection') this.saveSelection();
       else void this.refresh();
       // A definite answer: the background tells "a clipper is here" from "no one answered".
       return Promise.resolve({ clipper: true });
@@ -174,7 +167,7 @@ class PageClipper implements Clipper {
   async refresh(): Promise<void> {
     const token = ++this.loadToken;
     try {
-      const { clippings } = await request('clippings/for-page', { url: withoutFragment(location.href), canonicalUrl: canonicalOf(document) });
+      const { clippings } = await request('clippings/for-page', { url: withoutFragment(location.href), canonicalUrl: canonicalOf(document, location.href) });
       if (token !== this.loadToken || this.ctx.isInvalid) return;
       this.anchorAll(clippings);
       // Clippings not found yet may be in text the site has not rendered yet.
@@ -382,23 +375,7 @@ class PageClipper implements Clipper {
   }
 
   private pageInfo(): ClippingPage {
-    const seen = withoutFragment(location.href);
-    let article: Pick<ReturnType<typeof detectArticle>, 'title' | 'url' | 'siteName' | 'published'>;
-    try {
-      article = detectArticle(document, { url: seen });
-    } catch {
-      // An odd page the article reader cannot handle: the clipping is still worth keeping.
-      article = { title: document.title, url: null, siteName: null, published: null };
-    }
-    let canonical = canonicalOf(document) ?? article.url ?? seen;
-    if (!/^https?:/i.test(canonical)) canonical = seen;
-    return {
-      url: seen,
-      canonicalUrl: withoutFragment(canonical),
-      title: (article.title || document.title || '').slice(0, 1000),
-      site: (article.siteName ?? hostOf(seen)).slice(0, 1000),
-      published: article.published,
-    };
+    return pageInfoOf(document, location.href);
   }
 
   private async itemOptions(): Promise<ItemOption[]> {

@@ -7,6 +7,11 @@ import { PageClippingsSection } from '@/components/clippings/PageClippingsSectio
 import { SidebarStatusUpdate } from '@/components/checklist/SidebarStatusUpdate';
 import { parseTags } from '@/components/clippings/model';
 import { findSameTarget, isSameTarget } from '@/lib/clippings/same-target';
+import { readFileSync } from 'node:fs';
+import { htmlToDocument } from '@/lib/cli/scan';
+import { ClipperCommandSchema } from '@/lib/messages/clippings';
+import { clipperCommandOf } from '@/entrypoints/clipper.content/commands';
+import { pageInfoOf } from '@/entrypoints/clipper.content/page-info';
 import { useUiLocale } from '../support/i18n';
 import { clipping } from './clippings-fixtures';
 
@@ -126,5 +131,38 @@ describe('a status update started from an article', () => {
     const host = mount(<SidebarStatusUpdate item={item} page={{ title: 'Story', url: 'https://example.com/a', published: null }} today="2026-03-01" save={async () => {}} undo={async () => {}} onClose={() => {}} />);
     expect(host.querySelector<HTMLInputElement>('input[type="date"]')!.value).toBe('2026-03-01');
     expect(host.querySelector('input[type="date"]')!.hasAttribute('aria-describedby')).toBe(false);
+  });
+});
+
+describe('the clipper without zod', () => {
+  it('takes the same background commands as the protocol’s schema, and nothing else', () => {
+    const samples: unknown[] = [
+      { type: 'clipper/save-selection' },
+      { type: 'clipper/refresh' },
+      { type: 'clipper/refresh', extra: 1 },
+      { type: 'clipper/delete-all' },
+      { type: 'lens/rescan' },
+      'clipper/refresh',
+      null,
+      42,
+      { type: ['clipper/refresh'] },
+    ];
+    for (const sample of samples) {
+      const parsed = ClipperCommandSchema.safeParse(sample);
+      expect(clipperCommandOf(sample), JSON.stringify(sample)).toEqual(parsed.success ? { type: parsed.data.type } : null);
+    }
+  });
+
+  it('reads a page’s title, site, date and canonical address from its metadata', () => {
+    const doc = htmlToDocument(readFileSync('tests/fixtures/pages/demo-alibaba-h200.html', 'utf8'));
+    expect(pageInfoOf(doc, 'https://www.reuters.com/technology/demo?x=1#frag')).toEqual({
+      url: 'https://www.reuters.com/technology/demo?x=1',
+      canonicalUrl: 'https://demo.thesislens.dev/markets/alibaba-ai-cloud-h200',
+      title: "Alibaba's AI cloud gathers speed as Beijing weighs H200 imports",
+      site: 'Thesis Lens Demo',
+      published: '2026-01-09',
+    });
+    const bare = htmlToDocument('<html><head><title>Notes</title></head><body><p>Text.</p></body></html>');
+    expect(pageInfoOf(bare, 'https://www.example.com/a')).toEqual({ url: 'https://www.example.com/a', canonicalUrl: 'https://www.example.com/a', title: 'Notes', site: 'example.com', published: null });
   });
 });
