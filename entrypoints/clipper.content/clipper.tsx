@@ -134,8 +134,16 @@ class PageClipper implements Clipper {
     this.listeners.clear();
   }
 
+  /** Our own UI (this clipper's, or the lens's panel): no Save button for text selected there. */
   private isOurs(target: EventTarget | null): boolean {
-    return !!target && target === this.host;
+    return !!target && (target === this.host || ((target as Element).tagName ?? '').startsWith('THESIS-LENS-'));
+  }
+
+  /** The focused element, inside open shadow roots too (a closed one hides its inside: its host). */
+  private focusedElement(): Element | null {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element === this.host ? null : element;
   }
 
   // ---- State ----
@@ -251,7 +259,7 @@ class PageClipper implements Clipper {
     const lastRect = rects[rects.length - 1];
     if (!firstRect || !lastRect) return this.hideSelectionButton();
     const saved = this.isSaved(range.toString());
-    const focus = this.selectionButton?.focus ?? document.activeElement;
+    const focus = this.selectionButton?.focus ?? this.focusedElement();
     this.selectionButton = { range: range.cloneRange(), focus };
     const mount = this.mount('button');
     render(
@@ -299,7 +307,7 @@ class PageClipper implements Clipper {
   /** Where to put focus (and the selection) back when the dialog closes. */
   private focusBack(element: Element | null, range: Range | null): () => void {
     return () => {
-      if (element && element !== document.body && element.isConnected && element !== this.host) (element as HTMLElement).focus?.({ preventScroll: true });
+      if (element && element !== document.body && element.isConnected) (element as HTMLElement).focus?.({ preventScroll: true });
       if (range && range.startContainer.isConnected) {
         const selection = document.getSelection();
         selection?.removeAllRanges();
@@ -314,8 +322,7 @@ class PageClipper implements Clipper {
     const selection = window.getSelection();
     const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0).cloneRange() : null;
     this.hideSelectionButton();
-    const focus = document.activeElement === this.host ? null : document.activeElement;
-    this.openForRange(range, { items: [], stance: 'neutral', topics: this.topics }, this.focusBack(focus, range));
+    this.openForRange(range, { items: [], stance: 'neutral', topics: this.topics }, this.focusBack(this.focusedElement(), range));
   }
 
   private openForRange(range: Range | null, prefill: { items: ItemRef[]; stance: Stance; topics: readonly string[] }, returnFocus: () => void): void {
@@ -339,8 +346,7 @@ class PageClipper implements Clipper {
       const anchor = anchorInIndex(index, { quote: { exact: input.quote.trim() } });
       selectors = anchor ? describeRange(index, anchor.range) : null;
     }
-    const focus = document.activeElement === this.host ? null : document.activeElement;
-    const returnFocus = input.returnFocus ?? this.focusBack(focus, null);
+    const returnFocus = input.returnFocus ?? this.focusBack(this.focusedElement(), null);
     if (!selectors) {
       this.toast(t('clipper_claimNotFound'));
       return;

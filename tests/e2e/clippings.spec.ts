@@ -164,6 +164,8 @@ test('save a claim from the sidebar: items and stance prefilled; listed under "S
   await page.keyboard.type('results');
   await clipper.click('button[type="submit"]');
   await expect.poll(() => clipper.count('[role="dialog"]')).toBe(0);
+  // Focus is back on the claim's Save button.
+  await expect(claim.getByRole('button', { name: 'Save this claim as a clipping' })).toBeFocused();
 
   const section = panel.locator('[data-testid="page-clippings"]');
   await expect(section.locator('.tlc-clip')).toHaveCount(1);
