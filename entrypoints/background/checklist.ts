@@ -60,6 +60,14 @@ async function overview(): Promise<ChecklistOverview> {
 
 const mergedPacks = new WeakMap<Snapshot, ThesisPack[]>();
 
+/** The packs the pipeline uses now. Asked before every scan of every page: merged once per version of the stored data. */
+export async function effectivePacks(): Promise<ThesisPack[]> {
+  const snapshot = await readSnapshot();
+  let packs = mergedPacks.get(snapshot);
+  if (!packs) mergedPacks.set(snapshot, (packs = enabledPacks(snapshot.theses, defaultPack, snapshot.feeds.feeds)));
+  return packs;
+}
+
 type ImportReply = ResponseOf<'checklist/import-pack'>;
 
 type ChecklistMessage =
@@ -77,13 +85,7 @@ type ChecklistMessage =
   | 'checklist/import-pack';
 
 export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers = {
-  'checklist/effective-packs': async () => {
-    const snapshot = await readSnapshot();
-    // Asked before every scan of every page: merged once per version of the stored data.
-    let packs = mergedPacks.get(snapshot);
-    if (!packs) mergedPacks.set(snapshot, (packs = enabledPacks(snapshot.theses, defaultPack, snapshot.feeds.feeds)));
-    return { packs };
-  },
+  'checklist/effective-packs': async () => ({ packs: await effectivePacks() }),
 
   'checklist/overview': overview,
 

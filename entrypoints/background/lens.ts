@@ -1,8 +1,9 @@
-import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
+import browser, { type Tabs } from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { Handlers } from './router';
-import { checklistHandlers } from './checklist';
+import { contentScriptOf, type Handlers } from './router';
+import { withoutQuery } from './trust';
+import { effectivePacks } from './checklist';
 import { SidebarPrefsSchema, TabReportSchema, type LensCommand, type SidebarPrefs, type TabReport } from '@/lib/messages/lens';
 import { gateTermsFromPacks, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, type GateTerms } from '@/lib/gate';
 import { NEWS_MATCHES } from '@/lib/news-sites';
@@ -156,7 +157,7 @@ async function tabsOnSite(site: string): Promise<number[]> {
  */
 export async function refreshGateTerms(): Promise<void> {
   try {
-    const { packs } = await checklistHandlers['checklist/effective-packs']({}, { id: browser.runtime.id } as Runtime.MessageSender);
+    const packs = await effectivePacks();
     const terms = packs.length ? gateTermsFromPacks(packs) : FALLBACK_GATE_TERMS;
     const current = await gateTermsItem.getValue();
     if (JSON.stringify(current) !== JSON.stringify(terms)) await gateTermsItem.setValue(terms);
@@ -212,15 +213,10 @@ type LensMessage =
   | 'lens/get-prefs'
   | 'lens/set-prefs';
 
-function senderTab(sender: Runtime.MessageSender): number {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('this message must come from a tab');
-  return tabId;
-}
-
 export const lensHandlers: Handlers<LensMessage> = {
-  'lens/gate-hit': async ({ url }, sender) => {
-    const tabId = senderTab(sender);
+  // The tab and its URL are the sender's (a content script may only speak for its own page).
+  'lens/gate-hit': async (_payload, _sender, caller) => {
+    const { tabId, url } = contentScriptOf(caller);
     const site = siteOf(url);
     if (!site || (await isPaused(site))) return { injected: false };
     // A soft navigation on a page where the lens already runs: it rescans instead.
@@ -228,8 +224,10 @@ export const lensHandlers: Handlers<LensMessage> = {
     return { injected: await injectLens(tabId) };
   },
 
-  'lens/report': async (report, sender) => {
-    const tabId = senderTab(sender);
+  'lens/report': async (payload, _sender, caller) => {
+    const { tabId, url } = contentScriptOf(caller);
+    // Stored for the popup: the page's address without query or fragment (session ids, mail ids).
+    const report: TabReport = { ...payload, url: withoutQuery(url) };
     await storage.setItem(reportKey(tabId), report);
     await showReport(tabId, report);
     return {};

@@ -65,7 +65,11 @@ export type StatusUpdate = z.infer<typeof StatusUpdateSchema>;
 const Terms = LocalizedTermsSchema;
 const Done = z.object({});
 
-/** Messages of the checklist feature (theses, status updates, packs, feeds, sync). */
+/**
+ * Messages of the checklist feature (theses, status updates, packs, feeds, sync). The
+ * sidebar (a content script) may read the effective packs and add or undo a status; all
+ * the rest is for the checklist page (extension pages, the default `from`).
+ */
 export const checklistMessages = defineMessages({
   /**
    * The packs the pipeline should use now: every enabled thesis, with the user's layer and
@@ -74,6 +78,7 @@ export const checklistMessages = defineMessages({
   'checklist/effective-packs': {
     request: z.object({}),
     response: z.object({ packs: z.array(ThesisPackSchema) }),
+    from: 'pages-and-content-scripts',
   },
   /** Everything the checklist page shows. */
   'checklist/overview': {
@@ -84,11 +89,13 @@ export const checklistMessages = defineMessages({
   'checklist/add-status': {
     request: StatusUpdateSchema,
     response: z.object({ entryId: z.string() }),
+    from: 'pages-and-content-scripts',
   },
   /** Removes the user's last entry for the item, and only that. */
   'checklist/undo-status': {
     request: z.object({ thesisId: ThesisId, itemId: ItemId }),
     response: z.object({ removed: z.boolean() }),
+    from: 'pages-and-content-scripts',
   },
   'checklist/create-thesis': {
     request: z.union([
