@@ -6,7 +6,7 @@ import { withoutQuery } from './trust';
 import { effectivePacks } from './checklist';
 import { SidebarPrefsSchema, TabReportSchema, type LensCommand, type SidebarPrefs, type TabReport } from '@/lib/messages/lens';
 import { gateTermsFromPacks, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, type GateTerms } from '@/lib/gate';
-import { NEWS_MATCHES } from '@/lib/news-sites';
+import { NEWS_MATCHES, PRIVATE_MATCHES, isPrivateHost } from '@/lib/news-sites';
 
 /**
  * Where the lens runs and what it costs elsewhere: the gate's terms, injecting the lens
@@ -180,8 +180,8 @@ async function registerAllSitesGate(enabled: boolean): Promise<void> {
         id: ALL_SITES_GATE_ID,
         js: [GATE_SCRIPT.slice(1)],
         matches: ALL_SITES_ORIGINS,
-        // The manifest's gate already covers the news sites.
-        excludeMatches: NEWS_MATCHES,
+        // The manifest's gate already covers the news sites; mail and chat are never read.
+        excludeMatches: [...NEWS_MATCHES, ...PRIVATE_MATCHES],
         runAt: 'document_idle',
         persistAcrossSessions: true,
       },
@@ -218,7 +218,7 @@ export const lensHandlers: Handlers<LensMessage> = {
   'lens/gate-hit': async (_payload, _sender, caller) => {
     const { tabId, url } = contentScriptOf(caller);
     const site = siteOf(url);
-    if (!site || (await isPaused(site))) return { injected: false };
+    if (!site || isPrivateHost(url) || (await isPaused(site))) return { injected: false };
     // A soft navigation on a page where the lens already runs: it rescans instead.
     if (await sendToLens(tabId, { type: 'lens/rescan' })) return { injected: true };
     return { injected: await injectLens(tabId) };
