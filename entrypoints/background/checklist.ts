@@ -44,7 +44,8 @@ function effectiveOf(snapshot: Snapshot, thesisId: string): ThesisPack {
 async function overview(): Promise<ChecklistOverview> {
   const snapshot = await readSnapshot();
   const feeds = snapshot.feeds.feeds;
-  const theses: ThesisSummary[] = effectiveTheses(snapshot.theses, defaultPack, feeds).map(({ record, pack }) => ({
+  const live = effectiveTheses(snapshot.theses, defaultPack, feeds).flatMap(({ record, pack }) => (record.base.kind === 'deleted' ? [] : [{ record: { ...record, base: record.base }, pack }]));
+  const theses: ThesisSummary[] = live.map(({ record, pack }) => ({
     id: record.id,
     title: pack?.title ?? record.meta.title ?? record.id,
     enabled: record.meta.enabled,
@@ -69,6 +70,9 @@ export async function effectivePacks(): Promise<ThesisPack[]> {
 }
 
 type ImportReply = ResponseOf<'checklist/import-pack'>;
+
+/** The largest pack file taken (the bundled pack is ~60 KB; a feed may be 1 MB): refused before it is read. */
+export const MAX_PACK_FILE_BYTES = 2_000_000;
 
 type ChecklistMessage =
   | 'checklist/effective-packs'
@@ -129,8 +133,13 @@ export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers
 
   'checklist/export-pack': async ({ id }) => exportPack(effectiveOf(await readSnapshot(), id)),
 
-  'checklist/import-pack': ({ text, onConflict }) =>
-    mutate<ImportReply>((snapshot) => {
+  'checklist/import-pack': ({ text, onConflict }) => {
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > MAX_PACK_FILE_BYTES) {
+      const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+      return { status: 'invalid', problems: [`(file): ${mb(bytes)}, more than the ${mb(MAX_PACK_FILE_BYTES)} a pack file may have; nothing was changed`] };
+    }
+    return mutate<ImportReply>((snapshot) => {
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -140,7 +149,8 @@ export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers
       const outcome = importPack(snapshot.theses, json, onConflict, clock());
       if (outcome.status !== 'imported') return { result: outcome };
       return { theses: outcome.state, result: { status: 'imported' as const, id: outcome.id } };
-    }),
+    });
+  },
 
   ...feedHandlers,
 };

@@ -126,6 +126,7 @@ export function mergeThesis(base: ThesisPack, feedLayers: FeedLayer[], user: Use
 export function resolveThesis(record: ThesisRecord, bundled: ThesisPack | undefined, feeds: FeedState[]): ThesisPack | undefined {
   let base: ThesisPack | undefined;
   let baseUrl: string | undefined;
+  if (record.base.kind === 'deleted') return undefined;
   if (record.base.kind === 'bundled') base = bundled;
   else if (record.base.kind === 'pack') base = record.base.pack;
   else {

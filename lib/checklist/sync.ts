@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ThesisRecordSchema, type ChecklistState, type ThesisRecord, type UserEntry } from './records';
+import { ThesisRecordSchema, asTombstone, type ChecklistState, type ThesisRecord, type UserEntry } from './records';
 
 /**
  * The user's theses follow them through `storage.sync`, within its quotas. Each thesis record
@@ -206,10 +206,14 @@ export function mergeThesisRecords(local: ThesisRecord, remote: ThesisRecord): T
   for (const [itemId, edit] of Object.entries(remote.itemEdits)) itemEdits[itemId] = itemEdits[itemId] ? newer(itemEdits[itemId], edit) : edit;
   let base = local.base;
   if (remote.base.kind === 'pack' && (local.base.kind !== 'pack' || remote.base.updatedAt > local.base.updatedAt)) base = remote.base;
+  const meta = newer(local.meta, remote.meta);
+  // Deleted on either side, later than any change on the other: a tombstone, without content.
+  if (meta.deleted) return canonicalRecord(asTombstone({ id: local.id, base, meta, entries: [], itemEdits: {}, createdAt: remote.createdAt < local.createdAt ? remote.createdAt : local.createdAt }));
+  if (base.kind === 'deleted' && remote.base.kind !== 'deleted') base = remote.base;
   return canonicalRecord({
     id: local.id,
     base,
-    meta: newer(local.meta, remote.meta),
+    meta,
     entries: [...entries.values()],
     itemEdits,
     createdAt: remote.createdAt < local.createdAt ? remote.createdAt : local.createdAt,

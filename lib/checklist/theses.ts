@@ -223,8 +223,9 @@ export function duplicateThesis(state: ChecklistState, id: string, effective: Th
 export function deleteThesis(state: ChecklistState, id: string, clock: Clock): ChecklistState {
   const thesis = findThesis(state, id);
   if (thesis.base.kind === 'bundled') throw new ChecklistError('The bundled thesis cannot be deleted; disable it instead.');
-  // A tombstone (kept so that sync deletes it in the user's other browsers too).
-  return replaceThesis(state, { ...thesis, entries: [], itemEdits: {}, meta: { enabled: false, deleted: true, updatedAt: clock.now } });
+  // A tombstone (kept so that sync deletes it in the user's other browsers too), without its
+  // pack: deleting must free space, even when the store is full because of that pack.
+  return replaceThesis(state, { ...thesis, base: { kind: 'deleted' }, entries: [], itemEdits: {}, meta: { enabled: false, deleted: true, updatedAt: clock.now } });
 }
 
 // ---------------------------------------------------------------- items
