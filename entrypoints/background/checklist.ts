@@ -6,7 +6,7 @@ import { defaultPack } from '@/lib/pack/default-pack';
 import { today } from '@/lib/pack/status';
 import type { ThesisPack } from '@/lib/pack/schema';
 import type { ChecklistOverview, ThesisSummary } from '@/lib/messages/checklist';
-import { liveUserEntries } from '@/lib/checklist/merge';
+import { liveUserEntries, orphanedUserEntries } from '@/lib/checklist/merge';
 import {
   addStatus,
   ChecklistError,
@@ -55,8 +55,16 @@ async function overview(): Promise<ChecklistOverview> {
     pack: pack ?? null,
     // The first status of an item the user added is not undoable (removing the item is).
     undoable: (pack?.items ?? []).filter((item) => liveUserEntries(record.entries, item.id).length > (record.itemEdits[item.id]?.added ? 1 : 0)).map((item) => item.id),
+    orphans: pack ? [...orphanedUserEntries(record, pack)].map(([itemId, entries]) => ({ itemId, entries: entries.map(({ date, status, note }) => ({ date, status, note })) })) : [],
   }));
-  return { theses, feeds: feeds.map(feedView), sync: await readSyncView(), problems: snapshot.problems };
+  // Until the page has a place of its own for them, orphaned entries are listed with the problems.
+  const orphanNotes = theses.flatMap((thesis) =>
+    thesis.orphans.map(({ itemId, entries }) => {
+      const last = entries[entries.length - 1]!;
+      return `"${thesis.title}": ${entries.length === 1 ? 'your status update is' : `${entries.length} of your status updates are`} for item "${itemId}", which its pack no longer has (renamed or removed by its source); kept. Latest: ${last.date}, ${last.status}: ${last.note}`;
+    }),
+  );
+  return { theses, feeds: feeds.map(feedView), sync: await readSyncView(), problems: [...snapshot.problems, ...orphanNotes] };
 }
 
 const mergedPacks = new WeakMap<Snapshot, ThesisPack[]>();

@@ -56,6 +56,22 @@ export function liveUserEntries(entries: UserEntry[], itemId: string): UserEntry
   return entries.filter((entry) => entry.itemId === itemId && !entry.deleted).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
+/**
+ * The user's live entries for items the effective pack no longer has (a feed renamed or
+ * dropped the item), by item id: they stay stored and are shown, never silently hidden.
+ * Items the user removed themselves are not orphans.
+ */
+export function orphanedUserEntries(record: Pick<ThesisRecord, 'entries' | 'itemEdits'>, pack: ThesisPack | undefined): Map<string, UserEntry[]> {
+  const present = new Set(pack?.items.map((item) => item.id) ?? []);
+  const orphans = new Map<string, UserEntry[]>();
+  for (const entry of record.entries) {
+    if (entry.deleted || present.has(entry.itemId) || record.itemEdits[entry.itemId]?.removed) continue;
+    orphans.set(entry.itemId, [...(orphans.get(entry.itemId) ?? []), entry]);
+  }
+  for (const entries of orphans.values()) entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1));
+  return orphans;
+}
+
 export function mergeThesis(base: ThesisPack, feedLayers: FeedLayer[], user: UserLayer): ThesisPack {
   type Draft = Omit<Item, 'history'> & { history: HistoryEntry[] };
   const items = new Map<string, Draft>();

@@ -103,6 +103,8 @@ export const FeedStateSchema = z.object({
   subscribedAt: Timestamp,
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  /** The pack id the feed had when first fetched: later versions must keep it. */
+  packId: z.string().optional(),
   /** The last good version (valid pack), kept whatever happens afterwards. */
   pack: ThesisPackSchema.optional(),
   /** When the last good version was fetched (or confirmed unchanged by a 304). */

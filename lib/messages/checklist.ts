@@ -20,6 +20,8 @@ export const ThesisSummarySchema = z.object({
   pack: ThesisPackSchema.nullable(),
   /** Items whose latest user entry can be undone. */
   undoable: z.array(z.string()),
+  /** The user's entries for items the pack no longer has (a feed renamed or dropped them): shown, not hidden. */
+  orphans: z.array(z.object({ itemId: z.string(), entries: z.array(z.object({ date: z.string(), status: StatusSchema, note: z.string() })) })).default([]),
 });
 export type ThesisSummary = z.infer<typeof ThesisSummarySchema>;
 
