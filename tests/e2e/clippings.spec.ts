@@ -265,11 +265,11 @@ test('import the JSON export into a clean profile and see the same library; dupl
     await cleanLibrary.getByTestId('import-file').setInputFiles(jsonPath);
     await expect(cleanLibrary.getByTestId('library-notice')).toHaveText('Imported 0 clippings; 3 already in the library, skipped.');
 
-    // A hostile file is refused whole, with the reason.
+    // A hostile file (a javascript: link where a page address belongs) is refused whole, with the reason.
     const hostile = structuredClone(exported);
-    hostile.first.items[1].target.selector[0].exact = '<script>alert(1)</script>';
+    hostile.first.items[1].target.source = 'javascript:alert(1)';
     await cleanLibrary.getByTestId('import-file').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
-    await expect(cleanLibrary.getByTestId('library-notice')).toContainText('first.items[1].target.selector[0].exact: contains markup or script');
+    await expect(cleanLibrary.getByTestId('library-notice')).toContainText('first.items[1].target.source: expected an http(s) URL');
     await expect(cleanLibrary.locator('.lib-card')).toHaveCount(3);
   } finally {
     await clean.close();
