@@ -9,6 +9,7 @@ import type { ChecklistOverview, ThesisSummary } from '@/lib/messages/checklist'
 import { liveUserEntries, orphanedUserEntries } from '@/lib/checklist/merge';
 import {
   addStatus,
+  changedFields,
   ChecklistError,
   createThesis,
   deleteThesis,
@@ -133,8 +134,14 @@ export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers
 
   'checklist/delete-thesis': ({ id }) => mutate((snapshot) => ({ theses: deleteThesis(snapshot.theses, id, clock()), result: {} })),
 
-  'checklist/edit-item': ({ thesisId, itemId, patch }) =>
-    mutate((snapshot) => ({ theses: editItem(snapshot.theses, thesisId, itemId, patch, clock(), effectiveOf(snapshot, thesisId), today()), result: {} })),
+  'checklist/edit-item': ({ thesisId, itemId, patch, base }) =>
+    mutate((snapshot) => {
+      const effective = effectiveOf(snapshot, thesisId);
+      const changed = changedFields(patch, base, effective.items.find((item) => item.id === itemId));
+      // Nothing changed relative to what the editor showed: nothing to write.
+      if (base && !Object.keys(changed).length) return { result: {} };
+      return { theses: editItem(snapshot.theses, thesisId, itemId, changed, clock(), effective, today()), result: {} };
+    }),
 
   'checklist/remove-item': ({ thesisId, itemId }) =>
     mutate((snapshot) => ({ theses: removeItem(snapshot.theses, thesisId, itemId, clock(), effectiveOf(snapshot, thesisId)), result: {} })),

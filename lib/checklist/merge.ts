@@ -94,7 +94,7 @@ export function mergeThesis(base: ThesisPack, feedLayers: FeedLayer[], user: Use
       items.delete(itemId);
       continue;
     }
-    const { updatedAt: _updatedAt, removed: _removed, ...fields } = edit;
+    const { updatedAt: _updatedAt, removed: _removed, fieldsUpdatedAt: _fieldsUpdatedAt, ...fields } = edit;
     const patch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Item>;
     if (existing) items.set(itemId, { ...existing, ...patch, id: itemId, history: existing.history });
     else if (edit.title && edit.kind && edit.matchers) {

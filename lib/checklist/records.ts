@@ -55,9 +55,11 @@ export const ItemEditSchema = z.object({
   /** The user added this item (it is not in the base): its first status cannot be undone. */
   added: z.boolean().optional(),
   updatedAt: Timestamp,
+  /** When each field was last set (sync merges field by field); a field missing here dates from `updatedAt`. */
+  fieldsUpdatedAt: z.record(z.string(), Timestamp).optional(),
 });
 export type ItemEdit = z.infer<typeof ItemEditSchema>;
-export type ItemPatch = Omit<ItemEdit, 'updatedAt' | 'removed' | 'added'>;
+export type ItemPatch = Omit<ItemEdit, 'updatedAt' | 'removed' | 'added' | 'fieldsUpdatedAt'>;
 
 export const ThesisMetaSchema = z.object({
   title: z.string().min(1).optional(),
@@ -67,6 +69,8 @@ export const ThesisMetaSchema = z.object({
   /** A deleted thesis stays as a tombstone so that sync deletes it everywhere. */
   deleted: z.boolean().default(false),
   updatedAt: Timestamp,
+  /** When each field was last set (sync merges field by field); a field missing here dates from `updatedAt`. */
+  fieldsUpdatedAt: z.record(z.string(), Timestamp).optional(),
 });
 export type ThesisMeta = z.infer<typeof ThesisMetaSchema>;
 

@@ -65,6 +65,7 @@ export const StatusUpdateSchema = z.object({
 export type StatusUpdate = z.infer<typeof StatusUpdateSchema>;
 
 const Terms = LocalizedTermsSchema;
+const ItemPatchSchema = ItemEditSchema.omit({ updatedAt: true, removed: true, added: true, fieldsUpdatedAt: true });
 const Done = z.object({});
 
 /**
@@ -132,7 +133,11 @@ export const checklistMessages = defineMessages({
   },
   /** Edits an item, or adds one when the id is new (title, kind and matchers required then). */
   'checklist/edit-item': {
-    request: z.object({ thesisId: ThesisId, itemId: ItemId, patch: ItemEditSchema.omit({ updatedAt: true, removed: true, added: true }) }),
+    /**
+     * `base`: the item's fields as the editor showed them. Only fields that differ from it are
+     * applied, and a field someone else changed meanwhile is refused as a conflict.
+     */
+    request: z.object({ thesisId: ThesisId, itemId: ItemId, patch: ItemPatchSchema, base: ItemPatchSchema.optional() }),
     response: Done,
   },
   'checklist/remove-item': {
