@@ -199,6 +199,30 @@ async function reconcileAllSites(): Promise<boolean> {
   return enabled;
 }
 
+// ---- The rescan budget ----
+
+/**
+ * Rescans a tab's soft navigations may cause: a bucket of `RESCAN_BURST` that refills one
+ * every `RESCAN_REFILL_MS`. A reader clicking through a site's articles stays well within it.
+ */
+export const RESCAN_BURST = 6;
+export const RESCAN_REFILL_MS = 20_000;
+const rescanBuckets = new Map<number, { document: string; tokens: number; at: number }>();
+
+/**
+ * One rescan from the tab's budget, if any is left. The budget is per document (Chrome says
+ * which one sent the message; elsewhere a new document is seen by `tabs.onUpdated`), so a
+ * new page in the tab, where the lens must be injected anew, always starts with a full one.
+ */
+export function takeRescan(tabId: number, now = Date.now(), document = ''): boolean {
+  const previous = rescanBuckets.get(tabId);
+  const bucket = previous && previous.document === document ? previous : { document, tokens: RESCAN_BURST, at: now };
+  const tokens = Math.min(RESCAN_BURST, bucket.tokens + (now - bucket.at) / RESCAN_REFILL_MS);
+  const allowed = tokens >= 1;
+  rescanBuckets.set(tabId, { document, tokens: allowed ? tokens - 1 : tokens, at: now });
+  return allowed;
+}
+
 // ---- Messages ----
 
 type LensMessage =
@@ -215,11 +239,13 @@ type LensMessage =
 
 export const lensHandlers: Handlers<LensMessage> = {
   // The tab and its URL are the sender's (a content script may only speak for its own page).
-  'lens/gate-hit': async (_payload, _sender, caller) => {
+  'lens/gate-hit': async (_payload, sender, caller) => {
     const { tabId, url } = contentScriptOf(caller);
     const site = siteOf(url);
     if (!site || isPrivateHost(url) || (await isPaused(site))) return { injected: false };
-    // A soft navigation on a page where the lens already runs: it rescans instead.
+    // A soft navigation on a page where the lens already runs: it rescans instead, within the
+    // tab's budget (a page that calls pushState every 600 ms gets a few rescans, not a core).
+    if (!takeRescan(tabId, Date.now(), (sender as { documentId?: string }).documentId ?? '')) return { injected: true };
     if (await sendToLens(tabId, { type: 'lens/rescan' })) return { injected: true };
     return { injected: await injectLens(tabId) };
   },
@@ -325,6 +351,8 @@ export function setUpLens(): void {
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     // A new document (or a soft navigation to another URL): the last report is stale.
+    // Where the sender names no document (Firefox), a loading tab is taken as a new document.
+    if (changeInfo.status === 'loading' && rescanBuckets.get(tabId)?.document === '') rescanBuckets.delete(tabId);
     if (changeInfo.status === 'loading' || changeInfo.url) {
       void readReport(tabId).then((report) => {
         if (report && (changeInfo.status === 'loading' || report.url !== changeInfo.url)) return clearReport(tabId);
@@ -332,7 +360,10 @@ export function setUpLens(): void {
     }
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(reportKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    rescanBuckets.delete(tabId);
+    void storage.removeItem(reportKey(tabId));
+  });
 
   browser.permissions.onRemoved.addListener(() => void reconcileAllSites());
   // Chrome may close the popup while its permission prompt is open, losing the popup's

@@ -143,3 +143,40 @@ describe('a content script speaks for its own page only', () => {
     expect(state).toMatchObject({ ok: true, data: { report: { url: 'https://mail.example.com/inbox' } } });
   });
 });
+
+describe('soft navigations cannot keep the lens busy', () => {
+  it('a page that changes its URL every 600 ms gets a bounded number of rescans from the background', async () => {
+    const sent: unknown[] = [];
+    const original = fakeBrowser.tabs.sendMessage;
+    // A lens that answers (the polyfill calls with a callback, as Chrome's callback API).
+    fakeBrowser.tabs.sendMessage = ((_tabId: number, message: unknown, ...rest: unknown[]) => {
+      sent.push(message);
+      const reply = { lens: true };
+      const callback = rest.find((arg): arg is (value: unknown) => void => typeof arg === 'function');
+      callback?.(reply);
+      return Promise.resolve(reply);
+    }) as unknown as typeof fakeBrowser.tabs.sendMessage;
+    try {
+      for (let i = 0; i < 30; i++) {
+        const reply = await send(contentScript(`https://www.reuters.com/markets/live?page=${i}`, 77), 'lens/gate-hit', {});
+        expect(reply).toEqual({ ok: true, data: { injected: true } });
+      }
+    } finally {
+      fakeBrowser.tabs.sendMessage = original;
+    }
+    const { RESCAN_BURST } = await import('@/entrypoints/background/lens');
+    expect(sent.filter((message) => (message as { type?: string }).type === 'lens/rescan')).toHaveLength(RESCAN_BURST);
+  });
+
+  it('the budget refills with time, per tab', async () => {
+    const { takeRescan, RESCAN_BURST, RESCAN_REFILL_MS } = await import('@/entrypoints/background/lens');
+    const start = 1_000_000;
+    for (let i = 0; i < RESCAN_BURST; i++) expect(takeRescan(500, start)).toBe(true);
+    expect(takeRescan(500, start + 1000)).toBe(false);
+    expect(takeRescan(501, start + 1000)).toBe(true);
+    expect(takeRescan(500, start + 1000 + RESCAN_REFILL_MS)).toBe(true);
+    expect(takeRescan(500, start + 1000 + RESCAN_REFILL_MS)).toBe(false);
+    // A new document in the tab starts with a full budget (the lens must be injected there).
+    expect(takeRescan(500, start + 1000 + RESCAN_REFILL_MS, 'next-document')).toBe(true);
+  });
+});
