@@ -60,3 +60,21 @@ describe('export → import round trip over hostile-looking but legitimate text'
     store.close();
   });
 });
+
+describe('the library\'s size limit', () => {
+  it('an import that would take the library over its limit is refused whole, before writing; saves stop at the limit', async () => {
+    const store = await ClippingsStore.open({ name: `limit-${Date.now()}`, maxClippings: 5 });
+    await store.importFile(toAnnotationJson([clipping(1), clipping(2), clipping(3)]));
+    await expect(store.importFile(toAnnotationJson([clipping(4), clipping(5), clipping(6)]))).rejects.toThrow(
+      'Import refused, nothing was changed: the library would hold 6 clippings, more than the 5 Thesis Lens keeps (it has 3).',
+    );
+    expect(await store.count()).toBe(3);
+    // Duplicates do not count: the same three again are skipped, not refused.
+    expect(await store.importFile(toAnnotationJson([clipping(1), clipping(2), clipping(3)]))).toEqual({ added: 0, duplicates: 3 });
+    await store.importFile(toAnnotationJson([clipping(4), clipping(5)]));
+    const { draft } = await import('./clippings-fixtures');
+    await expect(store.save(draft(9))).rejects.toThrow('Not saved: the library holds 5 clippings, the most Thesis Lens keeps. Delete some first.');
+    expect(await store.count()).toBe(5);
+    store.close();
+  });
+});
