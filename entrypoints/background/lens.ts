@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { contentScriptOf, type Handlers } from './router';
 import { withoutQuery } from './trust';
-import { effectivePacks } from './checklist';
+import { effectivePacks, onPacksChanged } from './checklist';
 import { SidebarPrefsSchema, TabReportSchema, type LensCommand, type SidebarPrefs, type TabReport } from '@/lib/messages/lens';
 import { gateTermsFromPacks, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, type GateTerms } from '@/lib/gate';
 import { NEWS_MATCHES, PRIVATE_MATCHES, isPrivateHost } from '@/lib/news-sites';
@@ -373,6 +373,9 @@ export function setUpLens(): void {
     void allSitesItem.setValue(true).then(() => reconcileAllSites());
   });
 
+  // A change the checklist store has just saved: the gate's terms follow at once (a page
+  // opened right after creating a thesis must already be recognised).
+  onPacksChanged(() => void refreshGateTerms());
   // Packs may change in stored data the checklist feature owns: recompute the gate terms then.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || Object.keys(changes).every((key) => OWN_KEYS.has(key.replace(/\$$/, '')))) return;
