@@ -24,6 +24,14 @@ export default defineContentScript({
     const look = createGate(parseGateTerms(stored[GATE_TERMS_KEY]) ?? FALLBACK_GATE_TERMS);
     let hitUrl = '';
 
+    /**
+     * The gate's decision for an address, once no other look will come for it: an explicit
+     * signal for tests, in this isolated world only (page scripts cannot read it).
+     */
+    const decided = (decision: { relevant: boolean; injected?: boolean }) => {
+      (globalThis as { __thesisLensGate?: unknown }).__thesisLensGate = { url: location.href, ...decision };
+    };
+
     /** Looks at the page; asks for the lens on a hit. Returns how much text there was. */
     const lookAndAsk = (): number => {
       if (ctx.isInvalid || location.href === hitUrl) return Infinity;
@@ -31,20 +39,25 @@ export default defineContentScript({
       if (!relevant) return textLength;
       hitUrl = location.href;
       const payload: RequestOf<'lens/gate-hit'> = { url: hitUrl };
-      browser.runtime.sendMessage({ type: 'lens/gate-hit', payload }).catch(() => {
-        // The background is being updated or reloaded: the next navigation tries again.
-      });
+      browser.runtime
+        .sendMessage({ type: 'lens/gate-hit', payload })
+        .then((reply: unknown) => decided({ relevant: true, injected: (reply as { data?: { injected?: boolean } } | undefined)?.data?.injected === true }))
+        .catch(() => {
+          // The background is being updated or reloaded: the next navigation tries again.
+        });
       return textLength;
     };
 
     const lookNowAndOnceMore = () => {
       const firstLength = lookAndAsk();
-      if (firstLength >= GATE_SAMPLE_CHARS) return;
+      if (firstLength === Infinity || hitUrl === location.href) return;
+      if (firstLength >= GATE_SAMPLE_CHARS) return decided({ relevant: false });
       const url = location.href;
       ctx.setTimeout(() => {
         if (location.href !== url || hitUrl === url) return;
         // Only worth a second look if the text grew (rendered late) since the first.
         if ((mainRoot(document)?.textContent?.length ?? 0) > firstLength) lookAndAsk();
+        if (hitUrl !== url) decided({ relevant: false });
       }, LATE_TEXT_DELAY_MS);
     };
 

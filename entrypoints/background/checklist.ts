@@ -6,9 +6,10 @@ import { defaultPack } from '@/lib/pack/default-pack';
 import { today } from '@/lib/pack/status';
 import type { ThesisPack } from '@/lib/pack/schema';
 import type { ChecklistOverview, ThesisSummary } from '@/lib/messages/checklist';
-import { liveUserEntries } from '@/lib/checklist/merge';
+import { liveUserEntries, orphanedUserEntries } from '@/lib/checklist/merge';
 import {
   addStatus,
+  changedFields,
   ChecklistError,
   createThesis,
   deleteThesis,
@@ -44,7 +45,8 @@ function effectiveOf(snapshot: Snapshot, thesisId: string): ThesisPack {
 async function overview(): Promise<ChecklistOverview> {
   const snapshot = await readSnapshot();
   const feeds = snapshot.feeds.feeds;
-  const theses: ThesisSummary[] = effectiveTheses(snapshot.theses, defaultPack, feeds).map(({ record, pack }) => ({
+  const live = effectiveTheses(snapshot.theses, defaultPack, feeds).flatMap(({ record, pack }) => (record.base.kind === 'deleted' ? [] : [{ record: { ...record, base: record.base }, pack }]));
+  const theses: ThesisSummary[] = live.map(({ record, pack }) => ({
     id: record.id,
     title: pack?.title ?? record.meta.title ?? record.id,
     enabled: record.meta.enabled,
@@ -54,13 +56,32 @@ async function overview(): Promise<ChecklistOverview> {
     pack: pack ?? null,
     // The first status of an item the user added is not undoable (removing the item is).
     undoable: (pack?.items ?? []).filter((item) => liveUserEntries(record.entries, item.id).length > (record.itemEdits[item.id]?.added ? 1 : 0)).map((item) => item.id),
+    orphans: pack ? [...orphanedUserEntries(record, pack)].map(([itemId, entries]) => ({ itemId, entries: entries.map(({ date, status, note }) => ({ date, status, note })) })) : [],
   }));
-  return { theses, feeds: feeds.map(feedView), sync: await readSyncView(), problems: snapshot.problems };
+  // Until the page has a place of its own for them, orphaned entries are listed with the problems.
+  const orphanNotes = theses.flatMap((thesis) =>
+    thesis.orphans.map(({ itemId, entries }) => {
+      const last = entries[entries.length - 1]!;
+      return `"${thesis.title}": ${entries.length === 1 ? 'your status update is' : `${entries.length} of your status updates are`} for item "${itemId}", which its pack no longer has (renamed or removed by its source); kept. Latest: ${last.date}, ${last.status}: ${last.note}`;
+    }),
+  );
+  return { theses, feeds: feeds.map(feedView), sync: await readSyncView(), problems: [...snapshot.problems, ...orphanNotes] };
 }
 
 const mergedPacks = new WeakMap<Snapshot, ThesisPack[]>();
 
+/** The packs the pipeline uses now. Asked before every scan of every page: merged once per version of the stored data. */
+export async function effectivePacks(): Promise<ThesisPack[]> {
+  const snapshot = await readSnapshot();
+  let packs = mergedPacks.get(snapshot);
+  if (!packs) mergedPacks.set(snapshot, (packs = enabledPacks(snapshot.theses, defaultPack, snapshot.feeds.feeds)));
+  return packs;
+}
+
 type ImportReply = ResponseOf<'checklist/import-pack'>;
+
+/** The largest pack file taken (the bundled pack is ~60 KB; a feed may be 1 MB): refused before it is read. */
+export const MAX_PACK_FILE_BYTES = 2_000_000;
 
 type ChecklistMessage =
   | 'checklist/effective-packs'
@@ -77,13 +98,7 @@ type ChecklistMessage =
   | 'checklist/import-pack';
 
 export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers = {
-  'checklist/effective-packs': async () => {
-    const snapshot = await readSnapshot();
-    // Asked before every scan of every page: merged once per version of the stored data.
-    let packs = mergedPacks.get(snapshot);
-    if (!packs) mergedPacks.set(snapshot, (packs = enabledPacks(snapshot.theses, defaultPack, snapshot.feeds.feeds)));
-    return { packs };
-  },
+  'checklist/effective-packs': async () => ({ packs: await effectivePacks() }),
 
   'checklist/overview': overview,
 
@@ -119,16 +134,27 @@ export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers
 
   'checklist/delete-thesis': ({ id }) => mutate((snapshot) => ({ theses: deleteThesis(snapshot.theses, id, clock()), result: {} })),
 
-  'checklist/edit-item': ({ thesisId, itemId, patch }) =>
-    mutate((snapshot) => ({ theses: editItem(snapshot.theses, thesisId, itemId, patch, clock(), effectiveOf(snapshot, thesisId), today()), result: {} })),
+  'checklist/edit-item': ({ thesisId, itemId, patch, base }) =>
+    mutate((snapshot) => {
+      const effective = effectiveOf(snapshot, thesisId);
+      const changed = changedFields(patch, base, effective.items.find((item) => item.id === itemId));
+      // Nothing changed relative to what the editor showed: nothing to write.
+      if (base && !Object.keys(changed).length) return { result: {} };
+      return { theses: editItem(snapshot.theses, thesisId, itemId, changed, clock(), effective, today()), result: {} };
+    }),
 
   'checklist/remove-item': ({ thesisId, itemId }) =>
     mutate((snapshot) => ({ theses: removeItem(snapshot.theses, thesisId, itemId, clock(), effectiveOf(snapshot, thesisId)), result: {} })),
 
   'checklist/export-pack': async ({ id }) => exportPack(effectiveOf(await readSnapshot(), id)),
 
-  'checklist/import-pack': ({ text, onConflict }) =>
-    mutate<ImportReply>((snapshot) => {
+  'checklist/import-pack': ({ text, onConflict }) => {
+    const bytes = new TextEncoder().encode(text).length;
+    if (bytes > MAX_PACK_FILE_BYTES) {
+      const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+      return { status: 'invalid', problems: [`(file): ${mb(bytes)}, more than the ${mb(MAX_PACK_FILE_BYTES)} a pack file may have; nothing was changed`] };
+    }
+    return mutate<ImportReply>((snapshot) => {
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -138,7 +164,8 @@ export const checklistHandlers: Handlers<ChecklistMessage> & typeof feedHandlers
       const outcome = importPack(snapshot.theses, json, onConflict, clock());
       if (outcome.status !== 'imported') return { result: outcome };
       return { theses: outcome.state, result: { status: 'imported' as const, id: outcome.id } };
-    }),
+    });
+  },
 
   ...feedHandlers,
 };

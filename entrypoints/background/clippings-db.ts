@@ -101,6 +101,8 @@ export interface ClippingsStoreOptions {
   name?: string;
   now?: () => Date;
   newId?: () => string;
+  /** Default MAX_LIBRARY_CLIPPINGS. */
+  maxClippings?: number;
 }
 
 function sortNewestFirst(clippings: Clipping[]): Clipping[] {
@@ -112,6 +114,12 @@ export class ClippingNotFoundError extends Error {
     super(`No clipping with id ${id}`);
   }
 }
+
+/**
+ * The most clippings the library keeps (each is at most ~45 KB by its schema's limits, most
+ * under 2 KB): a bound on what imports and saves can make it hold, checked before writing.
+ */
+export const MAX_LIBRARY_CLIPPINGS = 100_000;
 
 export class ClippingsStore {
   /**
@@ -130,7 +138,10 @@ export class ClippingsStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.maxClippings = options.maxClippings ?? MAX_LIBRARY_CLIPPINGS;
   }
+
+  private readonly maxClippings: number;
 
   static async open(options: ClippingsStoreOptions = {}): Promise<ClippingsStore> {
     const db = await openDB<ClippingsDb>(options.name ?? CLIPPINGS_DB_NAME, CLIPPINGS_DB_VERSION, {
@@ -159,6 +170,7 @@ export class ClippingsStore {
   /** One transaction per save: concurrent saves from many tabs each land. */
   async save(input: ClippingDraftInput): Promise<Clipping> {
     const draft = ClippingDraftSchema.parse(input);
+    if ((await this.db.count('clippings')) >= this.maxClippings) throw new Error(`Not saved: the library holds ${this.maxClippings} clippings, the most Thesis Lens keeps. Delete some first.`);
     const at = this.now().toISOString();
     const clipping = ClippingSchema.parse({ ...draft, schemaVersion: CLIPPING_SCHEMA_VERSION, id: this.newId(), createdAt: at, updatedAt: at });
     await this.db.add('clippings', toStored(clipping));
@@ -295,6 +307,15 @@ export class ClippingsStore {
     }
     let added = 0;
     let duplicates = parsed.duplicatesInFile;
+    // The library's total, checked before anything is written.
+    const incoming = parsed.clippings.filter((clipping) => !existingKeys.has(duplicateKey(clipping))).length;
+    if (existing.length + incoming > this.maxClippings) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw new Error(
+        `Import refused, nothing was changed: the library would hold ${existing.length + incoming} clippings, more than the ${this.maxClippings} Thesis Lens keeps (it has ${existing.length}).`,
+      );
+    }
     try {
       for (const clipping of parsed.clippings) {
         if (existingKeys.has(duplicateKey(clipping))) {

@@ -1,5 +1,6 @@
 import browser, { type Tabs } from 'webextension-polyfill';
-import type { Handlers } from './router';
+import { contentScriptOf, type Handlers } from './router';
+import { trustedCanonical, withoutFragment } from './trust';
 import { ClippingsStore } from './clippings-db';
 import { buildSearchIndex, countByItem, searchClippings, type SearchIndex } from '@/lib/clippings/search';
 import type { Clipping } from '@/lib/clippings/schema';
@@ -104,7 +105,12 @@ export const clippingHandlers: Handlers<
   | 'clippings/attach'
 > = {
   'clippings/count': async () => ({ count: await (await store()).count() }),
-  'clippings/save': async ({ draft }) => {
+  'clippings/save': async ({ draft }, _sender, caller) => {
+    if (caller.kind === 'content-script') {
+      // A page names itself: its URL is the sender's, a canonical URL on another site is dropped.
+      const url = withoutFragment(caller.url);
+      draft = { ...draft, page: { ...draft.page, url, canonicalUrl: trustedCanonical(url, draft.page.canonicalUrl) ?? url } };
+    }
     // The same passage saved again (a claim, a selection): edit its clipping, never a twin.
     const clippings = await store();
     const same = findSameTarget(await clippings.forPage(draft.page.url, draft.page.canonicalUrl), draft);
@@ -132,7 +138,10 @@ export const clippingHandlers: Handlers<
     return { clippings: limit ? matching.slice(0, limit) : matching, total: matching.length };
   },
   'clippings/count-by-item': async ({ thesisId }) => ({ counts: countByItem(await (await store()).all(), thesisId) }),
-  'clippings/for-page': async ({ url, canonicalUrl }) => ({ clippings: await (await store()).forPage(url, canonicalUrl) }),
+  'clippings/for-page': async ({ canonicalUrl }, _sender, caller) => {
+    const url = withoutFragment(contentScriptOf(caller).url);
+    return { clippings: await (await store()).forPage(url, trustedCanonical(url, canonicalUrl)) };
+  },
   'clippings/problems': async () => ({ problems: await (await store()).problems() }),
   'clippings/import': async ({ text }) => {
     const result = await (await store()).importFile(text);

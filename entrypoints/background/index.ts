@@ -6,8 +6,13 @@ import { clippingHandlers, setUpClippings } from './clippings';
 import { checklistHandlers, setUpChecklist } from './checklist';
 
 // The background is a list of features; each owns its file, its handlers and its listeners.
+// A new feature adds one line to `listen` (its handlers) and, if it has listeners, one setUp call.
 export default defineBackground(() => {
-  listen({ ...lensHandlers, ...clippingHandlers, ...checklistHandlers });
+  listen({
+    ...lensHandlers,
+    ...clippingHandlers,
+    ...checklistHandlers,
+  });
   setUpLens();
   setUpClippings();
   setUpChecklist();

@@ -1,11 +1,12 @@
-import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
+import browser, { type Tabs } from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
-import type { Handlers } from './router';
-import { checklistHandlers } from './checklist';
+import { contentScriptOf, type Handlers } from './router';
+import { withoutQuery } from './trust';
+import { effectivePacks, onPacksChanged } from './checklist';
 import { SidebarPrefsSchema, TabReportSchema, type LensCommand, type SidebarPrefs, type TabReport } from '@/lib/messages/lens';
 import { gateTermsFromPacks, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, type GateTerms } from '@/lib/gate';
-import { NEWS_MATCHES } from '@/lib/news-sites';
+import { NEWS_MATCHES, PRIVATE_MATCHES, isPrivateHost } from '@/lib/news-sites';
 
 /**
  * Where the lens runs and what it costs elsewhere: the gate's terms, injecting the lens
@@ -156,7 +157,7 @@ async function tabsOnSite(site: string): Promise<number[]> {
  */
 export async function refreshGateTerms(): Promise<void> {
   try {
-    const { packs } = await checklistHandlers['checklist/effective-packs']({}, { id: browser.runtime.id } as Runtime.MessageSender);
+    const packs = await effectivePacks();
     const terms = packs.length ? gateTermsFromPacks(packs) : FALLBACK_GATE_TERMS;
     const current = await gateTermsItem.getValue();
     if (JSON.stringify(current) !== JSON.stringify(terms)) await gateTermsItem.setValue(terms);
@@ -179,8 +180,8 @@ async function registerAllSitesGate(enabled: boolean): Promise<void> {
         id: ALL_SITES_GATE_ID,
         js: [GATE_SCRIPT.slice(1)],
         matches: ALL_SITES_ORIGINS,
-        // The manifest's gate already covers the news sites.
-        excludeMatches: NEWS_MATCHES,
+        // The manifest's gate already covers the news sites; mail and chat are never read.
+        excludeMatches: [...NEWS_MATCHES, ...PRIVATE_MATCHES],
         runAt: 'document_idle',
         persistAcrossSessions: true,
       },
@@ -198,6 +199,30 @@ async function reconcileAllSites(): Promise<boolean> {
   return enabled;
 }
 
+// ---- The rescan budget ----
+
+/**
+ * Rescans a tab's soft navigations may cause: a bucket of `RESCAN_BURST` that refills one
+ * every `RESCAN_REFILL_MS`. A reader clicking through a site's articles stays well within it.
+ */
+export const RESCAN_BURST = 6;
+export const RESCAN_REFILL_MS = 20_000;
+const rescanBuckets = new Map<number, { document: string; tokens: number; at: number }>();
+
+/**
+ * One rescan from the tab's budget, if any is left. The budget is per document (Chrome says
+ * which one sent the message; elsewhere a new document is seen by `tabs.onUpdated`), so a
+ * new page in the tab, where the lens must be injected anew, always starts with a full one.
+ */
+export function takeRescan(tabId: number, now = Date.now(), document = ''): boolean {
+  const previous = rescanBuckets.get(tabId);
+  const bucket = previous && previous.document === document ? previous : { document, tokens: RESCAN_BURST, at: now };
+  const tokens = Math.min(RESCAN_BURST, bucket.tokens + (now - bucket.at) / RESCAN_REFILL_MS);
+  const allowed = tokens >= 1;
+  rescanBuckets.set(tabId, { document, tokens: allowed ? tokens - 1 : tokens, at: now });
+  return allowed;
+}
+
 // ---- Messages ----
 
 type LensMessage =
@@ -212,24 +237,23 @@ type LensMessage =
   | 'lens/get-prefs'
   | 'lens/set-prefs';
 
-function senderTab(sender: Runtime.MessageSender): number {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) throw new Error('this message must come from a tab');
-  return tabId;
-}
-
 export const lensHandlers: Handlers<LensMessage> = {
-  'lens/gate-hit': async ({ url }, sender) => {
-    const tabId = senderTab(sender);
+  // The tab and its URL are the sender's (a content script may only speak for its own page).
+  'lens/gate-hit': async (_payload, sender, caller) => {
+    const { tabId, url } = contentScriptOf(caller);
     const site = siteOf(url);
-    if (!site || (await isPaused(site))) return { injected: false };
-    // A soft navigation on a page where the lens already runs: it rescans instead.
+    if (!site || isPrivateHost(url) || (await isPaused(site))) return { injected: false };
+    // A soft navigation on a page where the lens already runs: it rescans instead, within the
+    // tab's budget (a page that calls pushState every 600 ms gets a few rescans, not a core).
+    if (!takeRescan(tabId, Date.now(), (sender as { documentId?: string }).documentId ?? '')) return { injected: true };
     if (await sendToLens(tabId, { type: 'lens/rescan' })) return { injected: true };
     return { injected: await injectLens(tabId) };
   },
 
-  'lens/report': async (report, sender) => {
-    const tabId = senderTab(sender);
+  'lens/report': async (payload, _sender, caller) => {
+    const { tabId, url } = contentScriptOf(caller);
+    // Stored for the popup: the page's address without query or fragment (session ids, mail ids).
+    const report: TabReport = { ...payload, url: withoutQuery(url) };
     await storage.setItem(reportKey(tabId), report);
     await showReport(tabId, report);
     return {};
@@ -327,6 +351,8 @@ export function setUpLens(): void {
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     // A new document (or a soft navigation to another URL): the last report is stale.
+    // Where the sender names no document (Firefox), a loading tab is taken as a new document.
+    if (changeInfo.status === 'loading' && rescanBuckets.get(tabId)?.document === '') rescanBuckets.delete(tabId);
     if (changeInfo.status === 'loading' || changeInfo.url) {
       void readReport(tabId).then((report) => {
         if (report && (changeInfo.status === 'loading' || report.url !== changeInfo.url)) return clearReport(tabId);
@@ -334,7 +360,10 @@ export function setUpLens(): void {
     }
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void storage.removeItem(reportKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    rescanBuckets.delete(tabId);
+    void storage.removeItem(reportKey(tabId));
+  });
 
   browser.permissions.onRemoved.addListener(() => void reconcileAllSites());
   // Chrome may close the popup while its permission prompt is open, losing the popup's
@@ -344,6 +373,9 @@ export function setUpLens(): void {
     void allSitesItem.setValue(true).then(() => reconcileAllSites());
   });
 
+  // A change the checklist store has just saved: the gate's terms follow at once (a page
+  // opened right after creating a thesis must already be recognised).
+  onPacksChanged(() => void refreshGateTerms());
   // Packs may change in stored data the checklist feature owns: recompute the gate terms then.
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || Object.keys(changes).every((key) => OWN_KEYS.has(key.replace(/\$$/, '')))) return;

@@ -95,7 +95,12 @@ function App() {
   const actions: ThesisActions = {
     onAddStatus: (thesisId, itemId, value) => act(() => request('checklist/add-status', { thesisId, itemId, ...value }), 'Status saved.').then(() => undefined),
     onUndo: (thesisId, itemId) => act(() => request('checklist/undo-status', { thesisId, itemId }), 'Last update undone.').then(() => undefined),
-    onEditItem: (thesisId, itemId, patch) => act(() => request('checklist/edit-item', { thesisId, itemId, patch }), 'Item saved.').then(() => undefined),
+    // `base`: the item as this page showed it, so that only the fields changed here are saved (no other tab's edit is reverted).
+    onEditItem: (thesisId, itemId, patch) => {
+      const shown = theses.find((thesis) => thesis.id === thesisId)?.pack?.items.find((item) => item.id === itemId) as Record<string, unknown> | undefined;
+      const base = shown ? Object.fromEntries(Object.keys(patch).map((field) => [field, shown[field]])) : undefined;
+      return act(() => request('checklist/edit-item', { thesisId, itemId, patch, base }), 'Item saved.').then(() => undefined);
+    },
     onRemoveItem: (thesisId, itemId) => act(() => request('checklist/remove-item', { thesisId, itemId }), 'Item removed.').then(() => undefined),
     onEditThesis: (id, patch) => act(() => request('checklist/edit-thesis', { id, ...patch }), 'Thesis saved.').then(() => undefined),
     onDuplicate: async (id) => {

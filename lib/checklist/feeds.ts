@@ -44,6 +44,22 @@ export function checkFeedUrl(raw: string): { ok: true; url: string; origin: stri
   return { ok: true, url: url.href, origin: url.origin };
 }
 
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** The body, read as a stream and abandoned as soon as it passes `maxBytes`. */
 async function readLimited(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
@@ -90,6 +106,14 @@ export async function refreshFeed(state: FeedState, fetchImpl: FetchLike, now: s
   const failed = (message: string): FeedState => ({ ...state, checkedAt: now, error: { message, at: now } });
   try {
     const response = await fetchImpl(state.url, { headers, signal: controller.signal, credentials: 'omit', redirect: 'follow', cache: 'no-cache' });
+    // A redirect may stay on the subscribed origin (scheme, host and port): a pack that came
+    // from elsewhere, or over plain http, is not the one the user subscribed to. (A browser's
+    // manual redirect mode hides the Location header, so the final URL is checked.)
+    const finalUrl = response.url || state.url;
+    if (!sameOrigin(finalUrl, state.url)) {
+      await response.body?.cancel().catch(() => undefined);
+      return failed(`redirected off the feed's origin (${originOf(state.url)}) to ${originOf(finalUrl)}; refused`);
+    }
     if (response.status === 304) {
       await response.body?.cancel().catch(() => undefined);
       if (!state.pack) return failed('HTTP 304 Not Modified, but no earlier version is stored');
@@ -111,8 +135,15 @@ export async function refreshFeed(state: FeedState, fetchImpl: FetchLike, now: s
       const shown = parsed.problems.slice(0, 3).join('; ');
       return failed(`not a valid thesis pack: ${shown}${parsed.problems.length > 3 ? ` (and ${parsed.problems.length - 3} more)` : ''}`);
     }
+    // The pack id is fixed when the feed is first fetched: a feed that later claims another
+    // id (say, the bundled thesis's) would take over a thesis the user did not give it.
+    const packId = state.packId ?? state.pack?.id;
+    if (packId !== undefined && parsed.pack.id !== packId) {
+      return failed(`the feed now says its pack is "${parsed.pack.id}", not "${packId}" as when you subscribed; kept the last good version`);
+    }
     return {
       ...state,
+      packId: parsed.pack.id,
       pack: parsed.pack,
       etag: response.headers.get('etag') ?? undefined,
       lastModified: response.headers.get('last-modified') ?? undefined,

@@ -56,6 +56,22 @@ export function liveUserEntries(entries: UserEntry[], itemId: string): UserEntry
   return entries.filter((entry) => entry.itemId === itemId && !entry.deleted).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
 }
 
+/**
+ * The user's live entries for items the effective pack no longer has (a feed renamed or
+ * dropped the item), by item id: they stay stored and are shown, never silently hidden.
+ * Items the user removed themselves are not orphans.
+ */
+export function orphanedUserEntries(record: Pick<ThesisRecord, 'entries' | 'itemEdits'>, pack: ThesisPack | undefined): Map<string, UserEntry[]> {
+  const present = new Set(pack?.items.map((item) => item.id) ?? []);
+  const orphans = new Map<string, UserEntry[]>();
+  for (const entry of record.entries) {
+    if (entry.deleted || present.has(entry.itemId) || record.itemEdits[entry.itemId]?.removed) continue;
+    orphans.set(entry.itemId, [...(orphans.get(entry.itemId) ?? []), entry]);
+  }
+  for (const entries of orphans.values()) entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt < b.createdAt ? -1 : 1));
+  return orphans;
+}
+
 export function mergeThesis(base: ThesisPack, feedLayers: FeedLayer[], user: UserLayer): ThesisPack {
   type Draft = Omit<Item, 'history'> & { history: HistoryEntry[] };
   const items = new Map<string, Draft>();
@@ -78,7 +94,7 @@ export function mergeThesis(base: ThesisPack, feedLayers: FeedLayer[], user: Use
       items.delete(itemId);
       continue;
     }
-    const { updatedAt: _updatedAt, removed: _removed, ...fields } = edit;
+    const { updatedAt: _updatedAt, removed: _removed, fieldsUpdatedAt: _fieldsUpdatedAt, ...fields } = edit;
     const patch = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<Item>;
     if (existing) items.set(itemId, { ...existing, ...patch, id: itemId, history: existing.history });
     else if (edit.title && edit.kind && edit.matchers) {
@@ -126,6 +142,7 @@ export function mergeThesis(base: ThesisPack, feedLayers: FeedLayer[], user: Use
 export function resolveThesis(record: ThesisRecord, bundled: ThesisPack | undefined, feeds: FeedState[]): ThesisPack | undefined {
   let base: ThesisPack | undefined;
   let baseUrl: string | undefined;
+  if (record.base.kind === 'deleted') return undefined;
   if (record.base.kind === 'bundled') base = bundled;
   else if (record.base.kind === 'pack') base = record.base.pack;
   else {

@@ -55,9 +55,11 @@ export const ItemEditSchema = z.object({
   /** The user added this item (it is not in the base): its first status cannot be undone. */
   added: z.boolean().optional(),
   updatedAt: Timestamp,
+  /** When each field was last set (sync merges field by field); a field missing here dates from `updatedAt`. */
+  fieldsUpdatedAt: z.record(z.string(), Timestamp).optional(),
 });
 export type ItemEdit = z.infer<typeof ItemEditSchema>;
-export type ItemPatch = Omit<ItemEdit, 'updatedAt' | 'removed' | 'added'>;
+export type ItemPatch = Omit<ItemEdit, 'updatedAt' | 'removed' | 'added' | 'fieldsUpdatedAt'>;
 
 export const ThesisMetaSchema = z.object({
   title: z.string().min(1).optional(),
@@ -67,6 +69,8 @@ export const ThesisMetaSchema = z.object({
   /** A deleted thesis stays as a tombstone so that sync deletes it everywhere. */
   deleted: z.boolean().default(false),
   updatedAt: Timestamp,
+  /** When each field was last set (sync merges field by field); a field missing here dates from `updatedAt`. */
+  fieldsUpdatedAt: z.record(z.string(), Timestamp).optional(),
 });
 export type ThesisMeta = z.infer<typeof ThesisMetaSchema>;
 
@@ -77,6 +81,8 @@ export const ThesisBaseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pack'), pack: ThesisPackSchema, updatedAt: Timestamp }),
   /** A subscribed feed whose pack is the thesis (its last good version lives in the feed store). */
   z.object({ kind: z.literal('feed'), url: z.string().url() }),
+  /** A deleted thesis (a tombstone, see `meta.deleted`): it keeps its id and dates, never its pack. */
+  z.object({ kind: z.literal('deleted') }),
 ]);
 export type ThesisBase = z.infer<typeof ThesisBaseSchema>;
 
@@ -101,6 +107,8 @@ export const FeedStateSchema = z.object({
   subscribedAt: Timestamp,
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  /** The pack id the feed had when first fetched: later versions must keep it. */
+  packId: z.string().optional(),
   /** The last good version (valid pack), kept whatever happens afterwards. */
   pack: ThesisPackSchema.optional(),
   /** When the last good version was fetched (or confirmed unchanged by a 304). */
@@ -115,7 +123,22 @@ export interface FeedsState {
   feeds: FeedState[];
 }
 
-export type StoredParse<T> = { value: T; problems: string[] };
+/** A stored record that could not be read: kept as it was (quarantined), never deleted. */
+export interface RejectedRecord {
+  raw: unknown;
+  reason: string;
+}
+
+export type StoredParse<T> = { value: T; problems: string[]; rejected: RejectedRecord[] };
+
+/**
+ * A tombstone carries no content: an older tombstone that still holds its pack (or entries)
+ * is shrunk on read, so that deleting a big thesis frees its space and sync carries no body.
+ */
+export function asTombstone(record: ThesisRecord): ThesisRecord {
+  if (!record.meta.deleted || (record.base.kind === 'deleted' && !record.entries.length && !Object.keys(record.itemEdits).length)) return record;
+  return { ...record, base: { kind: 'deleted' }, entries: [], itemEdits: {} };
+}
 
 function describe(error: z.ZodError): string {
   return error.issues
@@ -125,37 +148,51 @@ function describe(error: z.ZodError): string {
 }
 
 /**
- * Parses the stored theses one record at a time: a corrupted record is left out and reported
- * (the rest of the checklist still works), never fatal. The raw value stays in storage until
- * the next write, so a report is all that is lost.
+ * Parses the stored theses one record at a time: a corrupted record is left out of the
+ * checklist and reported (the rest still works), never fatal, and returned in `rejected` so
+ * that the store keeps it aside (quarantine) instead of dropping it on its next write.
  */
 export function parseStoredTheses(raw: unknown): StoredParse<ChecklistState> {
   const problems: string[] = [];
+  const rejected: RejectedRecord[] = [];
   const list = raw && typeof raw === 'object' && Array.isArray((raw as { theses?: unknown }).theses) ? (raw as { theses: unknown[] }).theses : null;
-  if (raw != null && list == null) return { value: { theses: [] }, problems: ['stored theses: not a list of theses; starting from the default checklist'] };
+  if (raw != null && list == null) {
+    const reason = 'stored theses: not a list of theses; kept aside, starting from the default checklist';
+    return { value: { theses: [] }, problems: [reason], rejected: [{ raw, reason }] };
+  }
   const theses: ThesisRecord[] = [];
   (list ?? []).forEach((record, index) => {
     const parsed = ThesisRecordSchema.safeParse(record);
-    if (parsed.success) theses.push(parsed.data);
+    if (parsed.success) theses.push(asTombstone(parsed.data));
     else {
       const id = record && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string' ? ` "${(record as { id: string }).id}"` : '';
-      problems.push(`stored thesis #${index + 1}${id} is corrupted and was skipped (${describe(parsed.error)})`);
+      const reason = `stored thesis #${index + 1}${id} is corrupted and was set aside, not deleted (${describe(parsed.error)})`;
+      problems.push(reason);
+      rejected.push({ raw: record, reason });
     }
   });
-  return { value: { theses }, problems };
+  return { value: { theses }, problems, rejected };
 }
 
 export function parseStoredFeeds(raw: unknown): StoredParse<FeedsState> {
   const problems: string[] = [];
   const list = raw && typeof raw === 'object' && Array.isArray((raw as { feeds?: unknown }).feeds) ? (raw as { feeds: unknown[] }).feeds : null;
-  if (raw != null && list == null) return { value: { feeds: [] }, problems: ['stored feeds: not a list of feeds'] };
+  const rejected: RejectedRecord[] = [];
+  if (raw != null && list == null) {
+    const reason = 'stored feeds: not a list of feeds; kept aside';
+    return { value: { feeds: [] }, problems: [reason], rejected: [{ raw, reason }] };
+  }
   const feeds: FeedState[] = [];
   (list ?? []).forEach((record, index) => {
     const parsed = FeedStateSchema.safeParse(record);
     if (parsed.success) feeds.push(parsed.data);
-    else problems.push(`stored feed #${index + 1} is corrupted and was skipped (${describe(parsed.error)})`);
+    else {
+      const reason = `stored feed #${index + 1} is corrupted and was set aside, not deleted (${describe(parsed.error)})`;
+      problems.push(reason);
+      rejected.push({ raw: record, reason });
+    }
   });
-  return { value: { feeds }, problems };
+  return { value: { feeds }, problems, rejected };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ThesisRecordSchema, type ChecklistState, type ThesisRecord, type UserEntry } from './records';
+import { ThesisRecordSchema, asTombstone, type ChecklistState, type ItemEdit, type ThesisMeta, type ThesisRecord, type UserEntry } from './records';
 
 /**
  * The user's theses follow them through `storage.sync`, within its quotas. Each thesis record
@@ -194,7 +194,53 @@ export function canonicalRecord(record: ThesisRecord): ThesisRecord {
   return { ...record, entries, itemEdits };
 }
 
-/** One thesis from two browsers: newest wins per entry id, per item edit and for the metadata; entries are a union. */
+/** When a field of an edit or of the metadata was last set. */
+function fieldTime(block: { updatedAt: string; fieldsUpdatedAt?: Record<string, string> }, field: string): string {
+  return block.fieldsUpdatedAt?.[field] ?? block.updatedAt;
+}
+
+/**
+ * Field by field: for each field, the value set last on either side (a title changed here and
+ * matchers changed there both survive). Fields a side never set do not count.
+ */
+function mergeFields<T extends { updatedAt: string; fieldsUpdatedAt?: Record<string, string> }>(local: T, remote: T, fields: readonly string[], start: T): T {
+  const merged: Record<string, unknown> = { ...start, fieldsUpdatedAt: { ...local.fieldsUpdatedAt, ...remote.fieldsUpdatedAt } };
+  const times = merged.fieldsUpdatedAt as Record<string, string>;
+  for (const field of fields) {
+    const sides = [local, remote].filter((side) => (side as Record<string, unknown>)[field] !== undefined);
+    if (!sides.length) {
+      delete merged[field];
+      delete times[field];
+      continue;
+    }
+    const winner = sides.reduce((a, b) => (fieldTime(b, field) > fieldTime(a, field) ? b : a));
+    merged[field] = (winner as Record<string, unknown>)[field];
+    if (winner.fieldsUpdatedAt?.[field]) times[field] = winner.fieldsUpdatedAt[field];
+    else delete times[field];
+  }
+  merged.updatedAt = local.updatedAt > remote.updatedAt ? local.updatedAt : remote.updatedAt;
+  if (!Object.keys(times).length) delete merged.fieldsUpdatedAt;
+  return merged as T;
+}
+
+const ITEM_EDIT_FIELDS = ['title', 'description', 'kind', 'matchers', 'cues', 'figures'] as const;
+const META_FIELDS = ['title', 'description', 'topics', 'enabled'] as const;
+
+function mergeItemEdits(local: ItemEdit, remote: ItemEdit): ItemEdit {
+  // Removing (or restoring) an item is about the whole item: the later decision wins.
+  if (local.removed || remote.removed) return newer(local, remote);
+  const merged = mergeFields(local, remote, ITEM_EDIT_FIELDS, { ...local });
+  if (local.added || remote.added) merged.added = true;
+  return merged;
+}
+
+function mergeMeta(local: ThesisMeta, remote: ThesisMeta): ThesisMeta {
+  const whole = newer(local, remote);
+  if (whole.deleted) return whole;
+  return mergeFields(local, remote, META_FIELDS, { ...whole });
+}
+
+/** One thesis from two browsers: newest wins per entry id, per field of each item edit and of the metadata; entries are a union. */
 export function mergeThesisRecords(local: ThesisRecord, remote: ThesisRecord): ThesisRecord {
   const entries = new Map<string, UserEntry>();
   for (const entry of local.entries) entries.set(entry.id, entry);
@@ -203,13 +249,17 @@ export function mergeThesisRecords(local: ThesisRecord, remote: ThesisRecord): T
     entries.set(entry.id, mine ? newer(mine, entry) : entry);
   }
   const itemEdits = { ...local.itemEdits };
-  for (const [itemId, edit] of Object.entries(remote.itemEdits)) itemEdits[itemId] = itemEdits[itemId] ? newer(itemEdits[itemId], edit) : edit;
+  for (const [itemId, edit] of Object.entries(remote.itemEdits)) itemEdits[itemId] = itemEdits[itemId] ? mergeItemEdits(itemEdits[itemId], edit) : edit;
   let base = local.base;
   if (remote.base.kind === 'pack' && (local.base.kind !== 'pack' || remote.base.updatedAt > local.base.updatedAt)) base = remote.base;
+  const meta = mergeMeta(local.meta, remote.meta);
+  // Deleted on either side, later than any change on the other: a tombstone, without content.
+  if (meta.deleted) return canonicalRecord(asTombstone({ id: local.id, base, meta, entries: [], itemEdits: {}, createdAt: remote.createdAt < local.createdAt ? remote.createdAt : local.createdAt }));
+  if (base.kind === 'deleted' && remote.base.kind !== 'deleted') base = remote.base;
   return canonicalRecord({
     id: local.id,
     base,
-    meta: newer(local.meta, remote.meta),
+    meta,
     entries: [...entries.values()],
     itemEdits,
     createdAt: remote.createdAt < local.createdAt ? remote.createdAt : local.createdAt,

@@ -195,11 +195,12 @@ export function editThesis(state: ChecklistState, id: string, patch: ThesisMetaP
   const thesis = findThesis(state, id);
   if (patch.title !== undefined && !patch.title.trim()) throw new ChecklistError('A thesis needs a title.');
   if (patch.topics !== undefined && patch.topics.length === 0) throw new ChecklistError('A thesis needs at least one topic.');
-  const meta = { ...thesis.meta, updatedAt: clock.now };
+  const meta = { ...thesis.meta, updatedAt: clock.now, fieldsUpdatedAt: { ...thesis.meta.fieldsUpdatedAt } };
   if (patch.title !== undefined) meta.title = patch.title.trim();
   if (patch.description !== undefined) meta.description = patch.description;
   if (patch.enabled !== undefined) meta.enabled = patch.enabled;
   if (patch.topics !== undefined) meta.topics = patch.topics;
+  for (const field of ['title', 'description', 'enabled', 'topics'] as const) if (patch[field] !== undefined) meta.fieldsUpdatedAt[field] = clock.now;
   return replaceThesis(state, { ...thesis, meta });
 }
 
@@ -223,18 +224,48 @@ export function duplicateThesis(state: ChecklistState, id: string, effective: Th
 export function deleteThesis(state: ChecklistState, id: string, clock: Clock): ChecklistState {
   const thesis = findThesis(state, id);
   if (thesis.base.kind === 'bundled') throw new ChecklistError('The bundled thesis cannot be deleted; disable it instead.');
-  // A tombstone (kept so that sync deletes it in the user's other browsers too).
-  return replaceThesis(state, { ...thesis, entries: [], itemEdits: {}, meta: { enabled: false, deleted: true, updatedAt: clock.now } });
+  // A tombstone (kept so that sync deletes it in the user's other browsers too), without its
+  // pack: deleting must free space, even when the store is full because of that pack.
+  return replaceThesis(state, { ...thesis, base: { kind: 'deleted' }, entries: [], itemEdits: {}, meta: { enabled: false, deleted: true, updatedAt: clock.now } });
 }
 
 // ---------------------------------------------------------------- items
+
+const ITEM_FIELDS = ['title', 'description', 'kind', 'matchers', 'cues', 'figures'] as const;
+type ItemField = (typeof ITEM_FIELDS)[number];
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * An edit made from what the editor showed (`base`): only the fields the user changed are
+ * applied, so a second tab (or a stale form) never reverts another's change to a field it did
+ * not touch; a field it did change that someone else changed meanwhile is a conflict, refused
+ * with the field named (nothing is written). Without `base`, the whole patch applies.
+ */
+export function changedFields(patch: ItemPatch, base: ItemPatch | undefined, current: Item | undefined): ItemPatch {
+  if (!base || !current) return patch;
+  const changed: Record<string, unknown> = {};
+  const conflicts: string[] = [];
+  for (const field of ITEM_FIELDS) {
+    if (patch[field] === undefined || sameValue(patch[field], base[field])) continue;
+    if (!sameValue(current[field as ItemField], base[field]) && !sameValue(current[field as ItemField], patch[field])) conflicts.push(field);
+    changed[field] = patch[field];
+  }
+  if (conflicts.length) {
+    throw new ChecklistError(`This item was changed elsewhere (in another tab or browser) since you opened it: ${conflicts.join(', ')}. Nothing was saved; reopen it to see the current version.`);
+  }
+  return changed as ItemPatch;
+}
 
 /** Edits an item (or adds one when `itemId` is new and the patch has title, kind and matchers). */
 export function editItem(state: ChecklistState, thesisId: string, itemId: string, patch: ItemPatch, clock: Clock, effective: ThesisPack, today: string): ChecklistState {
   const thesis = findThesis(state, thesisId);
   const exists = effective.items.some((item) => item.id === itemId);
   const previous = thesis.itemEdits[itemId];
-  const edit: ItemEdit = { ...(previous && !previous.removed ? previous : {}), ...stripUndefined(patch), updatedAt: clock.now };
+  const applied = stripUndefined(patch);
+  const kept = previous && !previous.removed ? previous : undefined;
+  const fieldsUpdatedAt = { ...kept?.fieldsUpdatedAt };
+  for (const field of Object.keys(applied)) fieldsUpdatedAt[field] = clock.now;
+  const edit: ItemEdit = { ...(kept ?? {}), ...applied, updatedAt: clock.now, fieldsUpdatedAt };
   delete edit.removed;
   if (edit.title !== undefined && !edit.title.trim()) throw new ChecklistError('An item needs a title.');
   let entries = thesis.entries;

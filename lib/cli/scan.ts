@@ -121,24 +121,70 @@ export function htmlToDocument(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
 
-/** Decodes a saved page: BOM or <meta charset> (Chinese sites still serve GBK), else UTF-8; binary is refused. */
-export function decodeHtml(bytes: Uint8Array, source: string, contentType?: string | null): string {
+/** Can these bytes be read with this encoding without a single invalid sequence? */
+function decodeStrict(bytes: Uint8Array, encoding: string): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Holds a multi-byte UTF-8 sequence (a lead byte, then a continuation byte): what UTF-8 text of any language but English has. */
+function hasUtf8Multibyte(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length - 1, 256 * 1024);
+  for (let i = 0; i < end; i++) {
+    const lead = bytes[i]!;
+    if (lead >= 0xc2 && lead <= 0xf4 && (bytes[i + 1]! & 0xc0) === 0x80) return true;
+  }
+  return false;
+}
+
+/**
+ * Decodes a saved page by the encoding its bytes actually carry: a byte-order mark first;
+ * then, when the bytes are valid UTF-8 with multi-byte characters in them, UTF-8 whatever
+ * the page declares (saved pages are often re-encoded to UTF-8 and keep their old
+ * `<meta charset="gb2312">`); else the declared charset (Content-Type, then <meta>), and
+ * if the bytes are not valid in it, UTF-8 and GB18030 in turn. Binary, empty or undecodable
+ * input is refused with the source named. `onFallback` hears when the declaration was wrong.
+ */
+export function decodeHtml(bytes: Uint8Array, source: string, contentType?: string | null, onFallback?: (note: string) => void): string {
   if (bytes.length === 0) throw new Error(`${source} is empty`);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = decodeStrict(bytes, 'utf-8');
+    if (text !== null) return text;
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const text = decodeStrict(bytes, bytes[0] === 0xff ? 'utf-16le' : 'utf-16be');
+    if (text !== null) return text;
+  }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
   if (head.includes('\u0000')) throw new Error(`${source} is not an HTML or text file (binary content)`);
-  const declared =
-    /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
-  let decoder: TextDecoder;
+  const label = (/charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8').toLowerCase();
+  let declared: string;
   try {
-    decoder = new TextDecoder(declared.toLowerCase(), { fatal: true });
+    declared = new TextDecoder(label).encoding;
   } catch {
-    decoder = new TextDecoder('utf-8', { fatal: true });
+    declared = 'utf-8';
   }
-  try {
-    return decoder.decode(bytes);
-  } catch {
-    throw new Error(`${source} is not readable as ${decoder.encoding} text`);
+  if (declared !== 'utf-8' && hasUtf8Multibyte(bytes)) {
+    const text = decodeStrict(bytes, 'utf-8');
+    if (text !== null) {
+      onFallback?.(`${source} declares ${label} but its bytes are UTF-8; read as UTF-8`);
+      return text;
+    }
   }
+  const asDeclared = decodeStrict(bytes, declared);
+  if (asDeclared !== null) return asDeclared;
+  for (const candidate of ['utf-8', 'gb18030']) {
+    if (candidate === declared) continue;
+    const text = decodeStrict(bytes, candidate);
+    if (text !== null) {
+      onFallback?.(`${source} is not valid ${declared} but is valid ${candidate}; read as ${candidate}`);
+      return text;
+    }
+  }
+  throw new Error(`${source} is not readable as ${declared} text (nor as UTF-8 or GB18030)`);
 }
 
 export interface LoadedInput {
@@ -173,7 +219,7 @@ export async function loadInput(input: string, io: ScanIO): Promise<LoadedInput>
       throw new Error(`cannot fetch ${input}: ${describe(error)}`);
     }
     if (!response.ok) throw new Error(`cannot fetch ${input}: HTTP ${response.status}`);
-    const html = decodeHtml(new Uint8Array(await response.arrayBuffer()), input, response.headers.get('content-type'));
+    const html = decodeHtml(new Uint8Array(await response.arrayBuffer()), input, response.headers.get('content-type'), (note) => io.stderr(`scan: note: ${note}\n`));
     const start = now();
     const document = htmlToDocument(html);
     return { document, url: response.url || input, parseMs: now() - start };
@@ -188,7 +234,7 @@ export async function loadInput(input: string, io: ScanIO): Promise<LoadedInput>
   } catch (error) {
     throw new Error(`cannot read ${input}: ${describe(error)}`);
   }
-  const text = decodeHtml(bytes, input);
+  const text = decodeHtml(bytes, input, null, (note) => io.stderr(`scan: note: ${note}\n`));
   const start = now();
   const document = extension === '.txt' ? textToDocument(text) : htmlToDocument(text);
   if (extension !== '.txt' && !document.body) throw new Error(`${input} has no HTML body`);
@@ -259,5 +305,13 @@ export async function main(argv: readonly string[], io: ScanIO): Promise<number>
       io.stderr(`scan: ${describe(error)}\n`);
     }
   }
-  return failed > 0 ? 1 : 0;
+  if (failed === 0) return 0;
+  // Some inputs failed and the others' results are printed: say so, and exit with a code of
+  // its own (3) so that a script can tell "some results" from "no results" (1).
+  const total = args.inputs.length;
+  if (failed < total) {
+    io.stderr(`scan: ${failed} of ${total} inputs failed (above); the other ${total - failed} results are printed\n`);
+    return 3;
+  }
+  return 1;
 }

@@ -20,6 +20,8 @@ export const ThesisSummarySchema = z.object({
   pack: ThesisPackSchema.nullable(),
   /** Items whose latest user entry can be undone. */
   undoable: z.array(z.string()),
+  /** The user's entries for items the pack no longer has (a feed renamed or dropped them): shown, not hidden. */
+  orphans: z.array(z.object({ itemId: z.string(), entries: z.array(z.object({ date: z.string(), status: StatusSchema, note: z.string() })) })).default([]),
 });
 export type ThesisSummary = z.infer<typeof ThesisSummarySchema>;
 
@@ -63,9 +65,14 @@ export const StatusUpdateSchema = z.object({
 export type StatusUpdate = z.infer<typeof StatusUpdateSchema>;
 
 const Terms = LocalizedTermsSchema;
+const ItemPatchSchema = ItemEditSchema.omit({ updatedAt: true, removed: true, added: true, fieldsUpdatedAt: true });
 const Done = z.object({});
 
-/** Messages of the checklist feature (theses, status updates, packs, feeds, sync). */
+/**
+ * Messages of the checklist feature (theses, status updates, packs, feeds, sync). The
+ * sidebar (a content script) may read the effective packs and add or undo a status; all
+ * the rest is for the checklist page (extension pages, the default `from`).
+ */
 export const checklistMessages = defineMessages({
   /**
    * The packs the pipeline should use now: every enabled thesis, with the user's layer and
@@ -74,6 +81,7 @@ export const checklistMessages = defineMessages({
   'checklist/effective-packs': {
     request: z.object({}),
     response: z.object({ packs: z.array(ThesisPackSchema) }),
+    from: 'pages-and-content-scripts',
   },
   /** Everything the checklist page shows. */
   'checklist/overview': {
@@ -84,11 +92,13 @@ export const checklistMessages = defineMessages({
   'checklist/add-status': {
     request: StatusUpdateSchema,
     response: z.object({ entryId: z.string() }),
+    from: 'pages-and-content-scripts',
   },
   /** Removes the user's last entry for the item, and only that. */
   'checklist/undo-status': {
     request: z.object({ thesisId: ThesisId, itemId: ItemId }),
     response: z.object({ removed: z.boolean() }),
+    from: 'pages-and-content-scripts',
   },
   'checklist/create-thesis': {
     request: z.union([
@@ -123,7 +133,11 @@ export const checklistMessages = defineMessages({
   },
   /** Edits an item, or adds one when the id is new (title, kind and matchers required then). */
   'checklist/edit-item': {
-    request: z.object({ thesisId: ThesisId, itemId: ItemId, patch: ItemEditSchema.omit({ updatedAt: true, removed: true, added: true }) }),
+    /**
+     * `base`: the item's fields as the editor showed them. Only fields that differ from it are
+     * applied, and a field someone else changed meanwhile is refused as a conflict.
+     */
+    request: z.object({ thesisId: ThesisId, itemId: ItemId, patch: ItemPatchSchema, base: ItemPatchSchema.optional() }),
     response: Done,
   },
   'checklist/remove-item': {

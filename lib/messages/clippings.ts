@@ -21,7 +21,8 @@ export type ClippingProblem = z.infer<typeof ClippingProblemSchema>;
 
 /**
  * Messages of the clippings feature. The background is the only writer of clippings
- * (IndexedDB); pages and content scripts ask it through these.
+ * (IndexedDB); pages and content scripts ask it through these. Reading the library,
+ * deleting, restoring and importing are for extension pages only (the default `from`).
  */
 export const clippingMessages = defineMessages({
   'clippings/count': {
@@ -30,8 +31,10 @@ export const clippingMessages = defineMessages({
   },
   /** Save a new clipping (the save dialog). */
   'clippings/save': {
+    /** From a content script, the page's URL is the sender's and its canonical URL is kept only on the same site. */
     request: z.object({ draft: ClippingDraftSchema }),
     response: z.object({ clipping: ClippingSchema }),
+    from: 'pages-and-content-scripts',
   },
   /** Edit what the reader decides: note, tags, items, stance. */
   'clippings/update': {
@@ -60,8 +63,13 @@ export const clippingMessages = defineMessages({
   },
   /** The clippings saved from a page (by the address seen or the canonical one). */
   'clippings/for-page': {
-    request: z.object({ url: z.string(), canonicalUrl: z.string().nullable().optional() }),
+    /**
+     * The sender's own page only: `url` is ignored (the sender's URL is used) and
+     * `canonicalUrl` is honoured only on the sender's own site (registrable domain).
+     */
+    request: z.object({ url: z.string().optional(), canonicalUrl: z.string().nullable().optional() }),
     response: z.object({ clippings: z.array(ClippingSchema) }),
+    from: 'content-scripts',
   },
   /** Stored records that failed validation and were set aside. */
   'clippings/problems': {
@@ -77,11 +85,13 @@ export const clippingMessages = defineMessages({
   'clippings/attach': {
     request: z.object({}),
     response: z.object({ attached: z.boolean() }),
+    from: 'content-scripts',
   },
   /** Open the library in a tab (from the sidebar, where a content script cannot open extension pages). */
   'clippings/open-library': {
-    request: z.object({ query: z.string().optional() }),
+    request: z.object({ query: z.string().max(1_000).optional() }),
     response: z.object({}),
+    from: 'content-scripts',
   },
 });
 

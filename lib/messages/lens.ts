@@ -52,14 +52,19 @@ export type TabReport = z.infer<typeof TabReportSchema>;
 export const lensMessages = defineMessages({
   /** The gate on a news page thinks the page may be relevant: inject the lens into this tab. */
   'lens/gate-hit': {
-    request: z.object({ url: z.string() }),
+    /** `url` is ignored: the background takes the tab and its URL from the sender. */
+    request: z.object({ url: z.string().optional() }),
     response: z.object({ injected: z.boolean() }),
+    from: 'content-scripts',
   },
   /** The lens reports its latest result for the sender's tab (badge, popup). */
   'lens/report': {
-    request: TabReportSchema,
+    /** `url` is ignored: the background records the sender's URL (without its query). */
+    request: TabReportSchema.extend({ url: z.string().optional() }),
     response: z.object({}),
+    from: 'content-scripts',
   },
+  // Below, up to the prefs: the popup only (extension pages), since they name a tab or a site.
   /** The popup asks about a tab. */
   'lens/tab-state': {
     request: z.object({ tabId: z.number().int() }),
@@ -98,10 +103,12 @@ export const lensMessages = defineMessages({
   'lens/get-prefs': {
     request: z.object({}),
     response: SidebarPrefsSchema,
+    from: 'pages-and-content-scripts',
   },
   'lens/set-prefs': {
     request: SidebarPrefsPatchSchema,
     response: SidebarPrefsSchema,
+    from: 'pages-and-content-scripts',
   },
 });
 

@@ -10,9 +10,24 @@ z.config({ jitless: true });
  * parsed with its schema on arrival; responses are parsed by the caller.
  */
 
+/**
+ * Who may send a message (checked by the background router from `sender`, never from the
+ * payload):
+ * - `extension-pages` (the default when `from` is left out): the popup, the checklist page,
+ *   the library. Everything that reads the library, deletes, names another tab or URL, or
+ *   changes settings is one of these.
+ * - `content-scripts`: the gate, the lens and the clipper in a web page, about their own page
+ *   only: the background takes the tab and the URL from the sender.
+ * - `pages-and-content-scripts`: both (the sidebar and the checklist page share a few).
+ * A content script may be a compromised renderer: give it nothing it does not need.
+ */
+export type Audience = 'extension-pages' | 'content-scripts' | 'pages-and-content-scripts';
+
 export interface MessageDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
   request: Req;
   response: Res;
+  /** Default: `extension-pages`. */
+  from?: Audience;
 }
 
 export function defineMessages<const T extends Record<string, MessageDef>>(defs: T): T {

@@ -195,6 +195,6 @@ test('the checklist survives a browser restart, and a corrupted record is report
   page = context.pages()[0] ?? (await context.newPage());
   await openChecklist(page, extensionId);
   await expect(card(page, 'valuation-rerating').locator('.tl-card__note')).toHaveText('Survives restarts.');
-  await expect(page.locator('.tl-errors-box')).toContainText('stored thesis #2 "damaged" is corrupted and was skipped');
+  await expect(page.locator('.tl-errors-box')).toContainText('stored thesis #2 "damaged" is corrupted and was set aside, not deleted');
   await context.close();
 });

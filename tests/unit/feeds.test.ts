@@ -20,6 +20,9 @@ const ETAG = '"v1"';
 
 let server: Server;
 let base = '';
+/** A second server: another origin (port) serving the same good pack. */
+let otherServer: Server;
+let otherBase = '';
 const slowResponses = new Set<ServerResponse>();
 const requests: Array<{ url: string; ifNoneMatch?: string }> = [];
 
@@ -62,6 +65,20 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(5 * 1024 * 1024) });
       res.end();
       return;
+    case '/moved-here.json':
+      res.writeHead(301, { location: '/good.json' }).end();
+      return;
+    case '/moved-to-other-host.json':
+      // Same server, another origin (localhost is not 127.0.0.1).
+      res.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/good.json` }).end();
+      return;
+    case '/moved-to-other-port.json':
+      res.writeHead(307, { location: `${otherBase}/good.json` }).end();
+      return;
+    case '/takeover.json':
+      // The same feed, now claiming to be the bundled thesis.
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...newerPack, id: 'alibaba-ai-cloud-h200' }));
+      return;
     case '/invalid.json':
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"id": "acme", ');
       return;
@@ -77,12 +94,17 @@ beforeAll(async () => {
   server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  otherServer = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(goodBody));
+  await new Promise<void>((resolve) => otherServer.listen(0, '127.0.0.1', resolve));
+  otherBase = `http://127.0.0.1:${(otherServer.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
   for (const res of slowResponses) res.destroy();
   server.closeAllConnections();
+  otherServer.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => otherServer.close(() => resolve()));
 });
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -158,6 +180,52 @@ describe('refreshFeed against a real HTTP server', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const next = await refreshFeed({ url: `http://127.0.0.1:${port}/x.json`, subscribedAt: NOW }, fetch, NOW);
     expect(next.error?.message).toMatch(/^network error: /);
+  });
+});
+
+describe('feeds cannot be moved or taken over (issue 9)', () => {
+  it('a redirect on the same origin is followed', async () => {
+    const feed = await refreshFeed({ url: `${base}/moved-here.json`, subscribedAt: NOW }, fetch, NOW);
+    expect(feed.error).toBeUndefined();
+    expect(feed.pack?.id).toBe('acme');
+    expect(feed.packId).toBe('acme');
+  });
+
+  it.each([
+    ['another host', '/moved-to-other-host.json', /^redirected off the feed's origin \(http:\/\/127\.0\.0\.1:\d+\) to http:\/\/localhost:\d+; refused$/],
+    ['another port', '/moved-to-other-port.json', /^redirected off the feed's origin \(http:\/\/127\.0\.0\.1:\d+\) to http:\/\/127\.0\.0\.1:\d+; refused$/],
+  ])('a redirect to %s is refused and the last good version kept', async (_name, path, message) => {
+    const good = await subscribedGood();
+    const next = await refreshFeed(at(good, path), fetch, LATER);
+    expect(next.error?.message).toMatch(message);
+    expect(next.pack).toEqual(good.pack);
+    expect(next.fetchedAt).toBe(NOW);
+  });
+
+  it('a redirect from https to http is refused (the final URL\'s origin is checked, scheme included)', async () => {
+    // No TLS server here: a fetch that followed an https → http redirect, as a browser reports it.
+    const downgraded: typeof fetch = async () => {
+      const response = new Response(goodBody, { status: 200, headers: { 'content-type': 'application/json' } });
+      Object.defineProperty(response, 'url', { value: 'http://feeds.example.com/pack.json' });
+      return response;
+    };
+    const next = await refreshFeed({ url: 'https://feeds.example.com/pack.json', subscribedAt: NOW }, downgraded, NOW);
+    expect(next.error?.message).toBe("redirected off the feed's origin (https://feeds.example.com) to http://feeds.example.com; refused");
+    expect(next.pack).toBeUndefined();
+  });
+
+  it('a feed that changes its pack id (to the bundled thesis\'s) is refused and keeps its pack', async () => {
+    const good = await subscribedGood();
+    const next = await refreshFeed(at(good, '/takeover.json'), fetch, LATER);
+    expect(next.error?.message).toBe('the feed now says its pack is "alibaba-ai-cloud-h200", not "acme" as when you subscribed; kept the last good version');
+    expect(next.pack?.id).toBe('acme');
+    expect(next.packId).toBe('acme');
+  });
+
+  it('a feed stored before pack ids were pinned is pinned to the id of its last good version', async () => {
+    const { packId: _packId, ...legacy } = await subscribedGood();
+    const next = await refreshFeed(at(legacy, '/takeover.json'), fetch, LATER);
+    expect(next.error?.message).toMatch(/^the feed now says its pack is "alibaba-ai-cloud-h200", not "acme"/);
   });
 });
 
