@@ -125,6 +125,7 @@ test('mail hosts of the Chinese portals are outside the extension\'s reach', asy
   const mailUrl = 'https://mail.163.com/js6/main.jsp?sid=SESSIONID&df=mail163_letter';
   await servePage(context, 'https://mail.163.com/**', demoHtml());
   await page.goto(mailUrl);
+  await page.bringToFront(); // the welcome page opened on install may hold the focus
   const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
   // The browser's own verdict: no permission for the host, so no content script can run there.
   expect(await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://mail.163.com/*'] }))).toBe(false);
