@@ -95,7 +95,13 @@ export const test = base.extend<Fixtures>({
     await use(await extensionIdOf(context));
   },
   page: async ({ context }, use) => {
-    await use(context.pages()[0] ?? (await context.newPage()));
+    const page = context.pages()[0] ?? (await context.newPage());
+    // First run opens the welcome page in a new, focused tab. Wait for it, so that it cannot
+    // take the focus in the middle of a test, and give the focus back to the test's page.
+    const isWelcome = (candidate: Page) => candidate.url().endsWith('/welcome.html');
+    if (!context.pages().some(isWelcome)) await context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 });
+    await page.bringToFront();
+    await use(page);
   },
 });
 export const expect = test.expect;
