@@ -25,7 +25,7 @@ export interface Article {
   published: string | null;
   /** Its clippings in reading order (position on the page), the first saved first on ties. */
   clippings: Clipping[];
-  /** The checklist items its clippings touch, in order of first appearance. */
+  /** The checklist items its clippings touch, in reading order of first appearance. */
   items: ItemRef[];
   /** When the newest of its clippings was saved (ISO), for newest-first order. */
   latestAt: string;
@@ -52,10 +52,12 @@ export function groupByArticle(clippings: readonly Clipping[]): Article[] {
     // A later save may know more about the page (a title the first one lacked).
     if (!article.title && clipping.page.title) article.title = clipping.page.title;
     if (!article.published && clipping.page.published) article.published = clipping.page.published;
-    for (const ref of clipping.items) if (!article.items.some((known) => itemKey(known) === itemKey(ref))) article.items.push(ref);
   }
   const articles = [...byKey.values()];
-  for (const article of articles) article.clippings.sort((a, b) => positionOf(a) - positionOf(b) || (a.createdAt < b.createdAt ? -1 : 1));
+  for (const article of articles) {
+    article.clippings.sort((a, b) => positionOf(a) - positionOf(b) || (a.createdAt < b.createdAt ? -1 : 1));
+    for (const clipping of article.clippings) for (const ref of clipping.items) if (!article.items.some((known) => itemKey(known) === itemKey(ref))) article.items.push(ref);
+  }
   return articles.sort((a, b) => (a.latestAt < b.latestAt ? 1 : a.latestAt > b.latestAt ? -1 : a.key < b.key ? -1 : 1));
 }
 
