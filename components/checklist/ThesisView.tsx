@@ -7,6 +7,7 @@ import { ChecklistItem, type ClippingSummary } from './ChecklistItem';
 import { ItemEditor } from './ItemEditor';
 import type { StatusUpdateValue } from './StatusUpdateForm';
 import { useGuardedAction } from './use-guarded-action';
+import { ThesisGlance, type RecentClippings } from './ThesisGlance';
 
 /** One thesis as a checklist: its catalysts and its risks, with management actions. */
 
@@ -22,16 +23,22 @@ export interface ThesisActions {
   loadClippings: (thesisId: string, itemId: string) => Promise<ClippingSummary[]>;
 }
 
+function daysBefore(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 const BASE_LABELS: Record<ThesisSummary['baseKind'], string> = {
   bundled: 'Bundled thesis: your updates and edits are kept on top of it',
   pack: 'Your thesis',
   feed: 'From a feed: your updates and edits are kept on top of it',
 };
 
-export function ThesisView({ thesis, today, clippingCounts, actions }: {
+export function ThesisView({ thesis, today, clippingCounts, recentClippings, actions }: {
   thesis: ThesisSummary;
   today: string;
   clippingCounts: Record<string, number> | undefined;
+  /** Clippings saved in the last 30 days about this thesis (undefined while unknown). */
+  recentClippings?: RecentClippings;
   actions: ThesisActions;
 }) {
   const [renaming, setRenaming] = useState(false);
@@ -210,6 +217,7 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
 
       {pack ? (
         <>
+          <ThesisGlance thesisId={thesis.id} items={pack.items} today={today} recent={recentClippings} libraryHref={`/library.html?thesis=${encodeURIComponent(thesis.id)}&from=${daysBefore(today, 30)}`} />
           {section('catalyst', 'Catalysts', 'What must happen for the thesis to play out.')}
           {section('risk', 'Risks', 'What must not happen.')}
           {adding ? (

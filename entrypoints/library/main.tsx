@@ -18,8 +18,8 @@ import { downloadText } from '@/lib/ext/download';
 /**
  * The clippings library (library.html). The background searches and groups; this page asks
  * for the rows on screen, a block at a time (`library/query`), and renders only those. Every
- * change goes through the background, the only writer. `?q=`, `?item=thesisId/itemId` preset
- * the filters (links from the sidebar and the checklist page); `?view=` the arrangement.
+ * change goes through the background, the only writer. `?q=`, `?item=thesisId/itemId`, `?thesis=`, `?from=`
+ * preset the filters (links from the sidebar and the checklist page); `?view=` the arrangement.
  */
 
 const BLOCK = 100;
@@ -29,10 +29,12 @@ const EMPTY_FACETS: LibraryFacets = { sites: [], topics: [], items: [] };
 function initialFilters(): ClippingFilters {
   const params = new URLSearchParams(location.search);
   const [thesisId, itemId] = (params.get('item') ?? '').split('/');
+  const day = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
   return {
     query: params.get('q') ?? undefined,
-    thesisId: itemId ? thesisId : undefined,
+    thesisId: itemId ? thesisId : params.get('thesis') || undefined,
     itemId: itemId || undefined,
+    from: day(params.get('from')),
   };
 }
 

@@ -151,13 +151,18 @@ const TESLA_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 
 test('a second thesis with its own matchers: its claims appear on a page that matches it', async ({ page, context, extensionId }) => {
   await openChecklist(page, extensionId);
-  await page.getByLabel('Title', { exact: true }).first().fill('Tesla: robotaxi');
+  // The form takes no room until asked for; then its title has the focus.
+  await expect(page.locator('#new-thesis-title')).toHaveCount(0);
+  await page.getByRole('button', { name: 'New thesis' }).click();
+  await expect(page.locator('#new-thesis-title')).toBeFocused();
+  await page.keyboard.type('Tesla: robotaxi');
   await page.getByLabel('Relevant when an article names').fill('Tesla, 特斯拉');
   await page.getByLabel('First item').fill('Robotaxi service expands');
   await page.getByLabel('A sentence is about it when it says').fill('robotaxi*, 无人驾驶出租车');
   await page.getByRole('button', { name: 'Create thesis' }).click();
   await expect(page.locator('#thesis-title')).toHaveText('Tesla: robotaxi');
   await expect(page.locator('.tl-card[data-item-id="robotaxi-service-expands"] .tl-card__head .tl-status__word')).toHaveText('Pending');
+  await expect(page.locator('#new-thesis-title')).toHaveCount(0);
 
   const article = await context.newPage();
   await servePage(context, TESLA_URL, TESLA_HTML);
