@@ -150,6 +150,14 @@ export interface ClippingRow {
 
 export type LibraryRow = ArticleHeading | ItemHeading | ClippingRow;
 
+/** A clipping's article key, computed once per clipping (a URL parse is the costliest step of grouping). */
+const articleKeys = new WeakMap<Clipping, string>();
+function articleKeyOf(clipping: Clipping): string {
+  let key = articleKeys.get(clipping);
+  if (key === undefined) articleKeys.set(clipping, (key = pageKey(clipping.page.url)));
+  return key;
+}
+
 /**
  * The rows of a view for the clippings matching `filters`: headings and clippings in display
  * order. Newest article first, its quotes in reading order; or newest first, flat; or by
@@ -185,7 +193,7 @@ export function libraryRows(index: SearchIndex, filters: ClippingFilters, view: 
   // By article: `matching` is newest first, so an article's first clipping is its newest.
   const articles = new Map<string, { heading: ArticleHeading; clippings: Clipping[]; items: Set<string> }>();
   for (const clipping of matching) {
-    const key = pageKey(clipping.page.url);
+    const key = articleKeyOf(clipping);
     let article = articles.get(key);
     if (!article) {
       const { page } = clipping;
