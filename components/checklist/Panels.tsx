@@ -157,25 +157,25 @@ export function ImportPanel({ onImport }: { onImport: (text: string, onConflict:
 
   return (
     <section class="tl-panel" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a pack</h2>
+      <h2 id="import-heading">{t('checklist_importHeading')}</h2>
       <label class="tl-file">
-        <span>Choose a thesis pack (.json)</span>
+        <span>{t('checklist_importChoose')}</span>
         <input type="file" accept=".json,application/json" onChange={pick} />
       </label>
       <div aria-live="polite">
-        {outcome?.status === 'imported' ? <p class="tl-ok">Imported {fileName ? `“${fileName}”` : 'the pack'} as “{outcome.id}”.</p> : null}
+        {outcome?.status === 'imported' ? <p class="tl-ok">{fileName ? t('checklist_importedFile', fileName, outcome.id) : t('checklist_importedPack', outcome.id)}</p> : null}
         {outcome?.status === 'conflict' && text !== null ? (
           <div class="tl-confirm" role="alertdialog" aria-labelledby="import-conflict-text">
-            <p id="import-conflict-text">A thesis with the id “{outcome.id}” (“{outcome.title}”) exists already. Replace its pack (your own updates are kept), or keep both?</p>
+            <p id="import-conflict-text">{t('checklist_importConflict', outcome.id, outcome.title)}</p>
             <div class="tl-actions">
               <button type="button" class="tl-button" onClick={() => run(text, 'replace')}>
-                Replace
+                {t('checklist_replace')}
               </button>
               <button type="button" class="tl-button" onClick={() => run(text, 'keep-both')}>
-                Keep both
+                {t('checklist_keepBoth')}
               </button>
               <button type="button" class="tl-button" onClick={() => setOutcome(null)}>
-                Cancel
+                {t('common_cancel')}
               </button>
             </div>
           </div>
@@ -184,7 +184,7 @@ export function ImportPanel({ onImport }: { onImport: (text: string, onConflict:
       {outcome?.status === 'invalid' ? (
         <div class="tl-errors-box" role="alert">
           <p>
-            {fileName ? `“${fileName}”` : 'The file'} is not a valid thesis pack; nothing was changed. {outcome.problems.length === 1 ? 'Problem' : 'Problems'}:
+            {fileName ? t('checklist_importInvalidFile', fileName) : t('checklist_importInvalid')} {outcome.problems.length === 1 ? t('checklist_problem') : t('checklist_problems')}
           </p>
           <ul class="tl-errors">
             {outcome.problems.map((problem) => (
@@ -227,8 +227,8 @@ export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
 
   return (
     <section class="tl-panel" aria-labelledby="feeds-heading">
-      <h2 id="feeds-heading">Feeds</h2>
-      <p class="tl-help">Follow a published thesis pack: its status updates join your history, marked with their source. Checked every 6 hours.</p>
+      <h2 id="feeds-heading">{t('checklist_feedsHeading')}</h2>
+      <p class="tl-help">{t('checklist_feedsHelp')}</p>
       <form
         class="tl-inline-form"
         onSubmit={(event) => {
@@ -240,11 +240,11 @@ export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
         }}
       >
         <label for="feed-url" class="tl-visually-hidden">
-          Feed URL
+          {t('checklist_feedUrl')}
         </label>
         <input id="feed-url" type="url" placeholder="https://example.com/thesis.json" value={url} onInput={(event) => setUrl(event.currentTarget.value)} />
         <button type="submit" class="tl-button" disabled={busy || !url.trim()}>
-          Subscribe
+          {t('checklist_subscribe')}
         </button>
       </form>
       {error ? (
@@ -262,27 +262,29 @@ export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
                 </a>
               </p>
               <p class="tl-feed__state">
-                {feed.packTitle ? `“${feed.packTitle}” v${feed.packVersion} · ` : 'Not fetched yet · '}
-                last good version: {when(feed.fetchedAt)}
+                {feed.packTitle ? `“${feed.packTitle}” v${feed.packVersion} · ` : `${t('checklist_feedNotFetched')} · `}
+                {t('checklist_feedLastGood', when(feed.fetchedAt))}
               </p>
               {feed.error ? (
                 <p class="tl-error">
-                  Last error ({when(feed.error.at)}): {feed.error.message}
+                  {t('checklist_feedLastError', when(feed.error.at), feed.error.message)}
                 </p>
               ) : null}
               <div class="tl-actions">
                 <button type="button" class="tl-button" disabled={busy} onClick={() => void guard(() => onRefresh(feed.url))}>
-                  Refresh now<span class="tl-visually-hidden"> {feed.packTitle ?? feed.url}</span>
+                  {t('checklist_refreshNow')}
+                  <span class="tl-visually-hidden"> {feed.packTitle ?? feed.url}</span>
                 </button>
                 <button type="button" class="tl-button" disabled={busy} onClick={() => void guard(() => onUnsubscribe(feed.url))}>
-                  Unsubscribe<span class="tl-visually-hidden"> from {feed.packTitle ?? feed.url}</span>
+                  {t('checklist_unsubscribe')}
+                  <span class="tl-visually-hidden"> {t('checklist_fromFeed', feed.packTitle ?? feed.url)}</span>
                 </button>
               </div>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="tl-muted">No feeds.</p>
+        <p class="tl-muted">{t('checklist_noFeeds')}</p>
       )}
     </section>
   );
