@@ -253,4 +253,5 @@ function App() {
   );
 }
 
+document.title = `Thesis Lens · ${t('library_title')}`;
 render(<App />, document.getElementById('app')!);

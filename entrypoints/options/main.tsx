@@ -236,4 +236,5 @@ function App() {
   );
 }
 
+document.title = t('checklist_pageTitle');
 render(<App />, document.getElementById('app')!);

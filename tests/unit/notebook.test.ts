@@ -14,6 +14,7 @@ import {
 } from '@/lib/clippings/notebook';
 import { contextTerm, openSourceLink, sourceAddressOf } from '@/lib/clippings/notebook-link';
 import type { Clipping } from '@/lib/clippings/schema';
+import { toMarkdown } from '@/lib/clippings/export';
 import { clipping } from './clippings-fixtures';
 
 /** Splits a note into its front matter (parsed as YAML) and its body. */
@@ -219,5 +220,24 @@ describe('open source: the address read at, at the right passage', () => {
     expect(contextTerm(' before the close of trading tod', 'suffix')).toBe('before the close');
     expect(contextTerm('阿里巴巴表示，云业务收入', 'prefix')).toBe('');
     expect(contextTerm('', 'suffix')).toBe('');
+  });
+});
+
+describe('the one-file export by item escapes page text too', () => {
+  it('a hostile title, site, quote, note and item title become text', () => {
+    const hostile = clipping(4, {
+      quote: '<script>alert(1)</script> [[Secret]] $5bn and $3bn',
+      note: '# not a heading\n- not a list',
+      tags: ['=cmd|calc'],
+      page: { ...clipping(4).page, title: '](javascript:alert(1))', site: '<b>Site</b>' },
+    });
+    const md = toMarkdown([hostile], { itemTitles: new Map([['alibaba-ai-cloud-h200/h200-procurement', '**Bold** <i>item</i>']]), exportedAt: new Date('2026-02-01T00:00:00Z') });
+    expect(md).toContain('## \\*\\*Bold\\*\\* \\<i\\>item\\</i\\>');
+    expect(md).toContain('> \\<script\\>alert(1)\\</script\\> \\[\\[Secret\\]\\] \\$5bn and \\$3bn');
+    expect(md).toContain('— [\\](javascript:alert(1))](<https://www.reuters.com/technology/story-4/?utm_source=newsletter#:~:text=');
+    expect(md).toContain(' · \\<b\\>Site\\</b\\> · ');
+    expect(md).toContain('\\# not a heading\n\\- not a list');
+    expect(md).toContain('#cmdcalc');
+    expect(md).not.toMatch(/(^|[^\\])<(script|b|i)>/m);
   });
 });
