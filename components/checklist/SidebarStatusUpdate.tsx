@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Status } from '@/lib/pack/schema';
 import { STATUS_LABELS, formatDate } from '../status/labels';
+import { t } from '@/lib/i18n';
 import { StatusUpdateForm, type StatusUpdateValue } from './StatusUpdateForm';
 
 /**
@@ -13,7 +14,8 @@ import { StatusUpdateForm, type StatusUpdateValue } from './StatusUpdateForm';
 export interface SidebarStatusUpdateProps {
   item: { thesisId: string; id: string; title: string; status: Status };
   claimText?: string;
-  page: { title: string; url: string };
+  /** The article the update starts from; `published` (YYYY-MM-DD) dates the update, changeable. */
+  page: { title: string; url: string; published?: string | null };
   today: string;
   save: (value: StatusUpdateValue) => Promise<void>;
   undo: () => Promise<void>;
@@ -94,7 +96,14 @@ export function SidebarStatusUpdate({ item, claimText, page, today, save, undo, 
           itemTitle={item.title}
           currentStatus={item.status}
           today={today}
-          initial={{ note: noteFromClaim(claimText), sourceTitle: page.title, sourceUrl: /^https?:/.test(page.url) ? page.url : '' }}
+          initial={{
+            note: noteFromClaim(claimText),
+            sourceTitle: page.title,
+            sourceUrl: /^https?:/.test(page.url) ? page.url : '',
+            // What the article reports happened by its publication day, not by the day it is read.
+            ...(page.published ? { date: page.published } : {}),
+          }}
+          dateHint={page.published ? t('clipper_statusDateFromArticle', formatDate(page.published)) : undefined}
           onSubmit={async (value) => {
             await save(value);
             setSaved(value);

@@ -22,6 +22,8 @@ export interface StatusUpdateFormProps {
   itemTitle: string;
   currentStatus?: Status;
   initial?: { status?: Status; note?: string; sourceTitle?: string; sourceUrl?: string; date?: string };
+  /** Says where the prefilled date comes from (an article's publication date), under the date field. */
+  dateHint?: string;
   /** Rejects with an Error whose message is shown to the user; the form keeps what they typed. */
   onSubmit: (value: StatusUpdateValue) => Promise<void>;
   onCancel?: () => void;
@@ -39,7 +41,7 @@ function checkUrl(url: string): string | null {
   }
 }
 
-export function StatusUpdateForm({ idPrefix, itemTitle, currentStatus, initial, onSubmit, onCancel, today }: StatusUpdateFormProps) {
+export function StatusUpdateForm({ idPrefix, itemTitle, currentStatus, initial, dateHint, onSubmit, onCancel, today }: StatusUpdateFormProps) {
   const [status, setStatus] = useState<Status>(initial?.status ?? currentStatus ?? 'pending');
   const [date, setDate] = useState(initial?.date ?? today);
   const [note, setNote] = useState(initial?.note ?? '');
@@ -83,7 +85,19 @@ export function StatusUpdateForm({ idPrefix, itemTitle, currentStatus, initial, 
       </fieldset>
       <div class="tl-suf__row">
         <label for={id('date')}>Date</label>
-        <input id={id('date')} type="date" value={date} required onInput={(event) => setDate(event.currentTarget.value)} />
+        <input
+          id={id('date')}
+          type="date"
+          value={date}
+          required
+          aria-describedby={dateHint ? id('date-hint') : undefined}
+          onInput={(event) => setDate(event.currentTarget.value)}
+        />
+        {dateHint ? (
+          <span id={id('date-hint')} class="tl-suf__hint">
+            {dateHint}
+          </span>
+        ) : null}
       </div>
       <div class="tl-suf__row">
         <label for={id('note')}>Note</label>

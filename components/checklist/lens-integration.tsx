@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { request } from '@/lib/ext/messaging';
 import { today } from '@/lib/pack/status';
+import { detectArticle } from '@/lib/pipeline/article';
 import type { ClaimView, ItemView } from '../sidebar/model';
 import type { LensActions } from '../sidebar/types';
 import { SidebarStatusUpdate } from './SidebarStatusUpdate';
@@ -22,6 +23,15 @@ export interface LensStatusUpdates {
 interface OpenDialog {
   item: ItemView;
   claim?: ClaimView;
+}
+
+/** The article's publication date (YYYY-MM-DD), which dates a status update started from it. */
+function articleDate(): string | null {
+  try {
+    return detectArticle(document, { url: location.href }).published;
+  } catch {
+    return null;
+  }
 }
 
 export function connectLensStatusUpdates(lens: {
@@ -54,7 +64,7 @@ export function connectLensStatusUpdates(lens: {
             key={`${item.thesisId}/${item.id}`}
             item={{ thesisId: item.thesisId, id: item.id, title: item.title, status: item.status }}
             claimText={claim?.claim.text}
-            page={{ title: document.title || location.hostname, url: canonical && /^https?:/.test(canonical) ? canonical : location.href.split('#')[0]! }}
+            page={{ title: document.title || location.hostname, url: canonical && /^https?:/.test(canonical) ? canonical : location.href.split('#')[0]!, published: articleDate() }}
             today={today()}
             save={async (value: StatusUpdateValue) => {
               await request('checklist/add-status', { thesisId: item.thesisId, itemId: item.id, ...value });

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import css from './clippings.css?inline';
 import { shortQuote, type PageClippingsState } from './model';
 
@@ -18,19 +19,19 @@ export function PageClippingsSection({ state, onShow, onOpenLibrary }: PageClipp
   return (
     <div class="tlc-root tlc-section" data-testid="page-clippings">
       <style>{css}</style>
-      {state.phase === 'loading' ? <p class="tlc-empty">Looking for your clippings…</p> : null}
-      {state.phase === 'error' ? <p class="tlc-empty">Clippings could not be loaded: {state.error}</p> : null}
+      {state.phase === 'loading' ? <p class="tlc-empty">{t('clipper_looking')}</p> : null}
+      {state.phase === 'error' ? <p class="tlc-empty">{t('clipper_loadFailed', state.error ?? '')}</p> : null}
       {state.phase === 'ready' && state.found.length === 0 && state.notFound.length === 0 ? (
-        <p class="tlc-empty">Nothing saved from this page yet. Select text and use “Save selection to Thesis Lens”, or “Save” on a claim.</p>
+        <p class="tlc-empty">{t('clipper_nothingSaved')}</p>
       ) : null}
       {state.found.length > 0 ? (
-        <ul class="tlc-list" aria-label="Clippings found on this page">
+        <ul class="tlc-list" aria-label={t('clipper_foundList')}>
           {state.found.map(({ clipping }) => (
             <li key={clipping.id}>
               <button type="button" class="tlc-clip" data-clipping-id={clipping.id} onClick={() => onShow(clipping.id)}>
                 <span class="tlc-clip__quote">{shortQuote(clipping.quote)}</span>
                 <span class="tlc-clip__meta">
-                  Saved {savedOn(clipping.createdAt)}
+                  {t('clipper_savedOn', savedOn(clipping.createdAt))}
                   {clipping.note ? ` · ${shortQuote(clipping.note, 80)}` : ''}
                   {clipping.tags.length ? ` · ${clipping.tags.map((t) => `#${t}`).join(' ')}` : ''}
                 </span>
@@ -41,13 +42,13 @@ export function PageClippingsSection({ state, onShow, onOpenLibrary }: PageClipp
       ) : null}
       {state.notFound.length > 0 ? (
         <>
-          <h4 class="tlc-subhead">Not found on this page ({state.notFound.length})</h4>
-          <ul class="tlc-list" aria-label="Clippings not found on this page">
+          <h4 class="tlc-subhead">{t('clipper_notFoundHeading', state.notFound.length)}</h4>
+          <ul class="tlc-list" aria-label={t('clipper_notFoundList')}>
             {state.notFound.map((clipping) => (
               <li key={clipping.id}>
                 <div class="tlc-clip tlc-clip--missing" data-clipping-id={clipping.id} data-not-found="">
                   <span class="tlc-clip__quote">{shortQuote(clipping.quote)}</span>
-                  <span class="tlc-clip__meta">Saved {savedOn(clipping.createdAt)}; the page has changed since.</span>
+                  <span class="tlc-clip__meta">{t('clipper_pageChanged', savedOn(clipping.createdAt))}</span>
                 </div>
               </li>
             ))}
@@ -55,7 +56,7 @@ export function PageClippingsSection({ state, onShow, onOpenLibrary }: PageClipp
         </>
       ) : null}
       <button type="button" class="tlc-button tlc-button--link" onClick={onOpenLibrary}>
-        Open the clippings library
+        {t('clipper_openLibraryLong')}
       </button>
     </div>
   );

@@ -28,9 +28,16 @@ export interface SaveChoices {
   stance: Stance;
 }
 
-/** "cloud, H200 , chips,," → ["cloud", "H200", "chips"] (unique, in order). */
+/** Quote marks a reader may type around a tag, in English and Chinese typing. */
+const QUOTES = /^["'“”‘’「」『』《》`]+|["'“”‘’「」『』《》`]+$/g;
+
+/**
+ * Tags are plain words: `cloud, "H200" , #chips,,「芯片」` → ["cloud", "H200", "chips", "芯片"]
+ * (unique, in order; quote marks and a leading # are not part of a tag).
+ */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,，;\n]/).map((tag) => tag.trim().replace(/^#/, '')).filter(Boolean))];
+  const tags = text.split(/[,，;；、\n]/).map((tag) => tag.trim().replace(QUOTES, '').trim().replace(/^#/, '').trim());
+  return [...new Set(tags.filter(Boolean))];
 }
 
 export const refKey = (ref: ItemRef) => `${ref.thesisId}/${ref.itemId}`;

@@ -1,4 +1,6 @@
-import type { TabReport } from '@/lib/messages/lens';
+import type { Stance, Status } from '@/lib/pack/schema';
+import type { TabReport, TabReportItem } from '@/lib/messages/lens';
+import { t, type MessageKey } from '@/lib/i18n';
 
 /** What the popup knows about the current tab (the `lens/tab-state` answer). */
 export interface PopupTabState {
@@ -53,24 +55,61 @@ function Switch(props: { id: string; label: string; hint?: string; checked: bool
   );
 }
 
+const STATUS_KEYS: Record<Status, MessageKey> = {
+  confirmed: 'status_confirmed',
+  'on-track': 'status_onTrack',
+  pending: 'status_pending',
+  'at-risk': 'status_atRisk',
+  broken: 'status_broken',
+};
+const STANCE = {
+  supports: { icon: '▲', key: 'stance_supports' },
+  challenges: { icon: '▼', key: 'stance_challenges' },
+  neutral: { icon: '●', key: 'stance_neutral' },
+} as const satisfies Record<Stance, { icon: string; key: MessageKey }>;
+
+/** The items the page touches, each with its status and its claims (the sidebar has the rest). */
+function ItemList({ items, multipleTheses }: { items: TabReportItem[]; multipleTheses: boolean }) {
+  return (
+    <ul class="tl-popup__items" aria-label={t('popup_itemsLabel')} data-testid="popup-items">
+      {items.map((item) => (
+        <li key={`${item.thesisId}/${item.id}`} class="tl-popup__item" data-item-id={item.id}>
+          <div class="tl-popup__item-head">
+            <span class="tl-popup__item-title">{item.title}</span>
+            <span class={`tl-popup__status tl-popup__status--${item.status}`}>{t(STATUS_KEYS[item.status])}</span>
+          </div>
+          {multipleTheses ? <p class="tl-popup__item-thesis">{item.thesisTitle}</p> : null}
+          <ul class="tl-popup__claims" aria-label={t('popup_itemClaims', item.title)}>
+            {item.claims.map((claim, index) => (
+              <li key={index} class={`tl-popup__claim tl-popup__claim--${claim.stance}`}>
+                <span class="tl-popup__stance">
+                  <span aria-hidden="true">{STANCE[claim.stance].icon} </span>
+                  {t(STANCE[claim.stance].key)}
+                  {claim.hedged ? ` · ${t('popup_hedged')}` : ''}
+                </span>{' '}
+                <span class="tl-popup__claim-text">{claim.text}</span>
+              </li>
+            ))}
+          </ul>
+          {item.claimCount > item.claims.length ? <p class="tl-popup__more">{t('popup_moreClaims', item.claimCount - item.claims.length)}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Summary({ state }: { state: PopupTabState }) {
   const report = state.report;
-  if (state.paused) return <p class="tl-popup__summary">Paused on this site. Turn the switch off to read it against your theses again.</p>;
-  if (!report) {
-    return (
-      <p class="tl-popup__summary">
-        Not annotated. Thesis Lens reads news sites by itself; use “Annotate this page” anywhere else.
-      </p>
-    );
-  }
-  if (!report.relevant) return <p class="tl-popup__summary">Nothing about your theses found on this page.</p>;
+  if (state.paused) return <p class="tl-popup__summary">{t('popup_paused')}</p>;
+  if (!report) return <p class="tl-popup__summary">{t('popup_notAnnotated')}</p>;
+  if (!report.relevant) return <p class="tl-popup__summary">{t('popup_nothingFound')}</p>;
   return (
     <div class="tl-popup__summary">
       <p class="tl-popup__count" data-testid="claim-count">
-        <strong>{report.claims}</strong> {report.claims === 1 ? 'claim' : 'claims'} on this page
+        {t(report.claims === 1 ? 'popup_claimCountOne' : 'popup_claimCountMany', report.claims)}
       </p>
       {report.topics.length ? (
-        <ul class="tl-popup__topics" aria-label="Topics">
+        <ul class="tl-popup__topics" aria-label={t('popup_topics')}>
           {report.topics.map((topic) => (
             <li key={topic} class="tl-popup__topic">
               {topic}
@@ -79,11 +118,9 @@ function Summary({ state }: { state: PopupTabState }) {
         </ul>
       ) : null}
       {report.theses.length > 1 ? (
-        <ul class="tl-popup__theses" aria-label="Claims per thesis">
+        <ul class="tl-popup__theses" aria-label={t('popup_claimsPerThesis')}>
           {report.theses.map((thesis) => (
-            <li key={thesis.id}>
-              {thesis.title}: {thesis.claims}
-            </li>
+            <li key={thesis.id}>{t('popup_thesisClaims', thesis.title, thesis.claims)}</li>
           ))}
         </ul>
       ) : null}
@@ -98,30 +135,34 @@ export function Popup(props: PopupProps) {
   return (
     <main class="tl-popup" aria-busy={props.busy || !state}>
       <header class="tl-popup__header">
-        <h1 class="tl-popup__title">Thesis Lens</h1>
+        <h1 class="tl-popup__title">{t('extName')}</h1>
         {state?.host ? <p class="tl-popup__host">{state.host}</p> : null}
       </header>
 
-      {state ? <Summary state={state} /> : <p class="tl-popup__summary">Loading…</p>}
+      {state ? <Summary state={state} /> : <p class="tl-popup__summary">{t('popup_loading')}</p>}
 
       <div class="tl-popup__actions">
         {lensActive ? (
           <button type="button" class="tl-popup__button tl-popup__button--primary" disabled={props.busy} onClick={props.onShowSidebar}>
-            Show sidebar
+            {t('popup_showSidebar')}
           </button>
         ) : (
           <button type="button" class="tl-popup__button tl-popup__button--primary" disabled={props.busy || !state || state.paused} onClick={props.onAnnotate}>
-            Annotate this page
+            {t('popup_annotate')}
           </button>
         )}
       </div>
+
+      {lensActive && state?.report?.items.length ? (
+        <ItemList items={state.report.items} multipleTheses={new Set(state.report.items.map((item) => item.thesisId)).size > 1} />
+      ) : null}
 
       {state ? (
         <div class="tl-popup__settings">
           {state.host ? (
             <Switch
               id="tl-pause"
-              label={`Pause on ${state.host}`}
+              label={t('popup_pauseOn', state.host)}
               checked={state.paused}
               disabled={props.busy}
               onToggle={props.onTogglePaused}
@@ -129,8 +170,8 @@ export function Popup(props: PopupProps) {
           ) : null}
           <Switch
             id="tl-all-sites"
-            label="Run on all sites"
-            hint="Not just news sites. The browser asks for access first."
+            label={t('popup_allSites')}
+            hint={t('popup_allSitesHint')}
             checked={state.allSites}
             disabled={props.busy}
             onToggle={props.onToggleAllSites}
@@ -147,12 +188,12 @@ export function Popup(props: PopupProps) {
         </p>
       ) : null}
 
-      <nav class="tl-popup__links" aria-label="Thesis Lens pages">
+      <nav class="tl-popup__links" aria-label={t('popup_pages')}>
         <button type="button" class="tl-popup__link" onClick={props.onOpenChecklist}>
-          Checklist
+          {t('popup_checklist')}
         </button>
         <button type="button" class="tl-popup__link" onClick={props.onOpenLibrary}>
-          Library
+          {t('popup_library')}
         </button>
       </nav>
     </main>

@@ -3,6 +3,8 @@ import type { Handlers } from './router';
 import { ClippingsStore } from './clippings-db';
 import { buildSearchIndex, countByItem, searchClippings, type SearchIndex } from '@/lib/clippings/search';
 import type { Clipping } from '@/lib/clippings/schema';
+import { findSameTarget } from '@/lib/clippings/same-target';
+import { t } from '@/lib/i18n';
 import type { ClipperCommand } from '@/lib/messages/clippings';
 
 /**
@@ -99,9 +101,17 @@ export const clippingHandlers: Handlers<
   | 'clippings/problems'
   | 'clippings/import'
   | 'clippings/open-library'
+  | 'clippings/attach'
 > = {
   'clippings/count': async () => ({ count: await (await store()).count() }),
-  'clippings/save': async ({ draft }) => ({ clipping: await (await store()).save(draft) }),
+  'clippings/save': async ({ draft }) => {
+    // The same passage saved again (a claim, a selection): edit its clipping, never a twin.
+    const clippings = await store();
+    const same = findSameTarget(await clippings.forPage(draft.page.url, draft.page.canonicalUrl), draft);
+    if (!same) return { clipping: await clippings.save(draft) };
+    const { note, tags, items, stance } = draft;
+    return { clipping: await clippings.update(same.id, { note, tags, items, stance }) };
+  },
   'clippings/update': async ({ id, changes }) => {
     const clipping = await (await store()).update(id, changes);
     void refreshOpenPages();
@@ -129,6 +139,11 @@ export const clippingHandlers: Handlers<
     if (result.added) void refreshOpenPages();
     return result;
   },
+  'clippings/attach': async (_request, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('this message must come from a tab');
+    return { attached: await commandClipper(tabId, { type: 'clipper/refresh' }) };
+  },
   'clippings/open-library': async ({ query }) => {
     const url = browser.runtime.getURL(LIBRARY_PAGE) + (query ? `?q=${encodeURIComponent(query)}` : '');
     await browser.tabs.create({ url });
@@ -140,7 +155,7 @@ export function setUpClippings(): void {
   browser.runtime.onInstalled.addListener(() => {
     // Menus persist with the profile: create once per install/update.
     browser.contextMenus.remove(SAVE_MENU_ID).catch(() => {}).finally(() => {
-      browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save selection to Thesis Lens', contexts: ['selection'] });
+      browser.contextMenus.create({ id: SAVE_MENU_ID, title: t('clipper_menuSave'), contexts: ['selection'] });
     });
   });
 

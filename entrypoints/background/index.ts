@@ -1,3 +1,4 @@
+import browser from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { listen } from './router';
 import { lensHandlers, setUpLens } from './lens';
@@ -11,4 +12,8 @@ export default defineBackground(() => {
   setUpLens();
   setUpClippings();
   setUpChecklist();
+  // First run: the welcome page (what Thesis Lens does, and its demo). Not on updates.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
 });

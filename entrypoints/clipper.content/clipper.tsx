@@ -1,40 +1,24 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { request } from '@/lib/ext/messaging';
-import { ClipperCommandSchema } from '@/lib/messages/clippings';
-import { anchorInIndex, buildPageTextIndex, describeRange, type Selectors } from '@/lib/anchoring';
-import { detectArticle } from '@/lib/pipeline/article';
-import { hostOf } from '@/lib/clippings/page-key';
-import { LIMITS, type Clipping, type ClippingPage, type ItemRef } from '@/lib/clippings/schema';
+import { request } from './messaging';
+import { clipperCommandOf } from './commands';
+import { canonicalOf, pageInfoOf } from './page-info';
+// File by file, not the folder's index: the index also exports the zod schemas.
+import { anchorInIndex } from '@/lib/anchoring/anchor';
+import { buildPageTextIndex } from '@/lib/anchoring/page-text';
+import { describeRange } from '@/lib/anchoring/describe';
+import type { Selectors } from '@/lib/anchoring/selectors';
+import { LIMITS } from '@/lib/clippings/limits';
+import type { Clipping, ClippingPage, ItemRef } from '@/lib/clippings/schema';
 import type { Stance } from '@/lib/pack/schema';
+import { t } from '@/lib/i18n';
+import { findSameTarget } from '@/lib/clippings/same-target';
 import { SaveDialog } from '@/components/clippings/SaveDialog';
+import { currentClipper, registerClipper, type Clipper, type SaveClaimInput } from '@/components/clippings/clipper-api';
 import { EMPTY_PAGE_CLIPPINGS, type ItemOption, type PageClippingsState, type SaveChoices } from '@/components/clippings/model';
 import css from '@/components/clippings/clippings.css?inline';
 
-/**
- * One clipper per page (per content-script world), whoever starts it: the injected
- * clipper script or the lens. Its API is plain data and functions, so that the lens (a
- * separate bundle) can use an instance the injected script started, and vice versa.
- */
-export interface Clipper {
-  /** Open the save dialog for the reader's current selection. */
-  saveSelection(): void;
-  /** Open the save dialog for a claim (the lens's Save action), items and stance prefilled. */
-  saveClaim(input: { quote: string; range?: Range | null; items: ItemRef[]; stance: Stance; topics?: readonly string[] }): void;
-  /** What the lens knows about the page (topics), used for clippings saved from a selection. */
-  setPageContext(context: { topics?: readonly string[] }): void;
-  getState(): PageClippingsState;
-  /** Called with the state now and on every change; returns the unsubscribe function. */
-  subscribe(listener: (state: PageClippingsState) => void): () => void;
-  /** Scroll to a clipping and flash it. */
-  show(id: string): void;
-  /** Load this page's clippings again and re-anchor them. */
-  refresh(): Promise<void>;
-  openLibrary(): void;
-}
-
-const INSTANCE_KEY = '__thesisLensClipper';
 const HOST_TAG = 'thesis-lens-clipper';
 export const CLIPPING_HIGHLIGHT = 'thesis-lens-clipping';
 const FLASH_HIGHLIGHT = 'thesis-lens-clipping-flash';
@@ -43,26 +27,20 @@ const STYLE_ATTRIBUTE = 'data-thesis-lens-clippings';
 const RETRY_DELAYS_MS = [1200, 3500];
 const TOAST_MS = 5000;
 const FLASH_MS = 1600;
+/** A selection shorter than this is a click or a word, not a passage worth a button. */
+const MIN_SELECTION_CHARS = 3;
+/** Space between the selection and its Save button. */
+const BUTTON_GAP_PX = 8;
 
-type Registered = { clipper: Clipper; ctx: ContentScriptContext };
-
+/** Starts the page's clipper, or returns the one already running (started by an earlier injection). */
 export function startClipper(ctx: ContentScriptContext): Clipper {
-  const world = globalThis as unknown as Record<string, Registered | undefined>;
-  const existing = world[INSTANCE_KEY];
-  if (existing && !existing.ctx.isInvalid) return existing.clipper;
+  const existing = currentClipper();
+  if (existing) return existing;
   const instance = new PageClipper(ctx);
-  world[INSTANCE_KEY] = { clipper: instance, ctx };
-  ctx.onInvalidated(() => {
-    if (world[INSTANCE_KEY]?.clipper === instance) world[INSTANCE_KEY] = undefined;
-  });
+  const withdraw = registerClipper(instance, () => !ctx.isInvalid);
+  ctx.onInvalidated(withdraw);
   instance.start();
   return instance;
-}
-
-/** The running clipper on this page, if any (for code that must not start one). */
-export function currentClipper(): Clipper | null {
-  const registered = (globalThis as unknown as Record<string, Registered | undefined>)[INSTANCE_KEY];
-  return registered && !registered.ctx.isInvalid ? registered.clipper : null;
 }
 
 type HighlightCtor = new (...ranges: Range[]) => Highlight;
@@ -81,18 +59,15 @@ function pageStyles(): string {
   ].join('\n');
 }
 
-function canonicalOf(doc: Document): string | null {
-  const href = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? doc.querySelector('meta[property="og:url"]')?.getAttribute('content');
-  if (!href) return null;
-  try {
-    const url = new URL(href, location.href);
-    return /^https?:$/.test(url.protocol) ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
-
 const withoutFragment = (url: string) => url.split('#')[0]!;
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Whether a node sits in something the reader types into (no Save button there). */
+function inEditable(node: Node | null): boolean {
+  const element = node && (node.nodeType === 1 ? (node as Element) : node.parentElement);
+  return !!element?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+}
 
 class PageClipper implements Clipper {
   private state: PageClippingsState = EMPTY_PAGE_CLIPPINGS;
@@ -104,6 +79,9 @@ class PageClipper implements Clipper {
   private loadToken = 0;
   private flashTimer: number | undefined;
   private toastTimer: number | undefined;
+  private dialogOpen = false;
+  /** The selection the Save button is for, and where focus was when it appeared. */
+  private selectionButton: { range: Range; focus: Element | null } | null = null;
   private readonly highlights = highlightApi();
 
   constructor(private readonly ctx: ContentScriptContext) {}
@@ -112,9 +90,9 @@ class PageClipper implements Clipper {
     const { ctx } = this;
     // Synchronously, so that a command sent right after injection finds a listener.
     const onMessage = (raw: unknown) => {
-      const command = ClipperCommandSchema.safeParse(raw);
-      if (!command.success || ctx.isInvalid) return undefined;
-      if (command.data.type === 'clipper/save-selection') this.saveSelection();
+      const command = clipperCommandOf(raw);
+      if (!command || ctx.isInvalid) return undefined;
+      if (command.type === 'clipper/save-selection') this.saveSelection();
       else void this.refresh();
       // A definite answer: the background tells "a clipper is here" from "no one answered".
       return Promise.resolve({ clipper: true });
@@ -125,6 +103,25 @@ class PageClipper implements Clipper {
       this.stop();
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => void this.refresh());
+    // The Save button beside a selection. The page is an adversary: only the reader's own
+    // input (trusted events) shows it, moves it or presses it.
+    ctx.addEventListener(document, 'mouseup', (event: MouseEvent) => {
+      if (event.isTrusted && event.button === 0 && !this.isOurs(event.target)) this.ctx.setTimeout(() => this.offerSelection(), 0);
+    });
+    ctx.addEventListener(document, 'keyup', (event: KeyboardEvent) => {
+      if (event.isTrusted && event.shiftKey && !this.isOurs(event.target)) this.offerSelection();
+    });
+    ctx.addEventListener(document, 'mousedown', (event: MouseEvent) => {
+      if (event.isTrusted && !this.isOurs(event.target)) this.hideSelectionButton();
+    }, { capture: true });
+    ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
+      if (event.isTrusted && event.key === 'Escape') this.hideSelectionButton();
+    }, { capture: true });
+    ctx.addEventListener(window, 'scroll', () => this.hideSelectionButton(), { capture: true, passive: true });
+    ctx.addEventListener(window, 'resize', () => this.hideSelectionButton());
+    ctx.addEventListener(document, 'selectionchange', () => {
+      if (this.selectionButton && (document.getSelection()?.isCollapsed ?? true)) this.hideSelectionButton();
+    });
     void this.refresh();
   }
 
@@ -135,6 +132,18 @@ class PageClipper implements Clipper {
     if (this.shadow) for (const mount of this.shadow.querySelectorAll('.tlc-root')) render(null, mount);
     this.host?.remove();
     this.listeners.clear();
+  }
+
+  /** Our own UI (this clipper's, or the lens's panel): no Save button for text selected there. */
+  private isOurs(target: EventTarget | null): boolean {
+    return !!target && (target === this.host || ((target as Element).tagName ?? '').startsWith('THESIS-LENS-'));
+  }
+
+  /** The focused element, inside open shadow roots too (a closed one hides its inside: its host). */
+  private focusedElement(): Element | null {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element === this.host ? null : element;
   }
 
   // ---- State ----
@@ -158,10 +167,15 @@ class PageClipper implements Clipper {
     if (context.topics) this.topics = [...context.topics];
   }
 
+  isSaved(quote: string): boolean {
+    const wanted = flat(quote);
+    return wanted.length > 0 && this.state.found.some(({ clipping }) => flat(clipping.quote) === wanted);
+  }
+
   async refresh(): Promise<void> {
     const token = ++this.loadToken;
     try {
-      const { clippings } = await request('clippings/for-page', { url: withoutFragment(location.href), canonicalUrl: canonicalOf(document) });
+      const { clippings } = await request('clippings/for-page', { url: withoutFragment(location.href), canonicalUrl: canonicalOf(document, location.href) });
       if (token !== this.loadToken || this.ctx.isInvalid) return;
       this.anchorAll(clippings);
       // Clippings not found yet may be in text the site has not rendered yet.
@@ -224,24 +238,107 @@ class PageClipper implements Clipper {
     void request('clippings/open-library', {}).catch(() => {});
   }
 
+  // ---- The Save button beside a selection ----
+
+  /** The reader's selection, when it is a passage of the page we may offer to save. */
+  private pageSelection(): Range | null {
+    const selection = document.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    if (flat(range.toString()).length < MIN_SELECTION_CHARS) return null;
+    if (inEditable(range.commonAncestorContainer) || this.host?.contains(range.commonAncestorContainer)) return null;
+    return range;
+  }
+
+  private offerSelection(): void {
+    if (this.dialogOpen || this.ctx.isInvalid) return;
+    const range = this.pageSelection();
+    if (!range) return this.hideSelectionButton();
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
+    const firstRect = rects[0];
+    const lastRect = rects[rects.length - 1];
+    if (!firstRect || !lastRect) return this.hideSelectionButton();
+    const saved = this.isSaved(range.toString());
+    const focus = this.selectionButton?.focus ?? this.focusedElement();
+    this.selectionButton = { range: range.cloneRange(), focus };
+    const mount = this.mount('button');
+    render(
+      <button
+        type="button"
+        class="tlc-selection-save"
+        data-saved={saved ? '' : undefined}
+        aria-label={saved ? t('clipper_selectionSavedLabel') : t('clipper_selectionSaveLabel')}
+        // Keep the page's selection: pressing the button must not collapse it.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={(event) => {
+          if (!event.isTrusted) return;
+          this.saveFromButton();
+        }}
+      >
+        {saved ? `✓ ${t('clipper_selectionSaved')}` : t('common_save')}
+      </button>,
+      mount,
+    );
+    const button = mount.firstElementChild as HTMLElement | null;
+    if (!button) return;
+    // Below the selection's last line, never over the selected text; above its first line when
+    // there is no room below. Clamped to the window.
+    const { width, height } = button.getBoundingClientRect();
+    let top = lastRect.bottom + BUTTON_GAP_PX;
+    if (top + height > window.innerHeight - 4) top = firstRect.top - BUTTON_GAP_PX - height;
+    const left = Math.min(Math.max(4, lastRect.right - width / 2), window.innerWidth - width - 4);
+    button.style.top = `${Math.max(4, top)}px`;
+    button.style.left = `${left}px`;
+  }
+
+  private hideSelectionButton(): void {
+    if (!this.selectionButton) return;
+    this.selectionButton = null;
+    if (this.shadow) render(null, this.mount('button'));
+  }
+
+  private saveFromButton(): void {
+    const offered = this.selectionButton;
+    this.hideSelectionButton();
+    if (!offered) return;
+    this.openForRange(offered.range, { items: [], stance: 'neutral', topics: this.topics }, this.focusBack(offered.focus, offered.range));
+  }
+
+  /** Where to put focus (and the selection) back when the dialog closes. */
+  private focusBack(element: Element | null, range: Range | null): () => void {
+    return () => {
+      if (element && element !== document.body && element.isConnected) (element as HTMLElement).focus?.({ preventScroll: true });
+      if (range && range.startContainer.isConnected) {
+        const selection = document.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+      }
+    };
+  }
+
   // ---- Saving ----
 
   saveSelection(): void {
     const selection = window.getSelection();
-    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+    const range = selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0).cloneRange() : null;
+    this.hideSelectionButton();
+    this.openForRange(range, { items: [], stance: 'neutral', topics: this.topics }, this.focusBack(this.focusedElement(), range));
+  }
+
+  private openForRange(range: Range | null, prefill: { items: ItemRef[]; stance: Stance; topics: readonly string[] }, returnFocus: () => void): void {
     const selectors = range && !range.collapsed ? describeRange(buildPageTextIndex(document), range) : null;
     if (!selectors) {
-      this.toast('Select some text of the page first, then save it.');
+      this.toast(t('clipper_selectFirst'));
       return;
     }
     if (selectors[0].exact.length > LIMITS.quote) {
-      this.toast(`The selection is too long to keep as a clipping (over ${LIMITS.quote.toLocaleString('en')} characters): select a passage.`);
+      this.toast(t('clipper_tooLong', LIMITS.quote.toLocaleString()));
       return;
     }
-    this.openDialog(selectors, { items: [], stance: 'neutral', topics: this.topics });
+    this.openDialog(selectors, prefill, returnFocus);
   }
 
-  saveClaim(input: { quote: string; range?: Range | null; items: ItemRef[]; stance: Stance; topics?: readonly string[] }): void {
+  saveClaim(input: SaveClaimInput): void {
     const index = buildPageTextIndex(document);
     let selectors = input.range ? describeRange(index, input.range) : null;
     if (!selectors) {
@@ -249,11 +346,12 @@ class PageClipper implements Clipper {
       const anchor = anchorInIndex(index, { quote: { exact: input.quote.trim() } });
       selectors = anchor ? describeRange(index, anchor.range) : null;
     }
+    const returnFocus = input.returnFocus ?? this.focusBack(this.focusedElement(), null);
     if (!selectors) {
-      this.toast('This claim could not be located in the page, so it cannot be saved as a clipping.');
+      this.toast(t('clipper_claimNotFound'));
       return;
     }
-    this.openDialog(selectors, { items: input.items, stance: input.stance, topics: input.topics ?? this.topics });
+    this.openDialog(selectors, { items: input.items, stance: input.stance, topics: input.topics ?? this.topics }, returnFocus);
   }
 
   private ensureHost(): ShadowRoot {
@@ -261,43 +359,29 @@ class PageClipper implements Clipper {
     const host = document.createElement(HOST_TAG);
     // The host is ours: keep the page's styles off it, and it off the page's layout.
     host.setAttribute('style', 'all: initial; position: static;');
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: a page script cannot read the reader's quote, note or choices, nor press our buttons.
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = css;
-    // Two mounts, so that a toast going away never takes an open dialog with it.
-    const dialogMount = document.createElement('div');
-    dialogMount.className = 'tlc-root tlc-mount--dialog';
-    const toastMount = document.createElement('div');
-    toastMount.className = 'tlc-root tlc-mount--toast';
-    shadow.append(style, dialogMount, toastMount);
+    // Separate mounts, so that a toast or the selection button going away never takes an open dialog with it.
+    const mounts = (['dialog', 'toast', 'button'] as const).map((which) => {
+      const mount = document.createElement('div');
+      mount.className = `tlc-root tlc-mount--${which}`;
+      return mount;
+    });
+    shadow.append(style, ...mounts);
     document.documentElement.append(host);
     this.host = host;
     this.shadow = shadow;
     return shadow;
   }
 
-  private mount(which: 'dialog' | 'toast' = 'dialog'): HTMLElement {
+  private mount(which: 'dialog' | 'toast' | 'button' = 'dialog'): HTMLElement {
     return this.ensureHost().querySelector<HTMLElement>(`.tlc-mount--${which}`)!;
   }
 
   private pageInfo(): ClippingPage {
-    const seen = withoutFragment(location.href);
-    let article: Pick<ReturnType<typeof detectArticle>, 'title' | 'url' | 'siteName' | 'published'>;
-    try {
-      article = detectArticle(document, { url: seen });
-    } catch {
-      // An odd page the article reader cannot handle: the clipping is still worth keeping.
-      article = { title: document.title, url: null, siteName: null, published: null };
-    }
-    let canonical = canonicalOf(document) ?? article.url ?? seen;
-    if (!/^https?:/i.test(canonical)) canonical = seen;
-    return {
-      url: seen,
-      canonicalUrl: withoutFragment(canonical),
-      title: (article.title || document.title || '').slice(0, 1000),
-      site: (article.siteName ?? hostOf(seen)).slice(0, 1000),
-      published: article.published,
-    };
+    return pageInfoOf(document, location.href);
   }
 
   private async itemOptions(): Promise<ItemOption[]> {
@@ -309,12 +393,21 @@ class PageClipper implements Clipper {
     }
   }
 
-  private openDialog(selectors: Selectors, prefill: { items: ItemRef[]; stance: Stance; topics: readonly string[] }): void {
+  private openDialog(selectors: Selectors, prefill: { items: ItemRef[]; stance: Stance; topics: readonly string[] }, returnFocus: () => void): void {
     const page = this.pageInfo();
-    const previousFocus = document.activeElement as HTMLElement | null;
+    // Saved before: the dialog edits that clipping (the background finds the same one again).
+    const existing = findSameTarget(
+      this.state.found.map(({ clipping }) => clipping),
+      { quote: selectors[0].exact, selectors },
+    );
+    const initial: SaveChoices = existing
+      ? { note: existing.note, tags: existing.tags, items: existing.items, stance: existing.stance }
+      : { note: '', tags: [], items: prefill.items, stance: prefill.stance };
+    this.dialogOpen = true;
     const close = () => {
+      this.dialogOpen = false;
       render(null, this.mount());
-      previousFocus?.focus?.();
+      returnFocus();
     };
     const save = async (choices: SaveChoices) => {
       const { clipping } = await request('clippings/save', {
@@ -322,16 +415,17 @@ class PageClipper implements Clipper {
       });
       close();
       this.added(clipping);
-      this.toast('Saved to your clippings.', true);
+      this.toast(existing ? t('clipper_updatedToast') : t('clipper_savedToast'), true);
     };
     void this.itemOptions().then((itemOptions) => {
-      if (this.ctx.isInvalid) return;
+      if (this.ctx.isInvalid || !this.dialogOpen) return;
       render(
         <SaveDialog
           quote={selectors[0].exact}
           source={[page.site, page.title].filter(Boolean).join(' · ')}
           itemOptions={itemOptions}
-          initial={{ note: '', tags: [], items: prefill.items, stance: prefill.stance }}
+          initial={initial}
+          editing={!!existing}
           onSave={save}
           onCancel={close}
         />,
@@ -340,14 +434,16 @@ class PageClipper implements Clipper {
     });
   }
 
-  /** A clipping just saved: highlight it at once (no round trip). */
+  /** A clipping just saved or edited: highlight it at once (no round trip). */
   private added(clipping: Clipping): void {
+    const found = this.state.found.filter((entry) => entry.clipping.id !== clipping.id);
+    const notFound = this.state.notFound.filter((entry) => entry.id !== clipping.id);
     const [quote, position] = clipping.selectors;
     const anchor = anchorInIndex(buildPageTextIndex(document), { quote, position });
     if (anchor) {
       this.ranges.set(clipping.id, anchor.range);
-      this.setState({ ...this.state, phase: 'ready', found: [{ clipping, method: anchor.method }, ...this.state.found] });
-    } else this.setState({ ...this.state, phase: 'ready', notFound: [clipping, ...this.state.notFound] });
+      this.setState({ ...this.state, phase: 'ready', found: [{ clipping, method: anchor.method }, ...found], notFound });
+    } else this.setState({ ...this.state, phase: 'ready', found, notFound: [clipping, ...notFound] });
     this.paint();
   }
 
@@ -359,7 +455,7 @@ class PageClipper implements Clipper {
         <span>{message}</span>
         {withLibraryLink ? (
           <button type="button" class="tlc-button tlc-button--link" onClick={() => this.openLibrary()}>
-            Open library
+            {t('clipper_openLibrary')}
           </button>
         ) : null}
       </div>,
@@ -368,4 +464,3 @@ class PageClipper implements Clipper {
     this.toastTimer = this.ctx.setTimeout(() => render(null, mount), TOAST_MS);
   }
 }
-

@@ -14,7 +14,8 @@ import statusCss from '@/components/status/status.css?inline';
 import sidebarCss from '@/components/sidebar/sidebar.css?inline';
 import cardCss from '@/components/highlight/highlight-card.css?inline';
 import { LensApp, type LensUiCallbacks, type LensUiState } from './App';
-import { connectLensClippings } from '../clipper.content/lens-integration';
+import { connectLensClippings } from '@/components/clippings/lens-integration';
+import { reportItemsOf } from '@/components/popup/report-items';
 import { connectLensStatusUpdates } from '@/components/checklist/lens-integration';
 import statusFormCss from '@/components/checklist/status-update-form.css?inline';
 
@@ -272,6 +273,7 @@ export class Lens {
         const pack = packs.find((p) => p.id === result.thesisId) ?? packs[i];
         return { id: result.thesisId ?? pack?.id ?? `thesis-${i}`, title: pack?.title ?? result.title, claims: result.claims.length };
       }),
+      items: reportItemsOf(relevant, packs),
     }).catch(() => {
       // The badge is a nicety: a background that cannot take the report changes nothing here.
     });

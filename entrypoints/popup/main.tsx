@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { request } from '@/lib/ext/messaging';
+import { t, uiLanguage } from '@/lib/i18n';
 import { Popup, type PopupTabState } from '@/components/popup/Popup';
 import '@/components/popup/popup.css';
 
@@ -32,7 +33,7 @@ function App() {
   useEffect(() => {
     currentTabId()
       .then((id) => {
-        if (id === null) throw new Error('No tab to show.');
+        if (id === null) throw new Error(t('popup_noTab'));
         setTabId(id);
         return refresh(id);
       })
@@ -68,38 +69,38 @@ function App() {
         run(async () => {
           await request('lens/show-sidebar', { tabId: tabId! });
           closeIfPopup();
-          return 'Sidebar shown.';
+          return t('popup_sidebarShown');
         })
       }
       onAnnotate={() =>
         run(async () => {
           const { injected } = await request('lens/annotate-tab', { tabId: tabId! });
-          if (!injected) throw new Error('Thesis Lens cannot read this page (browser pages and the web store are off limits).');
+          if (!injected) throw new Error(t('popup_cannotRead'));
           closeIfPopup();
-          return 'Annotating this page…';
+          return t('popup_annotating');
         })
       }
       onTogglePaused={() =>
         run(async () => {
           if (!state?.host) return;
           const { paused } = await request('lens/set-paused', { host: state.host, paused: !state.paused });
-          return paused ? `Paused on ${state.host}.` : `Resumed on ${state.host}.`;
+          return paused ? t('popup_pausedOn', state.host) : t('popup_resumedOn', state.host);
         })
       }
       onToggleAllSites={() => {
         if (state?.allSites) {
           run(async () => {
             await request('lens/set-all-sites', { enabled: false });
-            return 'Thesis Lens runs on news sites only.';
+            return t('popup_newsOnly');
           });
           return;
         }
         // The permission prompt must open within the click (a user gesture): ask before anything awaits.
         const granted = browser.permissions.request({ origins: ALL_SITES_ORIGINS });
         run(async () => {
-          if (!(await granted)) return 'Access to all sites was not granted; Thesis Lens stays on news sites.';
+          if (!(await granted)) return t('popup_allSitesRefused');
           await request('lens/set-all-sites', { enabled: true });
-          return 'Thesis Lens now looks at every site you read (and stays silent where nothing is relevant).';
+          return t('popup_allSitesOn');
         });
       }}
       onOpenChecklist={() => void browser.runtime.openOptionsPage().then(closeIfPopup)}
@@ -108,4 +109,5 @@ function App() {
   );
 }
 
+document.documentElement.lang = uiLanguage()?.startsWith('zh') ? 'zh-CN' : 'en';
 render(<App />, document.getElementById('app')!);

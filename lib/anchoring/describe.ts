@@ -1,5 +1,6 @@
 import type { TextIndex } from '../dom/text-index';
-import { CONTEXT_CHARS, type Selectors } from './selectors';
+import { CONTEXT_CHARS } from './context';
+import type { Selectors } from './selectors';
 
 /**
  * Turns a stretch of the page's text into selectors. Whitespace at the edges is trimmed

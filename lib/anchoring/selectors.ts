@@ -27,5 +27,5 @@ export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 export const SelectorsSchema = z.tuple([TextQuoteSelectorSchema, TextPositionSelectorSchema]);
 export type Selectors = z.infer<typeof SelectorsSchema>;
 
-/** Characters of context kept on each side of a quote (the Hypothesis client keeps 32). */
-export const CONTEXT_CHARS = 32;
+// In a module without zod, so that content scripts can describe a range without bundling it.
+export { CONTEXT_CHARS } from './context';

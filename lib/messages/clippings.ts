@@ -73,6 +73,11 @@ export const clippingMessages = defineMessages({
     request: z.object({ text: z.string() }),
     response: z.object({ added: z.number().int(), duplicates: z.number().int() }),
   },
+  /** The lens on a page wants the page's clipper (the one bundle with its code): inject it into the sender's tab if none runs. */
+  'clippings/attach': {
+    request: z.object({}),
+    response: z.object({ attached: z.boolean() }),
+  },
   /** Open the library in a tab (from the sidebar, where a content script cannot open extension pages). */
   'clippings/open-library': {
     request: z.object({ query: z.string().optional() }),

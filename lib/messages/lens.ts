@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMessages } from './protocol';
+import { StanceSchema, StatusSchema } from '../pack/schema';
 
 /** Where the sidebar sits and how it looks; remembered by the background. */
 const SidebarSide = z.enum(['right', 'left']);
@@ -17,6 +18,20 @@ export type SidebarPrefs = z.infer<typeof SidebarPrefsSchema>;
 export const SidebarPrefsPatchSchema = z.object({ side: SidebarSide, width: SidebarWidth, minimized: z.boolean() }).partial();
 export type SidebarPrefsPatch = z.infer<typeof SidebarPrefsPatchSchema>;
 
+/** One checklist item the page touches, with its claims, as the popup lists them (texts bounded). */
+export const TabReportItemSchema = z.object({
+  thesisId: z.string().max(200),
+  thesisTitle: z.string().max(1000),
+  id: z.string().max(200),
+  title: z.string().max(1000),
+  kind: z.enum(['catalyst', 'risk']).optional(),
+  status: StatusSchema,
+  /** How many claims touch the item (the list below may be shorter). */
+  claimCount: z.number().int().min(0),
+  claims: z.array(z.object({ text: z.string().max(400), stance: StanceSchema, hedged: z.boolean().default(false) })).max(20),
+});
+export type TabReportItem = z.infer<typeof TabReportItemSchema>;
+
 /** What the lens found on a tab: the badge and the popup show it. */
 export const TabReportSchema = z.object({
   url: z.string(),
@@ -25,6 +40,8 @@ export const TabReportSchema = z.object({
   claims: z.number().int().min(0),
   /** Per thesis when several are enabled. */
   theses: z.array(z.object({ id: z.string(), title: z.string(), claims: z.number().int() })).default([]),
+  /** The items the page touches and their claims (the popup lists them). */
+  items: z.array(TabReportItemSchema).max(200).default([]),
 });
 export type TabReport = z.infer<typeof TabReportSchema>;
 

@@ -29,6 +29,10 @@ test('update a status from the sidebar: the checklist page shows it, the badge c
   const sourceUrl = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? location.href);
   await expect(dialog.getByLabel('Source link')).toHaveValue(sourceUrl);
   await expect(dialog.getByLabel('Source', { exact: true })).not.toHaveValue('');
+  // Dated by the article's publication date, and changeable: this entry is about today.
+  await expect(dialog.getByLabel('Date', { exact: true })).toHaveValue('2026-01-09');
+  await expect(dialog.getByText('The article’s date')).toBeVisible();
+  await dialog.getByLabel('Date', { exact: true }).fill(new Date().toISOString().slice(0, 10));
   const results = await new AxeBuilder({ page }).include('thesis-lens-sidebar').analyze();
   expect(results.violations.filter((violation) => violation.nodes.some((node) => JSON.stringify(node.target).includes('tl-sidebar-update'))).map((violation) => violation.id)).toEqual([]);
 

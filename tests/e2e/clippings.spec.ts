@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, servePage, serviceWorkerOf, launchWithExtension, blockNetwork, extensionIdOf } from './extension';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
+import { ClosedRoot } from './saving-support';
 
 /**
  * Clippings through the real extension: save from a selection (the context-menu item's own
@@ -54,18 +55,24 @@ async function clickSaveSelectionMenu(context: BrowserContext, pageUrl: string):
   }, pageUrl);
 }
 
-async function saveSelection(page: Page, context: BrowserContext, text: string, choices: { note?: string; tags?: string; stance?: RegExp } = {}): Promise<void> {
+async function saveSelection(page: Page, context: BrowserContext, text: string, choices: { note?: string; tags?: string; stance?: 'supports' | 'challenges' } = {}): Promise<void> {
   await selectText(page, text);
   await clickSaveSelectionMenu(context, NEWS_URL);
-  const dialog = page.locator('thesis-lens-clipper [role="dialog"]');
-  await expect(dialog).toBeVisible({ timeout: 10_000 });
-  await expect(dialog.locator('blockquote')).toHaveText(text);
-  if (choices.note) await dialog.locator('textarea[name="note"]').fill(choices.note);
-  if (choices.tags) await dialog.locator('input[name="tags"]').fill(choices.tags);
-  if (choices.stance) await dialog.getByRole('radio', { name: choices.stance }).check();
-  await dialog.getByRole('button', { name: 'Save clipping' }).click();
-  await expect(dialog).toHaveCount(0);
-  await expect(page.locator('thesis-lens-clipper .tlc-toast')).toContainText('Saved');
+  // The dialog is in a closed shadow root: read through the DevTools protocol, operated with the real mouse and keyboard.
+  const clipper = new ClosedRoot(page, 'thesis-lens-clipper');
+  await expect.poll(() => clipper.text('[role="dialog"] blockquote'), { timeout: 10_000 }).toBe(text);
+  if (choices.note) {
+    await clipper.click('textarea[name="note"]');
+    await page.keyboard.type(choices.note);
+  }
+  if (choices.tags) {
+    await clipper.click('input[name="tags"]');
+    await page.keyboard.type(choices.tags);
+  }
+  if (choices.stance) await clipper.click(`input[type="radio"][value="${choices.stance}"]`);
+  await clipper.click('button[type="submit"]');
+  await expect.poll(() => clipper.count('[role="dialog"]')).toBe(0);
+  await expect.poll(() => clipper.text('.tlc-toast')).toContain('Saved');
 }
 
 /** The texts of the clipping highlights in the page (CSS Custom Highlight API). */
@@ -86,8 +93,8 @@ test.describe.configure({ timeout: 150_000 });
 async function saveTwoFromTheDemo(page: Page, context: BrowserContext): Promise<void> {
   await servePage(context, NEWS_URL, demoHtml());
   await page.goto(NEWS_URL);
-  await saveSelection(page, context, CAPEX, { note: 'Capex plan intact', tags: 'capex, infra', stance: /Supports/ });
-  await saveSelection(page, context, UPFRONT, { tags: '=cmd|calc', stance: /Challenges/ });
+  await saveSelection(page, context, CAPEX, { note: 'Capex plan intact', tags: 'capex, infra', stance: 'supports' });
+  await saveSelection(page, context, UPFRONT, { tags: '=cmd|calc', stance: 'challenges' });
   await saveSelection(page, context, DISCOUNT);
 }
 
@@ -145,17 +152,23 @@ test('save a claim from the sidebar: items and stance prefilled; listed under "S
   const claimText = (await claim.locator('.tl-claim__text').textContent())!.trim();
   await claim.getByRole('button', { name: 'Save this claim as a clipping' }).click();
 
-  const dialog = page.locator('thesis-lens-clipper [role="dialog"]');
-  await expect(dialog).toBeVisible();
-  await expect(dialog.locator('blockquote')).toHaveText(claimText);
-  await expect(dialog.getByRole('radio', { name: /Supports/ })).toBeChecked();
-  const dialogAudit = await new AxeBuilder({ page }).include('thesis-lens-clipper').analyze();
+  const clipper = new ClosedRoot(page, 'thesis-lens-clipper');
+  await expect.poll(() => clipper.text('[role="dialog"] blockquote'), { timeout: 10_000 }).toBe(claimText);
+  expect(await clipper.run((root) => root.querySelector<HTMLInputElement>('input[type="radio"][value="supports"]')!.checked)).toBe(true);
+  // axe cannot enter a closed root: audit the dialog's own markup and styles on a page of their own.
+  const dialogMarkup = (await clipper.run((root) => root.innerHTML))!;
+  const auditPage = await context.newPage();
+  await auditPage.setContent(`<!doctype html><html lang="en"><head><title>Save dialog</title></head><body><main>${dialogMarkup}</main></body></html>`);
+  const dialogAudit = await new AxeBuilder({ page: auditPage }).analyze();
   expect(dialogAudit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  const checked = dialog.getByRole('checkbox', { checked: true });
-  expect(await checked.count()).toBeGreaterThanOrEqual(1);
-  await dialog.locator('input[name="tags"]').fill('results');
-  await dialog.getByRole('button', { name: 'Save clipping' }).click();
-  await expect(dialog).toHaveCount(0);
+  await auditPage.close();
+  expect(await clipper.count('[data-testid="chosen-items"] input:checked')).toBeGreaterThanOrEqual(1);
+  await clipper.click('input[name="tags"]');
+  await page.keyboard.type('results');
+  await clipper.click('button[type="submit"]');
+  await expect.poll(() => clipper.count('[role="dialog"]')).toBe(0);
+  // Focus is back on the claim's Save button.
+  await expect(claim.getByRole('button', { name: 'Save this claim as a clipping' })).toBeFocused();
 
   const section = panel.locator('[data-testid="page-clippings"]');
   await expect(section.locator('.tlc-clip')).toHaveCount(1);
@@ -194,9 +207,10 @@ test('a page the lens leaves alone still shows its clippings when revisited (the
   await page.goto(url);
   await selectText(page, sentence);
   await clickSaveSelectionMenu(context, url);
-  const dialog = page.locator('thesis-lens-clipper [role="dialog"]');
-  await expect(dialog).toBeVisible({ timeout: 10_000 });
-  await dialog.getByRole('button', { name: 'Save clipping' }).click();
+  const clipper = new ClosedRoot(page, 'thesis-lens-clipper');
+  await expect.poll(() => clipper.count('[role="dialog"]'), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => clipper.box('button[type="submit"]')).not.toBeNull();
+  await clipper.click('button[type="submit"]');
   await expect.poll(() => clippingHighlights(page)).toEqual([sentence]);
 
   await page.reload();

@@ -6,7 +6,8 @@ import { blockNetwork, fixturePage, launchWithExtension, serviceWorkerOf, serveP
  * `npm run demo`: the built extension in Chromium on the bundled demo article (the seed's
  * news in the project's own words), served at a news address with no network. Waits for
  * the sidebar, saves artifacts/demo.png and prints the claims the sidebar shows.
- * Headed when there is a display (DISPLAY or WAYLAND_DISPLAY), headless otherwise.
+ * Headed when there is a display (DISPLAY or WAYLAND_DISPLAY): the browser then stays open,
+ * for the reader to use, until they close it. Headless otherwise: it ends after the picture.
  */
 
 const DEMO_URL = 'https://www.cnbc.com/2026/01/09/thesis-lens-demo-alibaba-ai-cloud-h200.html';
@@ -19,8 +20,12 @@ async function main(): Promise<void> {
     await blockNetwork(context);
     await servePage(context, DEMO_URL, fixturePage('demo-alibaba-h200.html'));
     const worker = await serviceWorkerOf(context);
-    const page = context.pages()[0] ?? (await context.newPage());
+    // A fresh profile is a first install: the welcome page opens in a tab of its own.
+    const welcome = context.waitForEvent('page', { predicate: (opened) => opened.url().endsWith('/welcome.html'), timeout: 5_000 }).catch(() => null);
+    const page = context.pages().find((open) => open.url() === 'about:blank') ?? (await context.newPage());
     await page.goto(DEMO_URL);
+    await welcome;
+    await page.bringToFront();
 
     const sidebar = page.locator('thesis-lens-sidebar');
     await sidebar.waitFor({ state: 'attached', timeout: 30_000 });
@@ -49,8 +54,12 @@ async function main(): Promise<void> {
     const width = Math.max(...rows.map((row) => row.item.length), 4);
     for (const row of rows) console.log(`${row.item.padEnd(width)}  ${row.stance.padEnd(10)}  ${row.text}`);
     console.log(`Screenshot: ${SCREENSHOT}`);
+    if (headed) {
+      console.log('Chromium stays open with Thesis Lens loaded: read, select, save. Close the browser window to end the demo.');
+      await new Promise<void>((resolve) => context.on('close', () => resolve()));
+    }
   } finally {
-    await context.close();
+    await context.close().catch(() => {});
   }
 }
 

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   /** Headless unless asked (the demo opens a window when there is a display). */
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /** The browser's UI language (e.g. 'zh-CN'): what `chrome.i18n` answers in. */
+  uiLanguage?: string;
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
@@ -46,7 +48,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.uiLanguage ? [`--lang=${options.uiLanguage}`] : []),
     ],
+    ...(options.uiLanguage ? { locale: options.uiLanguage, env: { ...process.env, LANGUAGE: options.uiLanguage.replace('-', '_') } } : {}),
   });
 }
 

@@ -1,4 +1,67 @@
 import type { CatalogArea } from './types';
 
 /** Strings of the clipper (keys start with `clipper_`). */
-export const clipper = {} satisfies CatalogArea;
+export const clipper = {
+  clipper_dialogTitle: { en: 'Save to Thesis Lens', zh_CN: '保存到 Thesis Lens' },
+  clipper_dialogTitleEdit: { en: 'Edit your clipping', zh_CN: '编辑你的摘录' },
+  clipper_editHint: {
+    en: 'You saved this passage before: saving again updates that clipping.',
+    zh_CN: '你之前保存过这段文字：再次保存会更新那条摘录。',
+  },
+  clipper_note: { en: 'Note (optional)', zh_CN: '备注（可选）' },
+  clipper_notePlaceholder: { en: 'Why this matters for the thesis', zh_CN: '这对论点为何重要' },
+  clipper_tags: { en: 'Tags (optional)', zh_CN: '标签（可选）' },
+  clipper_tagsPlaceholder: { en: 'e.g. capex, guidance', zh_CN: '例如：资本开支, 业绩指引' },
+  clipper_tagsHint: { en: 'Plain words, separated by commas.', zh_CN: '用逗号分隔的词语。' },
+  clipper_items: { en: 'Checklist items', zh_CN: '清单条目' },
+  clipper_noItems: {
+    en: 'No checklist is enabled: the clipping is saved without items.',
+    zh_CN: '没有启用的清单：摘录将不关联任何条目。',
+  },
+  clipper_noItemChosen: { en: 'None chosen yet.', zh_CN: '尚未选择。' },
+  clipper_otherItems: { en: 'Other items ($1)', zh_CN: '其他条目（$1）' },
+  clipper_itemLabel: { en: '$1 ($2)', zh_CN: '$1（$2）', description: 'A checklist item and its kind: "Cloud growth (Catalyst)"' },
+  clipper_stance: { en: 'Stance toward the thesis', zh_CN: '对论点的立场' },
+  clipper_notSaved: { en: 'Not saved: $1', zh_CN: '未保存：$1' },
+  clipper_saving: { en: 'Saving…', zh_CN: '正在保存…' },
+  clipper_saveClipping: { en: 'Save clipping', zh_CN: '保存摘录' },
+  clipper_saveChanges: { en: 'Save changes', zh_CN: '保存修改' },
+  clipper_shortcutHint: { en: 'Ctrl+Enter saves, Escape cancels.', zh_CN: 'Ctrl+Enter 保存，Esc 取消。' },
+  clipper_selectFirst: { en: 'Select some text of the page first, then save it.', zh_CN: '请先在页面中选中一段文字，再保存。' },
+  clipper_tooLong: {
+    en: 'The selection is too long to keep as a clipping (over $1 characters): select a passage.',
+    zh_CN: '选中的文字过长（超过 $1 个字符），无法保存为摘录：请选择其中一段。',
+  },
+  clipper_claimNotFound: {
+    en: 'This claim could not be located in the page, so it cannot be saved as a clipping.',
+    zh_CN: '在页面中找不到这条论断，因此无法保存为摘录。',
+  },
+  clipper_savedToast: { en: 'Saved to your clippings.', zh_CN: '已保存到你的摘录。' },
+  clipper_updatedToast: { en: 'Your clipping was updated.', zh_CN: '你的摘录已更新。' },
+  clipper_openLibrary: { en: 'Open library', zh_CN: '打开摘录库' },
+  clipper_selectionSaved: { en: 'Saved', zh_CN: '已保存' },
+  clipper_selectionSaveLabel: { en: 'Save the selected text to Thesis Lens', zh_CN: '将选中的文字保存到 Thesis Lens' },
+  clipper_selectionSavedLabel: {
+    en: 'Saved in Thesis Lens: edit the clipping',
+    zh_CN: '已保存到 Thesis Lens：编辑这条摘录',
+  },
+  clipper_menuSave: { en: 'Save selection to Thesis Lens', zh_CN: '将选中文字保存到 Thesis Lens' },
+  clipper_sectionTitle: { en: 'Saved from this page', zh_CN: '从本页保存的摘录' },
+  clipper_looking: { en: 'Looking for your clippings…', zh_CN: '正在查找你的摘录…' },
+  clipper_loadFailed: { en: 'Clippings could not be loaded: $1', zh_CN: '无法加载摘录：$1' },
+  clipper_nothingSaved: {
+    en: 'Nothing saved from this page yet. Select text and press Save beside it, or Save on a claim.',
+    zh_CN: '尚未从本页保存任何内容。选中文字后点旁边的“保存”，或点论断上的“保存”。',
+  },
+  clipper_foundList: { en: 'Clippings found on this page', zh_CN: '本页找到的摘录' },
+  clipper_savedOn: { en: 'Saved $1', zh_CN: '保存于 $1' },
+  clipper_notFoundHeading: { en: 'Not found on this page ($1)', zh_CN: '本页未找到（$1）' },
+  clipper_notFoundList: { en: 'Clippings not found on this page', zh_CN: '本页未找到的摘录' },
+  clipper_pageChanged: { en: 'Saved $1; the page has changed since.', zh_CN: '保存于 $1；此后页面已有改动。' },
+  clipper_openLibraryLong: { en: 'Open the clippings library', zh_CN: '打开摘录库' },
+  clipper_statusDateFromArticle: {
+    en: 'The article’s date ($1). Change it if the event happened on another day.',
+    zh_CN: '文章的发布日期（$1）。如果事件发生在其他日期，请修改。',
+    description: 'Under the date of a status update started from an article',
+  },
+} satisfies CatalogArea;
