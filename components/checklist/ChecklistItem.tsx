@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { Item } from '@/lib/pack/schema';
 import { latestStatus } from '@/lib/pack/status';
 import type { ItemPatch } from '@/lib/checklist/records';
@@ -59,12 +60,12 @@ export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, 
         <div class="tl-card__latest">
           <p class="tl-card__meta">
             <span class="tl-card__date">
-              Status as of <time dateTime={latest.date}>{formatDate(latest.date)}</time>
+              {t('checklist_statusAsOf')} <time dateTime={latest.date}>{formatDate(latest.date)}</time>
             </span>
             <span class="tl-card__origin">({originLabel(latest)})</span>
             {clippingCount !== undefined ? (
               <span class="tl-card__clippings">
-                {clippingCount} saved {clippingCount === 1 ? 'clipping' : 'clippings'}
+                {clippingCount === 1 ? t('checklist_savedClippingsOne') : t('checklist_savedClippings', clippingCount)}
               </span>
             ) : null}
           </p>
@@ -75,15 +76,18 @@ export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, 
 
       <div class="tl-actions">
         <button type="button" class="tl-button" aria-expanded={panel === 'update'} onClick={() => setPanel(panel === 'update' ? 'none' : 'update')}>
-          Update status<span class="tl-visually-hidden"> of {item.title}</span>
+          {t('checklist_updateStatus')}
+          <span class="tl-visually-hidden"> {t('checklist_ofItem', item.title)}</span>
         </button>
         {undoable ? (
           <button type="button" class="tl-button" onClick={guard(() => onUndo(item.id))}>
-            Undo last update<span class="tl-visually-hidden"> of {item.title}</span>
+            {t('checklist_undoLast')}
+            <span class="tl-visually-hidden"> {t('checklist_ofItem', item.title)}</span>
           </button>
         ) : null}
         <button type="button" class="tl-button" aria-expanded={panel === 'edit'} onClick={() => setPanel(panel === 'edit' ? 'none' : 'edit')}>
-          Edit<span class="tl-visually-hidden"> {item.title}</span>
+          {t('checklist_edit')}
+          <span class="tl-visually-hidden"> {item.title}</span>
         </button>
         {clippingCount ? (
           <button
@@ -92,7 +96,7 @@ export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, 
             aria-expanded={clippings !== null}
             onClick={guard(async () => setClippings(clippings ? null : await loadClippings(item.id)))}
           >
-            {clippings ? 'Hide clippings' : 'Show clippings'}
+            {clippings ? t('checklist_hideClippings') : t('checklist_showClippings')}
           </button>
         ) : null}
       </div>
@@ -130,29 +134,29 @@ export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, 
             onCancel={() => setPanel('none')}
           />
           <button type="button" class="tl-button tl-button--danger" onClick={guard(() => onRemove(item.id))}>
-            Remove this item
+            {t('checklist_removeItem')}
           </button>
         </div>
       ) : null}
 
       {clippings ? (
-        <ul class="tl-clippings" aria-label={`Clippings about ${item.title}`}>
+        <ul class="tl-clippings" aria-label={t('checklist_clippingsAbout', item.title)}>
           {clippings.map((clipping) => (
             <li key={clipping.id}>
               <blockquote>{clipping.quote}</blockquote>
               <a href={clipping.url} target="_blank" rel="noopener noreferrer">
                 {clipping.title || clipping.url}
               </a>{' '}
-              <span class="tl-muted">saved {formatDate(clipping.createdAt.slice(0, 10))}</span>
+              <span class="tl-muted">{t('checklist_savedOn', formatDate(clipping.createdAt.slice(0, 10)))}</span>
             </li>
           ))}
         </ul>
       ) : null}
 
-      <TimelineStrip history={item.history} today={today} label={`Status of ${item.title} over time`} />
+      <TimelineStrip history={item.history} today={today} label={t('checklist_stripLabel', item.title)} />
       <details class="tl-card__history">
         <summary>
-          History <span class="tl-muted">({item.history.length} {item.history.length === 1 ? 'entry' : 'entries'})</span>
+          {t('checklist_history')} <span class="tl-muted">({item.history.length === 1 ? t('checklist_entriesOne') : t('checklist_entries', item.history.length)})</span>
         </summary>
         <HistoryList history={item.history} />
       </details>

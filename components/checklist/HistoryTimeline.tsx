@@ -1,71 +1,65 @@
 import type { HistoryEntry } from '@/lib/pack/schema';
 import { StatusBadge } from '../status/StatusBadge';
 import { formatDate, STATUS_LABELS } from '../status/labels';
+import { t, uiLanguage } from '@/lib/i18n';
+import { shortDate, stripLayout, STATUS_ORDER } from './strip-layout';
 import { SourceLine } from './SourceLine';
 
 /**
  * An item's status over time: a strip of coloured segments (each status from its date to the
- * next entry's, the last one up to today) with dated ticks, then the dated entries, newest first,
- * each with its note, source link and origin (bundled pack, feed, or the user).
+ * next entry's, the last one up to today) with their dates and a legend, then the dated
+ * entries, newest first, each with its note, source link and origin (bundled pack, feed, or
+ * the user).
  */
 
-const DAY = 86_400_000;
-const WIDTH = 600;
-const STRIP_Y = 4;
-const STRIP_H = 14;
-
-function dayNumber(isoDate: string): number {
-  return Date.parse(`${isoDate}T00:00:00Z`) / DAY;
-}
-
 export function originLabel(entry: HistoryEntry): string {
-  if (entry.origin === 'user') return 'your update';
+  if (entry.origin === 'user') return t('checklist_originUser');
   if (entry.origin === 'feed') {
     try {
-      return `feed ${new URL(entry.originUrl ?? '').host}`;
+      return t('checklist_originFeedHost', new URL(entry.originUrl ?? '').host);
     } catch {
-      return 'feed';
+      return t('checklist_originFeed');
     }
   }
-  return 'thesis pack';
+  return t('checklist_originPack');
 }
 
+/**
+ * The strip: one coloured segment per status (time decides the widths, with a readable
+ * minimum: see strip-layout.ts), each date under its own segment and cut to its width, so
+ * that dates never overlap; a legend of the statuses it shows.
+ */
 export function TimelineStrip({ history, today, label }: { history: HistoryEntry[]; today: string; label: string }) {
   if (history.length === 0) return null;
-  const first = dayNumber(history[0]!.date);
-  const last = Math.max(dayNumber(today), dayNumber(history[history.length - 1]!.date) + 1);
-  const span = Math.max(1, last - first);
-  const x = (isoDate: string) => ((dayNumber(isoDate) - first) / span) * WIDTH;
-  const summary = history.map((entry) => `${entry.date}: ${STATUS_LABELS[entry.status].word}`).join('; ');
-  // Ticks: every entry, with a date label for the first, the last and a few in between (no overlaps).
-  let lastLabelX = -Infinity;
+  const segments = stripLayout(history, today);
+  const year = today.slice(0, 4);
+  const summary = history.map((entry) => `${formatDate(entry.date)}: ${STATUS_LABELS[entry.status].word}`).join('; ');
+  const shown = STATUS_ORDER.filter((status) => history.some((entry) => entry.status === status));
   return (
-    <svg class="tl-strip" viewBox={`0 0 ${WIDTH} 40`} preserveAspectRatio="none" role="img" aria-label={`${label}: ${summary}`}>
-      {history.map((entry, index) => {
-        const start = x(entry.date);
-        const end = index + 1 < history.length ? x(history[index + 1]!.date) : WIDTH;
-        return (
-          <rect key={`s${index}`} class={`tl-strip__seg tl-strip__seg--${entry.status}`} x={start} y={STRIP_Y} width={Math.max(1.5, end - start)} height={STRIP_H}>
-            <title>{`${formatDate(entry.date)}: ${STATUS_LABELS[entry.status].word}`}</title>
-          </rect>
-        );
-      })}
-      {history.map((entry, index) => {
-        const at = x(entry.date);
-        const showLabel = index === 0 || index === history.length - 1 ? at - lastLabelX > 40 || index === history.length - 1 : at - lastLabelX > 110;
-        if (showLabel) lastLabelX = at;
-        return (
-          <g key={`t${index}`}>
-            <line class="tl-strip__tick" x1={at} x2={at} y1={STRIP_Y} y2={STRIP_Y + STRIP_H + 4} />
-            {showLabel ? (
-              <text class="tl-strip__label" x={Math.min(Math.max(at, 2), WIDTH - 2)} y={36} text-anchor={at > WIDTH - 60 ? 'end' : at < 60 ? 'start' : 'middle'}>
-                {entry.date}
-              </text>
-            ) : null}
-          </g>
-        );
-      })}
-    </svg>
+    <figure class="tl-strip">
+      <div class="tl-strip__bar" role="img" aria-label={`${label}: ${summary}`}>
+        {segments.map((segment, index) => (
+          <div
+            key={index}
+            class={`tl-strip__seg tl-strip__seg--${segment.status}`}
+            style={{ left: `${segment.left}%`, width: `${segment.width}%` }}
+            title={`${formatDate(segment.date)}: ${STATUS_LABELS[segment.status].word}`}
+            data-date={segment.date}
+          >
+            <span class="tl-strip__fill" />
+            {segment.labelled ? <span class="tl-strip__label">{shortDate(segment.date, year, uiLanguage())}</span> : null}
+          </div>
+        ))}
+      </div>
+      <figcaption class="tl-strip__legend" aria-hidden="true">
+        {shown.map((status) => (
+          <span key={status} class="tl-strip__key">
+            <span class={`tl-strip__swatch tl-strip__seg--${status}`} />
+            {STATUS_LABELS[status].word}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
   );
 }
 

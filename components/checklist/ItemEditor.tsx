@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import { z } from 'zod';
 import { formatIssues, KeyFigureSchema, type Item } from '@/lib/pack/schema';
 import type { ItemPatch } from '@/lib/checklist/records';
@@ -44,17 +45,17 @@ export function ItemEditor({ idPrefix, item, onSave, onCancel, takenIds }: ItemE
   async function submit(event: Event) {
     event.preventDefault();
     const problems: string[] = [];
-    if (!title.trim()) problems.push('Title: required.');
+    if (!title.trim()) problems.push(t('checklist_editorTitleRequired'));
     const parsedRules = textToRules(rules);
-    if (!parsedRules.ok) problems.push(`Matchers: ${parsedRules.error}.`);
+    if (!parsedRules.ok) problems.push(t('checklist_editorMatchersProblem', parsedRules.error));
     let parsedFigures: z.infer<typeof FiguresSchema> = [];
     if (figures.trim()) {
       try {
         const result = FiguresSchema.safeParse(JSON.parse(figures));
         if (result.success) parsedFigures = result.data;
-        else problems.push(...formatIssues(result.error).map((line) => `Key figures ${line}`));
+        else problems.push(...formatIssues(result.error).map((line) => t('checklist_editorFiguresProblem', line)));
       } catch (error) {
-        problems.push(`Key figures: not JSON (${error instanceof Error ? error.message : String(error)}).`);
+        problems.push(t('checklist_editorFiguresNotJson', error instanceof Error ? error.message : String(error)));
       }
     }
     if (problems.length || !parsedRules.ok) {
@@ -77,26 +78,26 @@ export function ItemEditor({ idPrefix, item, onSave, onCancel, takenIds }: ItemE
   }
 
   return (
-    <form class="tl-editor" onSubmit={submit} aria-label={item ? `Edit ${item.title}` : 'New item'} noValidate>
+    <form class="tl-editor" onSubmit={submit} aria-label={item ? t('checklist_editorEdit', item.title) : t('checklist_newItem')} noValidate>
       <div class="tl-field">
-        <label for={id('title')}>Title</label>
+        <label for={id('title')}>{t('checklist_formTitle')}</label>
         <input id={id('title')} type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
       </div>
       <div class="tl-field">
-        <label for={id('description')}>Description</label>
+        <label for={id('description')}>{t('checklist_editorDescription')}</label>
         <textarea id={id('description')} rows={2} value={description} onInput={(event) => setDescription(event.currentTarget.value)} />
       </div>
       <fieldset class="tl-field tl-field--inline">
-        <legend>Kind</legend>
+        <legend>{t('checklist_editorKind')}</legend>
         <label>
-          <input type="radio" name={id('kind')} checked={kind === 'catalyst'} onChange={() => setKind('catalyst')} /> Catalyst (must happen)
+          <input type="radio" name={id('kind')} checked={kind === 'catalyst'} onChange={() => setKind('catalyst')} /> {t('checklist_editorCatalyst')}
         </label>
         <label>
-          <input type="radio" name={id('kind')} checked={kind === 'risk'} onChange={() => setKind('risk')} /> Risk (must not happen)
+          <input type="radio" name={id('kind')} checked={kind === 'risk'} onChange={() => setKind('risk')} /> {t('checklist_editorRisk')}
         </label>
       </fieldset>
       <div class="tl-field">
-        <label for={id('rules')}>Matchers</label>
+        <label for={id('rules')}>{t('checklist_editorMatchers')}</label>
         <textarea id={id('rules')} rows={3} value={rules} aria-describedby={id('rules-help')} onInput={(event) => setRules(event.currentTarget.value)} />
         <p class="tl-help" id={id('rules-help')}>
           One rule per line. A sentence matches a rule when it has a term from every group: groups joined by <code>&amp;</code>, terms by commas, vetoes
@@ -104,7 +105,7 @@ export function ItemEditor({ idPrefix, item, onSave, onCancel, takenIds }: ItemE
         </p>
       </div>
       <div class="tl-field">
-        <label for={id('figures')}>Key figures (JSON, optional)</label>
+        <label for={id('figures')}>{t('checklist_editorFigures')}</label>
         <textarea id={id('figures')} rows={figures ? 6 : 2} class="tl-mono" value={figures} onInput={(event) => setFigures(event.currentTarget.value)} />
       </div>
       {errors.length ? (
@@ -116,10 +117,10 @@ export function ItemEditor({ idPrefix, item, onSave, onCancel, takenIds }: ItemE
       ) : null}
       <div class="tl-actions">
         <button type="submit" class="tl-button tl-button--primary" disabled={busy}>
-          {item ? 'Save item' : 'Add item'}
+          {item ? t('checklist_editorSave') : t('checklist_editorAdd')}
         </button>
         <button type="button" class="tl-button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedView, SyncView } from '@/lib/messages/checklist';
 import { splitTerms } from '@/lib/checklist/rules-text';
 import { formatDate } from '../status/labels';
+import { t } from '@/lib/i18n';
 
 /**
  * The checklist page's side panels: a new thesis, packs in, feeds, sync. Each renders what it
@@ -13,7 +14,7 @@ function errorText(error: unknown): string {
 }
 
 function when(iso: string | null): string {
-  if (!iso) return 'never';
+  if (!iso) return t('checklist_never');
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : `${formatDate(iso.slice(0, 10))} ${date.toISOString().slice(11, 16)} UTC`;
 }
@@ -26,10 +27,11 @@ export interface NewThesisValue {
   firstItem: { title: string; kind: 'catalyst' | 'risk'; matchers: { en: string[]; zh: string[] } };
 }
 
-export function NewThesisForm({ templates, onCreate, onCreateFromTemplate }: {
+export function NewThesisForm({ templates, onCreate, onCreateFromTemplate, onCancel }: {
   templates: Array<{ id: string; title: string }>;
   onCreate: (value: NewThesisValue) => Promise<void>;
   onCreateFromTemplate: (title: string, templateId: string) => Promise<void>;
+  onCancel?: () => void;
 }) {
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState('');
@@ -39,6 +41,9 @@ export function NewThesisForm({ templates, onCreate, onCreateFromTemplate }: {
   const [itemTerms, setItemTerms] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+  // Opened on request: the reader's next keystroke is the title.
+  useEffect(() => titleInput.current?.focus(), []);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -60,18 +65,18 @@ export function NewThesisForm({ templates, onCreate, onCreateFromTemplate }: {
 
   return (
     <form class="tl-panel" onSubmit={submit} aria-labelledby="new-thesis-heading" noValidate>
-      <h2 id="new-thesis-heading">New thesis</h2>
+      <h2 id="new-thesis-heading">{t('checklist_newThesis')}</h2>
       <div class="tl-field">
-        <label for="new-thesis-title">Title</label>
-        <input id="new-thesis-title" type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
+        <label for="new-thesis-title">{t('checklist_formTitle')}</label>
+        <input id="new-thesis-title" ref={titleInput} type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
       </div>
       <div class="tl-field">
-        <label for="new-thesis-template">Start from</label>
+        <label for="new-thesis-template">{t('checklist_formStartFrom')}</label>
         <select id="new-thesis-template" value={template} onChange={(event) => setTemplate(event.currentTarget.value)}>
-          <option value="">An empty checklist</option>
+          <option value="">{t('checklist_formEmpty')}</option>
           {templates.map((option) => (
             <option key={option.id} value={option.id}>
-              A copy of “{option.title}”
+              {t('checklist_formCopyOf', option.title)}
             </option>
           ))}
         </select>
@@ -79,25 +84,25 @@ export function NewThesisForm({ templates, onCreate, onCreateFromTemplate }: {
       {template ? null : (
         <>
           <div class="tl-field">
-            <label for="new-thesis-mentions">Relevant when an article names</label>
-            <input id="new-thesis-mentions" type="text" placeholder="e.g. Tesla, TSLA, 特斯拉" value={mentions} onInput={(event) => setMentions(event.currentTarget.value)} />
+            <label for="new-thesis-mentions">{t('checklist_formMentions')}</label>
+            <input id="new-thesis-mentions" type="text" placeholder={t('checklist_formMentionsExample')} value={mentions} onInput={(event) => setMentions(event.currentTarget.value)} />
           </div>
           <div class="tl-field">
-            <label for="new-thesis-item">First item</label>
-            <input id="new-thesis-item" type="text" placeholder="e.g. Robotaxi service launches" value={itemTitle} onInput={(event) => setItemTitle(event.currentTarget.value)} />
+            <label for="new-thesis-item">{t('checklist_formFirstItem')}</label>
+            <input id="new-thesis-item" type="text" placeholder={t('checklist_formFirstItemExample')} value={itemTitle} onInput={(event) => setItemTitle(event.currentTarget.value)} />
           </div>
           <fieldset class="tl-field tl-field--inline">
-            <legend>Its kind</legend>
+            <legend>{t('checklist_formKind')}</legend>
             <label>
-              <input type="radio" name="new-thesis-kind" checked={itemKind === 'catalyst'} onChange={() => setItemKind('catalyst')} /> Catalyst
+              <input type="radio" name="new-thesis-kind" checked={itemKind === 'catalyst'} onChange={() => setItemKind('catalyst')} /> {t('kind_catalyst')}
             </label>
             <label>
-              <input type="radio" name="new-thesis-kind" checked={itemKind === 'risk'} onChange={() => setItemKind('risk')} /> Risk
+              <input type="radio" name="new-thesis-kind" checked={itemKind === 'risk'} onChange={() => setItemKind('risk')} /> {t('kind_risk')}
             </label>
           </fieldset>
           <div class="tl-field">
-            <label for="new-thesis-item-terms">A sentence is about it when it says</label>
-            <input id="new-thesis-item-terms" type="text" placeholder="e.g. robotaxi*, 自动驾驶出租车" value={itemTerms} onInput={(event) => setItemTerms(event.currentTarget.value)} />
+            <label for="new-thesis-item-terms">{t('checklist_formItemTerms')}</label>
+            <input id="new-thesis-item-terms" type="text" placeholder={t('checklist_formItemTermsExample')} value={itemTerms} onInput={(event) => setItemTerms(event.currentTarget.value)} />
           </div>
         </>
       )}
@@ -106,9 +111,16 @@ export function NewThesisForm({ templates, onCreate, onCreateFromTemplate }: {
           {error}
         </p>
       ) : null}
-      <button type="submit" class="tl-button tl-button--primary" disabled={busy}>
-        Create thesis
-      </button>
+      <div class="tl-actions">
+        <button type="submit" class="tl-button tl-button--primary" disabled={busy}>
+          {t('checklist_formCreate')}
+        </button>
+        {onCancel ? (
+          <button type="button" class="tl-button" onClick={onCancel}>
+            {t('common_cancel')}
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }
@@ -145,25 +157,25 @@ export function ImportPanel({ onImport }: { onImport: (text: string, onConflict:
 
   return (
     <section class="tl-panel" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a pack</h2>
+      <h2 id="import-heading">{t('checklist_importHeading')}</h2>
       <label class="tl-file">
-        <span>Choose a thesis pack (.json)</span>
+        <span>{t('checklist_importChoose')}</span>
         <input type="file" accept=".json,application/json" onChange={pick} />
       </label>
       <div aria-live="polite">
-        {outcome?.status === 'imported' ? <p class="tl-ok">Imported {fileName ? `“${fileName}”` : 'the pack'} as “{outcome.id}”.</p> : null}
+        {outcome?.status === 'imported' ? <p class="tl-ok">{fileName ? t('checklist_importedFile', fileName, outcome.id) : t('checklist_importedPack', outcome.id)}</p> : null}
         {outcome?.status === 'conflict' && text !== null ? (
           <div class="tl-confirm" role="alertdialog" aria-labelledby="import-conflict-text">
-            <p id="import-conflict-text">A thesis with the id “{outcome.id}” (“{outcome.title}”) exists already. Replace its pack (your own updates are kept), or keep both?</p>
+            <p id="import-conflict-text">{t('checklist_importConflict', outcome.id, outcome.title)}</p>
             <div class="tl-actions">
               <button type="button" class="tl-button" onClick={() => run(text, 'replace')}>
-                Replace
+                {t('checklist_replace')}
               </button>
               <button type="button" class="tl-button" onClick={() => run(text, 'keep-both')}>
-                Keep both
+                {t('checklist_keepBoth')}
               </button>
               <button type="button" class="tl-button" onClick={() => setOutcome(null)}>
-                Cancel
+                {t('common_cancel')}
               </button>
             </div>
           </div>
@@ -172,7 +184,7 @@ export function ImportPanel({ onImport }: { onImport: (text: string, onConflict:
       {outcome?.status === 'invalid' ? (
         <div class="tl-errors-box" role="alert">
           <p>
-            {fileName ? `“${fileName}”` : 'The file'} is not a valid thesis pack; nothing was changed. {outcome.problems.length === 1 ? 'Problem' : 'Problems'}:
+            {fileName ? t('checklist_importInvalidFile', fileName) : t('checklist_importInvalid')} {outcome.problems.length === 1 ? t('checklist_problem') : t('checklist_problems')}
           </p>
           <ul class="tl-errors">
             {outcome.problems.map((problem) => (
@@ -215,8 +227,8 @@ export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
 
   return (
     <section class="tl-panel" aria-labelledby="feeds-heading">
-      <h2 id="feeds-heading">Feeds</h2>
-      <p class="tl-help">Follow a published thesis pack: its status updates join your history, marked with their source. Checked every 6 hours.</p>
+      <h2 id="feeds-heading">{t('checklist_feedsHeading')}</h2>
+      <p class="tl-help">{t('checklist_feedsHelp')}</p>
       <form
         class="tl-inline-form"
         onSubmit={(event) => {
@@ -228,11 +240,11 @@ export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
         }}
       >
         <label for="feed-url" class="tl-visually-hidden">
-          Feed URL
+          {t('checklist_feedUrl')}
         </label>
         <input id="feed-url" type="url" placeholder="https://example.com/thesis.json" value={url} onInput={(event) => setUrl(event.currentTarget.value)} />
         <button type="submit" class="tl-button" disabled={busy || !url.trim()}>
-          Subscribe
+          {t('checklist_subscribe')}
         </button>
       </form>
       {error ? (
@@ -250,27 +262,29 @@ export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
                 </a>
               </p>
               <p class="tl-feed__state">
-                {feed.packTitle ? `“${feed.packTitle}” v${feed.packVersion} · ` : 'Not fetched yet · '}
-                last good version: {when(feed.fetchedAt)}
+                {feed.packTitle ? `“${feed.packTitle}” v${feed.packVersion} · ` : `${t('checklist_feedNotFetched')} · `}
+                {t('checklist_feedLastGood', when(feed.fetchedAt))}
               </p>
               {feed.error ? (
                 <p class="tl-error">
-                  Last error ({when(feed.error.at)}): {feed.error.message}
+                  {t('checklist_feedLastError', when(feed.error.at), feed.error.message)}
                 </p>
               ) : null}
               <div class="tl-actions">
                 <button type="button" class="tl-button" disabled={busy} onClick={() => void guard(() => onRefresh(feed.url))}>
-                  Refresh now<span class="tl-visually-hidden"> {feed.packTitle ?? feed.url}</span>
+                  {t('checklist_refreshNow')}
+                  <span class="tl-visually-hidden"> {feed.packTitle ?? feed.url}</span>
                 </button>
                 <button type="button" class="tl-button" disabled={busy} onClick={() => void guard(() => onUnsubscribe(feed.url))}>
-                  Unsubscribe<span class="tl-visually-hidden"> from {feed.packTitle ?? feed.url}</span>
+                  {t('checklist_unsubscribe')}
+                  <span class="tl-visually-hidden"> {t('checklist_fromFeed', feed.packTitle ?? feed.url)}</span>
                 </button>
               </div>
             </li>
           ))}
         </ul>
       ) : (
-        <p class="tl-muted">No feeds.</p>
+        <p class="tl-muted">{t('checklist_noFeeds')}</p>
       )}
     </section>
   );
@@ -278,19 +292,35 @@ export function FeedsPanel({ feeds, onSubscribe, onRefresh, onUnsubscribe }: {
 
 // ---------------------------------------------------------------- sync
 
+/** What the page can truthfully say about sync: written (and when), full, failing, off, not yet. */
+export function syncStatement(sync: SyncView): { word: string; text: string; alert: boolean } {
+  switch (sync.state) {
+    case 'ok':
+      return { word: t('checklist_syncStateOk'), text: t('checklist_syncOk', when(sync.at), sync.bytes !== null ? Math.ceil(sync.bytes / 1024) : '?'), alert: false };
+    case 'full': {
+      const reason = /^Sync is full: (.*?)\.? Your checklist/.exec(sync.message ?? '')?.[1];
+      return { word: t('checklist_syncStateFull'), text: reason ? t('checklist_syncFull', reason) : t('checklist_syncFullPlain'), alert: true };
+    }
+    case 'error':
+      return { word: t('checklist_syncStateError'), text: t('checklist_syncError', when(sync.at), sync.message ?? t('checklist_unknownError')), alert: true };
+    case 'unavailable':
+      return { word: t('checklist_syncStateOff'), text: t('checklist_syncOff'), alert: false };
+    default:
+      return { word: t('checklist_syncStateIdle'), text: t('checklist_syncIdle'), alert: false };
+  }
+}
+
 export function SyncPanel({ sync }: { sync: SyncView }) {
-  const text: Record<SyncView['state'], string> = {
-    idle: 'Your theses and updates will sync through your browser account.',
-    ok: `Synced ${when(sync.at)}${sync.bytes !== null ? ` (${Math.ceil(sync.bytes / 1024)} KB of 100 KB)` : ''}.`,
-    full: sync.message ?? 'Sync is full: your checklist is kept on this device.',
-    error: `Sync failed: ${sync.message ?? 'unknown error'}.`,
-    unavailable: 'This browser does not sync extension data.',
-  };
+  const statement = syncStatement(sync);
   return (
     <section class={`tl-panel tl-sync tl-sync--${sync.state}`} aria-labelledby="sync-heading">
-      <h2 id="sync-heading">Sync</h2>
-      <p role={sync.state === 'full' || sync.state === 'error' ? 'alert' : undefined}>{text[sync.state]}</p>
-      <p class="tl-help">Synced: your theses, your own packs and status updates. Not synced: clippings and feed copies.</p>
+      <h2 id="sync-heading">
+        {t('checklist_syncHeading')} <span class={`tl-sync__state tl-sync__state--${sync.state}`}>{statement.word}</span>
+      </h2>
+      <p role={statement.alert ? 'alert' : undefined} data-testid="sync-text">
+        {statement.text}
+      </p>
+      <p class="tl-help">{t('checklist_syncWhat')}</p>
     </section>
   );
 }

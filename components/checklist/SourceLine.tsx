@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { HistoryEntry } from '@/lib/pack/schema';
 
 /** "Source: <title>", linked when the entry has a URL; nothing when it has no source. */
@@ -5,7 +6,7 @@ export function SourceLine({ source, class: className }: { source: HistoryEntry[
   if (!source) return null;
   return (
     <p class={className}>
-      Source:{' '}
+      {t('checklist_source')}{' '}
       {source.url ? (
         <a href={source.url} target="_blank" rel="noopener noreferrer">
           {source.title}

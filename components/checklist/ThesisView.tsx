@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
 import type { ThesisSummary } from '@/lib/messages/checklist';
 import type { ItemPatch } from '@/lib/checklist/records';
 import type { Topic } from '@/lib/pack/schema';
@@ -7,6 +8,7 @@ import { ChecklistItem, type ClippingSummary } from './ChecklistItem';
 import { ItemEditor } from './ItemEditor';
 import type { StatusUpdateValue } from './StatusUpdateForm';
 import { useGuardedAction } from './use-guarded-action';
+import { ThesisGlance, type RecentClippings } from './ThesisGlance';
 
 /** One thesis as a checklist: its catalysts and its risks, with management actions. */
 
@@ -22,16 +24,22 @@ export interface ThesisActions {
   loadClippings: (thesisId: string, itemId: string) => Promise<ClippingSummary[]>;
 }
 
-const BASE_LABELS: Record<ThesisSummary['baseKind'], string> = {
-  bundled: 'Bundled thesis: your updates and edits are kept on top of it',
-  pack: 'Your thesis',
-  feed: 'From a feed: your updates and edits are kept on top of it',
+function daysBefore(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const BASE_LABELS: Record<ThesisSummary['baseKind'], () => string> = {
+  bundled: () => t('checklist_baseBundled'),
+  pack: () => t('checklist_basePack'),
+  feed: () => t('checklist_baseFeed'),
 };
 
-export function ThesisView({ thesis, today, clippingCounts, actions }: {
+export function ThesisView({ thesis, today, clippingCounts, recentClippings, actions }: {
   thesis: ThesisSummary;
   today: string;
   clippingCounts: Record<string, number> | undefined;
+  /** Clippings saved in the last 30 days about this thesis (undefined while unknown). */
+  recentClippings?: RecentClippings;
   actions: ThesisActions;
 }) {
   const [renaming, setRenaming] = useState(false);
@@ -89,29 +97,29 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
               })();
             }}
           >
-            <label for="thesis-rename">Title</label>
+            <label for="thesis-rename">{t('checklist_formTitle')}</label>
             <input id="thesis-rename" type="text" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
             <button type="submit" class="tl-button tl-button--primary">
-              Save title
+              {t('checklist_saveTitle')}
             </button>
             <button type="button" class="tl-button" onClick={() => setRenaming(false)}>
-              Cancel
+              {t('common_cancel')}
             </button>
           </form>
         ) : (
           <h2 id="thesis-title">{thesis.title}</h2>
         )}
         <p class="tl-muted">
-          {BASE_LABELS[thesis.baseKind]}
+          {BASE_LABELS[thesis.baseKind]()}
           {thesis.feedUrl ? ` (${thesis.feedUrl})` : ''}
-          {thesis.feedLayers.length ? ` · with updates from ${thesis.feedLayers.join(', ')}` : ''}
-          {pack ? ` · version ${pack.version}` : ''}
+          {thesis.feedLayers.length ? ` · ${t('checklist_withUpdatesFrom', thesis.feedLayers.join(', '))}` : ''}
+          {pack ? ` · ${t('checklist_version', pack.version)}` : ''}
         </p>
         {pack?.description ? <p>{pack.description}</p> : null}
-        <div class="tl-actions" role="group" aria-label="Thesis actions">
+        <div class="tl-actions" role="group" aria-label={t('checklist_thesisActions')}>
           <label class="tl-switch">
             <input type="checkbox" checked={thesis.enabled} onChange={(event) => void guard(() => actions.onEditThesis(thesis.id, { enabled: event.currentTarget.checked }))()} />
-            Use while reading
+            {t('checklist_useWhileReading')}
           </label>
           <button
             type="button"
@@ -121,7 +129,7 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
               setRenaming(true);
             }}
           >
-            Rename
+            {t('checklist_rename')}
           </button>
           <button
             type="button"
@@ -133,29 +141,29 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
               setEditingTopics(!editingTopics);
             }}
           >
-            Relevance terms
+            {t('checklist_relevanceTerms')}
           </button>
           <button type="button" class="tl-button" disabled={!pack} onClick={guard(() => actions.onDuplicate(thesis.id))}>
-            Duplicate
+            {t('checklist_duplicate')}
           </button>
           <button type="button" class="tl-button" disabled={!pack} onClick={guard(() => actions.onExport(thesis.id))}>
-            Export pack
+            {t('checklist_exportPack')}
           </button>
           {thesis.baseKind !== 'bundled' ? (
             <button type="button" class="tl-button tl-button--danger" onClick={() => setConfirmDelete(true)}>
-              Delete
+              {t('common_delete')}
             </button>
           ) : null}
         </div>
         {confirmDelete ? (
           <div class="tl-confirm" role="alertdialog" aria-labelledby="delete-confirm-text">
-            <p id="delete-confirm-text">Delete “{thesis.title}” and your updates to it? Export it first to keep a copy.</p>
+            <p id="delete-confirm-text">{t('checklist_deleteConfirm', thesis.title)}</p>
             <div class="tl-actions">
               <button type="button" class="tl-button tl-button--danger" onClick={guard(() => actions.onDelete(thesis.id))}>
-                Delete thesis
+                {t('checklist_deleteThesis')}
               </button>
               <button type="button" class="tl-button" onClick={() => setConfirmDelete(false)}>
-                Cancel
+                {t('common_cancel')}
               </button>
             </div>
           </div>
@@ -167,7 +175,7 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
               event.preventDefault();
               const topics = pack.topics.map((topic, index) => ({ ...topic, mentions: splitTerms(topicTerms[index] ?? '') }));
               if (topics.some((topic) => topic.mentions.en.length + topic.mentions.zh.length === 0)) {
-                setError('Each topic needs at least one term.');
+                setError(t('checklist_topicNeedsTerm'));
                 return;
               }
               void guard(async () => {
@@ -178,7 +186,7 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
           >
             {pack.topics.map((topic, index) => (
               <div class="tl-field" key={topic.id}>
-                <label for={`topic-${topic.id}`}>An article is about “{topic.title}” when it names</label>
+                <label for={`topic-${topic.id}`}>{t('checklist_topicNames', topic.title)}</label>
                 <input
                   id={`topic-${topic.id}`}
                   type="text"
@@ -193,10 +201,10 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
             ))}
             <div class="tl-actions">
               <button type="submit" class="tl-button tl-button--primary">
-                Save terms
+                {t('checklist_saveTerms')}
               </button>
               <button type="button" class="tl-button" onClick={() => setEditingTopics(false)}>
-                Cancel
+                {t('common_cancel')}
               </button>
             </div>
           </form>
@@ -210,11 +218,12 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
 
       {pack ? (
         <>
-          {section('catalyst', 'Catalysts', 'What must happen for the thesis to play out.')}
-          {section('risk', 'Risks', 'What must not happen.')}
+          <ThesisGlance thesisId={thesis.id} items={pack.items} today={today} recent={recentClippings} libraryHref={`/library.html?thesis=${encodeURIComponent(thesis.id)}&from=${daysBefore(today, 30)}`} />
+          {section('catalyst', t('checklist_glanceCatalysts'), t('checklist_catalystsExplain'))}
+          {section('risk', t('checklist_glanceRisks'), t('checklist_risksExplain'))}
           {adding ? (
             <div class="tl-panel">
-              <h3>New item</h3>
+              <h3>{t('checklist_newItem')}</h3>
               <ItemEditor
                 idPrefix={`${thesis.id}-new-item`}
                 takenIds={takenIds}
@@ -227,12 +236,12 @@ export function ThesisView({ thesis, today, clippingCounts, actions }: {
             </div>
           ) : (
             <button type="button" class="tl-button" onClick={() => setAdding(true)}>
-              Add an item
+              {t('checklist_addItem')}
             </button>
           )}
         </>
       ) : (
-        <p class="tl-muted">This thesis has no content yet: its feed has not been fetched successfully.</p>
+        <p class="tl-muted">{t('checklist_noContent')}</p>
       )}
     </article>
   );

@@ -1,41 +1,51 @@
 import { useState } from 'preact/hooks';
 import type { Clipping, ClippingEditable, ItemRef } from '@/lib/clippings/schema';
-import { sourceLinkFor } from '@/lib/clippings/text-fragment';
+import { openSourceLink } from '@/lib/clippings/notebook-link';
+import { t } from '@/lib/i18n';
 import { STANCES, type Stance } from '@/lib/pack/schema';
-import { STANCE_LABELS } from '@/components/status/labels';
+import { STANCE_LABELS, formatDate } from '@/components/status/labels';
 import { parseTags, refKey, type ItemOption } from '@/components/clippings/model';
 
 export interface ClippingCardProps {
+  /** Its row in the library's list. */
+  row: number;
   clipping: Clipping;
+  /** The article's title and site (left out under the article's own heading). */
+  showSource: boolean;
   itemOptions: readonly ItemOption[];
   itemTitle: (ref: ItemRef) => string;
   onUpdate: (id: string, changes: Partial<ClippingEditable>) => Promise<void>;
   onDelete: (clipping: Clipping) => void;
+  onCopy: (clipping: Clipping) => void;
 }
 
 /** One clipping in the library: quote, source (opens the page scrolled to it), items, tags, note; edit and delete. */
-export function ClippingCard({ clipping, itemOptions, itemTitle, onUpdate, onDelete }: ClippingCardProps) {
+export function ClippingCard({ row, clipping, showSource, itemOptions, itemTitle, onUpdate, onDelete, onCopy }: ClippingCardProps) {
   const [editing, setEditing] = useState(false);
   const { page } = clipping;
-  const link = sourceLinkFor(page.canonicalUrl || page.url, clipping.quote);
-  const headingId = `clip-${clipping.id}`;
+  const link = openSourceLink(clipping);
+  const headingId = `clip-${row}-${clipping.id}`;
   return (
-    <li class="lib-card" data-clipping-id={clipping.id} aria-labelledby={headingId}>
+    <li class={`lib-card lib-card--${clipping.stance}`} data-row={row} data-clipping-id={clipping.id} aria-labelledby={headingId}>
       <blockquote id={headingId}>{clipping.quote.replace(/[ \t]+/g, ' ').trim()}</blockquote>
       <p class="lib-card__meta">
-        <a href={link} target="_blank" rel="noopener noreferrer" class="lib-source">
-          {page.title || page.canonicalUrl}
-        </a>
-        {page.site ? ` · ${page.site}` : ''}
-        {page.published ? ` · published ${page.published}` : ''}
-        {` · saved ${clipping.createdAt.slice(0, 10)} · `}
-        <span>
-          <span aria-hidden="true">{STANCE_LABELS[clipping.stance].icon} </span>
-          {STANCE_LABELS[clipping.stance].word}
+        <span class="lib-stance">
+          <span aria-hidden="true">{STANCE_LABELS[clipping.stance].icon}</span> {STANCE_LABELS[clipping.stance].word}
         </span>
+        {showSource ? (
+          <>
+            {' · '}
+            <a href={link} target="_blank" rel="noopener noreferrer" class="lib-source">
+              {page.title || page.canonicalUrl}
+            </a>
+            {page.site ? ` · ${page.site}` : ''}
+            {page.published ? ` · ${t('library_published', formatDate(page.published))}` : ''}
+          </>
+        ) : null}
+        {` · ${t('library_saved', formatDate(clipping.createdAt.slice(0, 10)))}`}
       </p>
       {clipping.items.length ? (
-        <ul class="lib-chips" aria-label="Checklist items">
+        <ul class="lib-chips" aria-label={t('library_itemsLabel')}>
           {clipping.items.map((ref) => (
             <li class="lib-chip" key={refKey(ref)}>
               {itemTitle(ref)}
@@ -44,7 +54,7 @@ export function ClippingCard({ clipping, itemOptions, itemTitle, onUpdate, onDel
         </ul>
       ) : null}
       {clipping.tags.length ? (
-        <ul class="lib-chips" aria-label="Tags">
+        <ul class="lib-chips" aria-label={t('library_tagsLabel')}>
           {clipping.tags.map((tag) => (
             <li class="lib-chip" key={tag}>
               #{tag}
@@ -66,14 +76,17 @@ export function ClippingCard({ clipping, itemOptions, itemTitle, onUpdate, onDel
         />
       ) : (
         <div class="lib-card__buttons">
-          <a class="lib-button" href={link} target="_blank" rel="noopener noreferrer">
-            Open source
+          <a class="lib-button lib-button--small" href={link} target="_blank" rel="noopener noreferrer" data-testid="open-source">
+            {t('library_openSource')}
           </a>
-          <button type="button" class="lib-button" onClick={() => setEditing(true)}>
-            Edit
+          <button type="button" class="lib-button lib-button--small" onClick={() => onCopy(clipping)}>
+            {t('library_copyMarkdown')}
           </button>
-          <button type="button" class="lib-button lib-button--danger" onClick={() => onDelete(clipping)}>
-            Delete
+          <button type="button" class="lib-button lib-button--small" onClick={() => setEditing(true)}>
+            {t('library_edit')}
+          </button>
+          <button type="button" class="lib-button lib-button--small lib-button--danger" onClick={() => onDelete(clipping)}>
+            {t('common_delete')}
           </button>
         </div>
       )}
@@ -110,15 +123,15 @@ function EditForm(props: {
       }}
     >
       <label>
-        <span>Note</span>
+        <span>{t('library_note')}</span>
         <textarea name="note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
       <label>
-        <span>Tags (comma-separated)</span>
+        <span>{t('library_tagsInput')}</span>
         <input type="text" name="tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
       </label>
       <fieldset>
-        <legend>Checklist items</legend>
+        <legend>{t('library_itemsLabel')}</legend>
         <div class="lib-items">
           {[...offered.values()].map((ref) => (
             <label class="lib-check" key={refKey(ref)}>
@@ -130,11 +143,11 @@ function EditForm(props: {
               <span>{props.itemTitle(ref)}</span>
             </label>
           ))}
-          {offered.size === 0 ? <p>No checklist items available.</p> : null}
+          {offered.size === 0 ? <p>{t('library_noItems')}</p> : null}
         </div>
       </fieldset>
       <fieldset>
-        <legend>Stance</legend>
+        <legend>{t('library_filterStance')}</legend>
         {STANCES.map((value) => (
           <label class="lib-check" key={value}>
             <input type="radio" name={`stance-${props.clipping.id}`} checked={stance === value} onChange={() => setStance(value)} />
@@ -149,10 +162,10 @@ function EditForm(props: {
       ) : null}
       <div class="lib-card__buttons">
         <button type="submit" class="lib-button lib-button--primary">
-          Save changes
+          {t('library_saveChanges')}
         </button>
         <button type="button" class="lib-button" onClick={props.onCancel}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
     </form>

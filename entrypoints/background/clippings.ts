@@ -20,7 +20,7 @@ const SAVE_MENU_ID = 'thesis-lens-save-selection';
 export const LIBRARY_PAGE = '/library.html';
 
 let storePromise: Promise<ClippingsStore> | null = null;
-function store(): Promise<ClippingsStore> {
+export function store(): Promise<ClippingsStore> {
   storePromise ??= ClippingsStore.open().catch((error) => {
     storePromise = null; // try again on the next message
     throw error;

@@ -4,6 +4,7 @@ import { listen } from './router';
 import { lensHandlers, setUpLens } from './lens';
 import { clippingHandlers, setUpClippings } from './clippings';
 import { checklistHandlers, setUpChecklist } from './checklist';
+import { libraryQueryHandlers } from './library-query';
 
 // The background is a list of features; each owns its file, its handlers and its listeners.
 // A new feature adds one line to `listen` (its handlers) and, if it has listeners, one setUp call.
@@ -12,6 +13,7 @@ export default defineBackground(() => {
     ...lensHandlers,
     ...clippingHandlers,
     ...checklistHandlers,
+    ...libraryQueryHandlers,
   });
   setUpLens();
   setUpClippings();

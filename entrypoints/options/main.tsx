@@ -8,6 +8,8 @@ import type { ChecklistOverview } from '@/lib/messages/checklist';
 import { ThesisView, type ThesisActions } from '@/components/checklist/ThesisView';
 import { FeedsPanel, ImportPanel, NewThesisForm, SyncPanel } from '@/components/checklist/Panels';
 import type { ClippingSummary } from '@/components/checklist/ChecklistItem';
+import type { RecentClippings } from '@/components/checklist/ThesisGlance';
+import { t } from '@/lib/i18n';
 import '@/components/status/status.css';
 import '@/components/checklist/status-update-form.css';
 import '@/components/checklist/checklist.css';
@@ -28,6 +30,17 @@ function selectedFromHash(): string | null {
   return match ? match[1]! : null;
 }
 
+/** Clippings about a thesis saved in the last 30 days (count and the latest three), or undefined when unknown. */
+async function recentClippingsOf(thesisId: string, today: string): Promise<RecentClippings | undefined> {
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+  try {
+    const { clippings, total } = await request('clippings/list', { filters: { thesisId, from }, limit: 3 });
+    return { count: total, latest: clippings.map((clipping) => ({ id: clipping.id, quote: clipping.quote.replace(/\s+/g, ' ').trim(), title: clipping.page.title })) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Clipping counts per item, or undefined when the clippings feature does not answer (older build, failure). */
 async function clippingCounts(thesisId: string): Promise<Record<string, number> | undefined> {
   try {
@@ -42,6 +55,9 @@ function App() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(selectedFromHash());
   const [counts, setCounts] = useState<Record<string, number> | undefined>(undefined);
+  const [recent, setRecent] = useState<RecentClippings | undefined>(undefined);
+  /** The new-thesis form takes room only when asked for. */
+  const [creating, setCreating] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const today = todayOf();
 
@@ -75,6 +91,7 @@ function App() {
     if (!current) return;
     let stale = false;
     void clippingCounts(current.id).then((value) => !stale && setCounts(value));
+    void recentClippingsOf(current.id, today).then((value) => !stale && setRecent(value));
     return () => {
       stale = true;
     };
@@ -93,22 +110,22 @@ function App() {
   };
 
   const actions: ThesisActions = {
-    onAddStatus: (thesisId, itemId, value) => act(() => request('checklist/add-status', { thesisId, itemId, ...value }), 'Status saved.').then(() => undefined),
-    onUndo: (thesisId, itemId) => act(() => request('checklist/undo-status', { thesisId, itemId }), 'Last update undone.').then(() => undefined),
+    onAddStatus: (thesisId, itemId, value) => act(() => request('checklist/add-status', { thesisId, itemId, ...value }), t('checklist_statusSaved')).then(() => undefined),
+    onUndo: (thesisId, itemId) => act(() => request('checklist/undo-status', { thesisId, itemId }), t('checklist_undone')).then(() => undefined),
     // `base`: the item as this page showed it, so that only the fields changed here are saved (no other tab's edit is reverted).
     onEditItem: (thesisId, itemId, patch) => {
       const shown = theses.find((thesis) => thesis.id === thesisId)?.pack?.items.find((item) => item.id === itemId) as Record<string, unknown> | undefined;
       const base = shown ? Object.fromEntries(Object.keys(patch).map((field) => [field, shown[field]])) : undefined;
-      return act(() => request('checklist/edit-item', { thesisId, itemId, patch, base }), 'Item saved.').then(() => undefined);
+      return act(() => request('checklist/edit-item', { thesisId, itemId, patch, base }), t('checklist_itemSaved')).then(() => undefined);
     },
-    onRemoveItem: (thesisId, itemId) => act(() => request('checklist/remove-item', { thesisId, itemId }), 'Item removed.').then(() => undefined),
-    onEditThesis: (id, patch) => act(() => request('checklist/edit-thesis', { id, ...patch }), 'Thesis saved.').then(() => undefined),
+    onRemoveItem: (thesisId, itemId) => act(() => request('checklist/remove-item', { thesisId, itemId }), t('checklist_itemRemoved')).then(() => undefined),
+    onEditThesis: (id, patch) => act(() => request('checklist/edit-thesis', { id, ...patch }), t('checklist_thesisSaved')).then(() => undefined),
     onDuplicate: async (id) => {
-      const made = await act(() => request('checklist/duplicate-thesis', { id }), 'Thesis duplicated (disabled until you enable it).');
+      const made = await act(() => request('checklist/duplicate-thesis', { id }), t('checklist_thesisDuplicated'));
       select(made.id);
     },
     onDelete: async (id) => {
-      await act(() => request('checklist/delete-thesis', { id }), 'Thesis deleted.');
+      await act(() => request('checklist/delete-thesis', { id }), t('checklist_thesisDeleted'));
       select(theses.find((thesis) => thesis.id !== id)?.id ?? '');
     },
     onExport: async (id) => {
@@ -124,9 +141,9 @@ function App() {
   return (
     <div class="tl-page">
       <header class="tl-page__head">
-        <h1>Thesis Lens · Checklist</h1>
-        <nav aria-label="Thesis Lens pages">
-          <a href="/library.html">Clippings library</a>
+        <h1>{t('checklist_pageTitle')}</h1>
+        <nav aria-label={t('checklist_pagesNav')}>
+          <a href="/library.html">{t('checklist_libraryLink')}</a>
         </nav>
       </header>
       <p class="tl-visually-hidden" role="status" aria-live="polite">
@@ -134,12 +151,12 @@ function App() {
       </p>
       {loadError ? (
         <p class="tl-error" role="alert">
-          Could not load the checklist: {loadError}
+          {t('checklist_loadFailed', loadError)}
         </p>
       ) : null}
       {overview?.problems.length ? (
         <div class="tl-errors-box" role="alert">
-          <p>Some stored data could not be read and was skipped:</p>
+          <p>{t('checklist_skipped')}</p>
           <ul>
             {overview.problems.map((problem) => (
               <li key={problem}>{problem}</li>
@@ -148,8 +165,8 @@ function App() {
         </div>
       ) : null}
       <div class="tl-layout">
-        <nav class="tl-theses" aria-label="Theses">
-          <h2 class="tl-theses__heading">Theses</h2>
+        <nav class="tl-theses" aria-label={t('checklist_theses')}>
+          <h2 class="tl-theses__heading">{t('checklist_theses')}</h2>
           <ul role="list">
             {theses.map((thesis) => (
               <li key={thesis.id}>
@@ -159,21 +176,39 @@ function App() {
                   class={thesis.id === current?.id ? 'tl-theses__link tl-theses__link--current' : 'tl-theses__link'}
                 >
                   {thesis.title}
-                  {thesis.enabled ? null : <span class="tl-muted"> (disabled)</span>}
+                  {thesis.enabled ? null : <span class="tl-muted"> {t('checklist_disabled')}</span>}
                 </a>
               </li>
             ))}
           </ul>
+          <button type="button" class="tl-button tl-theses__new" aria-expanded={creating} onClick={() => setCreating(!creating)}>
+            {t('checklist_newThesis')}
+          </button>
         </nav>
         <main class="tl-main">
-          {current ? <ThesisView key={current.id} thesis={current} today={today} clippingCounts={counts} actions={actions} /> : overview ? <p>No thesis yet: create one.</p> : <p>Loading…</p>}
+          {current ? (
+            <ThesisView key={current.id} thesis={current} today={today} clippingCounts={counts} recentClippings={recent} actions={actions} />
+          ) : overview ? (
+            <p>{t('checklist_noThesis')}</p>
+          ) : (
+            <p>{t('checklist_loading')}</p>
+          )}
         </main>
-        <aside class="tl-aside" aria-label="Manage">
-          <NewThesisForm
-            templates={theses.filter((thesis) => thesis.pack).map((thesis) => ({ id: thesis.id, title: thesis.title }))}
-            onCreate={async (value) => select((await act(() => request('checklist/create-thesis', value), 'Thesis created.')).id)}
-            onCreateFromTemplate={async (title, templateId) => select((await act(() => request('checklist/create-thesis', { title, templateId }), 'Thesis created.')).id)}
-          />
+        <aside class="tl-aside" aria-label={t('checklist_manage')}>
+          {creating ? (
+            <NewThesisForm
+              templates={theses.filter((thesis) => thesis.pack).map((thesis) => ({ id: thesis.id, title: thesis.title }))}
+              onCreate={async (value) => {
+                select((await act(() => request('checklist/create-thesis', value), t('checklist_thesisCreated'))).id);
+                setCreating(false);
+              }}
+              onCreateFromTemplate={async (title, templateId) => {
+                select((await act(() => request('checklist/create-thesis', { title, templateId }), t('checklist_thesisCreated'))).id);
+                setCreating(false);
+              }}
+              onCancel={() => setCreating(false)}
+            />
+          ) : null}
           <ImportPanel
             onImport={async (text, onConflict) => {
               const result = await act(() => request('checklist/import-pack', { text, onConflict }));
@@ -188,15 +223,15 @@ function App() {
               if (!checked.ok) throw new Error(checked.error);
               // Asked right here, in the click's user gesture, and only for the feed's origin.
               const granted = await browser.permissions.request({ origins: [`${checked.origin}/*`] });
-              if (!granted) throw new Error(`Permission to read ${checked.origin} was not granted; not subscribed.`);
+              if (!granted) throw new Error(t('checklist_permissionDenied', checked.origin));
               const { feed } = await act(() => request('checklist/subscribe-feed', { url: checked.url }));
-              setAnnouncement(feed.error ? `Subscribed, but the first fetch failed: ${feed.error.message}` : `Subscribed to “${feed.packTitle}”.`);
+              setAnnouncement(feed.error ? t('checklist_subscribedFailed', feed.error.message) : t('checklist_subscribed', feed.packTitle ?? checked.url));
             }}
             onRefresh={async (url) => {
-              await act(() => request('checklist/refresh-feeds', { url }), 'Feed refreshed.');
+              await act(() => request('checklist/refresh-feeds', { url }), t('checklist_feedRefreshed'));
             }}
             onUnsubscribe={async (url) => {
-              await act(() => request('checklist/unsubscribe-feed', { url }), 'Unsubscribed.');
+              await act(() => request('checklist/unsubscribe-feed', { url }), t('checklist_unsubscribed'));
             }}
           />
           {overview ? <SyncPanel sync={overview.sync} /> : null}
@@ -206,4 +241,5 @@ function App() {
   );
 }
 
+document.title = t('checklist_pageTitle');
 render(<App />, document.getElementById('app')!);

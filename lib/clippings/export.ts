@@ -1,5 +1,6 @@
 import type { Clipping, ItemRef } from './schema';
-import { sourceLinkFor } from './text-fragment';
+import { openSourceLink } from './notebook-link';
+import { escapeMarkdownText, linkDestination, noteTag, oneLine } from './notebook-escape';
 
 /**
  * Taking clippings elsewhere: Markdown (for notes apps such as Obsidian), CSV (for
@@ -19,35 +20,27 @@ const day = (iso: string) => iso.slice(0, 10);
 // Markdown
 // ---------------------------------------------------------------------------------------
 
-/** Characters that would turn a title into markup inside a link label. */
-function escapeLinkLabel(text: string): string {
-  return text.replace(/[\\[\]*_`<>]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
-}
-
-/** A tag as Obsidian reads it: #word, no spaces. */
-function hashtag(tag: string): string {
-  return `#${tag.trim().replace(/\s+/g, '-').replace(/[#,]/g, '')}`;
-}
-
 function blockquote(quote: string): string {
   return quote
     .split(/\n+/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map(oneLine)
     .filter(Boolean)
-    .map((line) => `> ${line}`)
+    .map((line) => `> ${escapeMarkdownText(line)}`)
     .join('\n>\n');
 }
 
+/** One clipping; everything from the page or the reader is escaped (text, never markup). */
 function markdownEntry(clipping: Clipping): string {
   const { page } = clipping;
-  const link = sourceLinkFor(page.canonicalUrl || page.url, clipping.quote);
-  const source = `[${escapeLinkLabel(page.title || page.site || page.canonicalUrl)}](<${link}>)`;
-  const meta = [source, page.site, page.published ? `published ${page.published}` : '', `saved ${day(clipping.createdAt)}`, clipping.stance]
+  const source = `[${escapeMarkdownText(oneLine(page.title || page.site || page.canonicalUrl))}](<${linkDestination(openSourceLink(clipping))}>)`;
+  const meta = [source, escapeMarkdownText(oneLine(page.site)), page.published ? `published ${page.published}` : '', `saved ${day(clipping.createdAt)}`, clipping.stance]
     .filter(Boolean)
     .join(' · ');
   const lines = [blockquote(clipping.quote), '', `— ${meta}`];
-  if (clipping.note.trim()) lines.push('', clipping.note.trim());
-  if (clipping.tags.length) lines.push('', clipping.tags.map(hashtag).join(' '));
+  const note = clipping.note.trim();
+  if (note) lines.push('', note.split('\n').map((line) => escapeMarkdownText(line.trim())).join('\n'));
+  const tags = clipping.tags.map(noteTag).filter(Boolean);
+  if (tags.length) lines.push('', tags.map((tag) => `#${tag}`).join(' '));
   return lines.join('\n');
 }
 
@@ -76,7 +69,7 @@ export function toMarkdown(clippings: readonly Clipping[], options: { itemTitles
   ];
   const sections = [...groups.entries()].sort((a, b) => a[1].title.localeCompare(b[1].title));
   for (const [key, group] of sections) {
-    out.push('', `## ${group.title}`, '', `\`${key}\``);
+    out.push('', `## ${escapeMarkdownText(oneLine(group.title))}`, '', `\`${key.replace(/`/g, '')}\``);
     for (const clipping of group.clippings) out.push('', markdownEntry(clipping));
   }
   if (unlinked.length) {

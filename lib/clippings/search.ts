@@ -1,4 +1,5 @@
 import type { Clipping, ClippingFilters } from './schema';
+import { pageKey } from './page-key';
 
 /**
  * Full-text search and filters over the library. Built for 10,000 clippings typed into
@@ -106,4 +107,109 @@ export function countByItem(clippings: readonly Clipping[], thesisId?: string): 
     }
   }
   return counts;
+}
+
+// ---------------------------------------------------------------------------------------
+// The library's rows: one list per view, paged by the background
+// ---------------------------------------------------------------------------------------
+
+/** How the library arranges its clippings. */
+export const LIBRARY_VIEWS = ['article', 'flat', 'item'] as const;
+export type LibraryView = (typeof LIBRARY_VIEWS)[number];
+
+/** An article's heading in the "by article" view. */
+export interface ArticleHeading {
+  kind: 'article';
+  key: string;
+  title: string;
+  site: string;
+  url: string;
+  canonicalUrl: string;
+  published: string | null;
+  /** Matching clippings under it. */
+  count: number;
+  /** Distinct checklist items its matching clippings touch. */
+  itemCount: number;
+  latestAt: string;
+}
+
+/** A checklist item's heading in the "by item" view (`ref` null: clippings linked to no item). */
+export interface ItemHeading {
+  kind: 'item';
+  key: string;
+  ref: { thesisId: string; itemId: string } | null;
+  count: number;
+}
+
+export interface ClippingRow {
+  kind: 'clipping';
+  clipping: Clipping;
+  /** The heading it sits under ('' in the flat view). */
+  group: string;
+}
+
+export type LibraryRow = ArticleHeading | ItemHeading | ClippingRow;
+
+/** A clipping's article key, computed once per clipping (a URL parse is the costliest step of grouping). */
+const articleKeys = new WeakMap<Clipping, string>();
+function articleKeyOf(clipping: Clipping): string {
+  let key = articleKeys.get(clipping);
+  if (key === undefined) articleKeys.set(clipping, (key = pageKey(clipping.page.url)));
+  return key;
+}
+
+/**
+ * The rows of a view for the clippings matching `filters`: headings and clippings in display
+ * order. Newest article first, its quotes in reading order; or newest first, flat; or by
+ * checklist item (a clipping under each of its items), unlinked last.
+ */
+export function libraryRows(index: SearchIndex, filters: ClippingFilters, view: LibraryView): { rows: LibraryRow[]; matching: number } {
+  const matching = searchClippings(index, filters);
+  if (view === 'flat') return { rows: matching.map((clipping) => ({ kind: 'clipping', clipping, group: '' })), matching: matching.length };
+  if (view === 'item') {
+    const groups = new Map<string, { ref: ItemHeading['ref']; clippings: Clipping[] }>();
+    const unlinked: Clipping[] = [];
+    for (const clipping of matching) {
+      if (clipping.items.length === 0) unlinked.push(clipping);
+      const seen = new Set<string>();
+      for (const ref of clipping.items) {
+        const key = `${ref.thesisId}/${ref.itemId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { ref: { thesisId: ref.thesisId, itemId: ref.itemId }, clippings: [] }));
+        group.clippings.push(clipping);
+      }
+    }
+    const rows: LibraryRow[] = [];
+    const ordered = [...groups.entries()].sort((a, b) => b[1].clippings.length - a[1].clippings.length || (a[0] < b[0] ? -1 : 1));
+    if (unlinked.length) ordered.push(['', { ref: null, clippings: unlinked }]);
+    for (const [key, group] of ordered) {
+      rows.push({ kind: 'item', key, ref: group.ref, count: group.clippings.length });
+      for (const clipping of group.clippings) rows.push({ kind: 'clipping', clipping, group: key });
+    }
+    return { rows, matching: matching.length };
+  }
+  // By article: `matching` is newest first, so an article's first clipping is its newest.
+  const articles = new Map<string, { heading: ArticleHeading; clippings: Clipping[]; items: Set<string> }>();
+  for (const clipping of matching) {
+    const key = articleKeyOf(clipping);
+    let article = articles.get(key);
+    if (!article) {
+      const { page } = clipping;
+      const heading: ArticleHeading = { kind: 'article', key, title: page.title, site: page.site, url: page.url, canonicalUrl: page.canonicalUrl, published: page.published, count: 0, itemCount: 0, latestAt: clipping.createdAt };
+      articles.set(key, (article = { heading, clippings: [], items: new Set() }));
+    }
+    article.clippings.push(clipping);
+    for (const ref of clipping.items) article.items.add(`${ref.thesisId}/${ref.itemId}`);
+  }
+  const rows: LibraryRow[] = [];
+  for (const [key, article] of articles) {
+    article.heading.count = article.clippings.length;
+    article.heading.itemCount = article.items.size;
+    rows.push(article.heading);
+    article.clippings.sort((a, b) => a.selectors[1].start - b.selectors[1].start || (a.createdAt < b.createdAt ? -1 : 1));
+    for (const clipping of article.clippings) rows.push({ kind: 'clipping', clipping, group: key });
+  }
+  return { rows, matching: matching.length };
 }

@@ -34,7 +34,7 @@ test('the user layer goes to sync in chunks, and a change from another browser i
     return record?.entries.map((entry) => entry.note) ?? null;
   };
   await expect.poll(syncedNotes, { timeout: 20_000 }).toEqual(['Written on this browser.']);
-  await expect(page.locator('.tl-sync')).toContainText('Synced');
+  await expect(page.locator('.tl-sync')).toContainText('Written to your browser’s sync storage');
   const synced = await syncArea(page);
   expect(Object.keys(synced)).toContain(MANIFEST_KEY);
   const { records, problems } = await readSyncRecords(synced);

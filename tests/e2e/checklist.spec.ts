@@ -151,13 +151,18 @@ const TESLA_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 
 test('a second thesis with its own matchers: its claims appear on a page that matches it', async ({ page, context, extensionId }) => {
   await openChecklist(page, extensionId);
-  await page.getByLabel('Title', { exact: true }).first().fill('Tesla: robotaxi');
+  // The form takes no room until asked for; then its title has the focus.
+  await expect(page.locator('#new-thesis-title')).toHaveCount(0);
+  await page.getByRole('button', { name: 'New thesis' }).click();
+  await expect(page.locator('#new-thesis-title')).toBeFocused();
+  await page.keyboard.type('Tesla: robotaxi');
   await page.getByLabel('Relevant when an article names').fill('Tesla, 特斯拉');
   await page.getByLabel('First item').fill('Robotaxi service expands');
   await page.getByLabel('A sentence is about it when it says').fill('robotaxi*, 无人驾驶出租车');
   await page.getByRole('button', { name: 'Create thesis' }).click();
   await expect(page.locator('#thesis-title')).toHaveText('Tesla: robotaxi');
   await expect(page.locator('.tl-card[data-item-id="robotaxi-service-expands"] .tl-card__head .tl-status__word')).toHaveText('Pending');
+  await expect(page.locator('#new-thesis-title')).toHaveCount(0);
 
   const article = await context.newPage();
   await servePage(context, TESLA_URL, TESLA_HTML);
@@ -197,4 +202,55 @@ test('the checklist survives a browser restart, and a corrupted record is report
   await expect(card(page, 'valuation-rerating').locator('.tl-card__note')).toHaveText('Survives restarts.');
   await expect(page.locator('.tl-errors-box')).toContainText('stored thesis #2 "damaged" is corrupted and was set aside, not deleted');
   await context.close();
+});
+
+test('the checklist page at a glance, in light and dark: overview, readable history strips, the sync state', async ({ page, extensionId }, testInfo) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await openChecklist(page, extensionId);
+  // A status update made today: the strip must still show it, with its date.
+  const item = card(page, 'h200-deployment');
+  await item.getByRole('button', { name: /Update status/ }).click();
+  const form = item.getByRole('form', { name: /New status for/ });
+  await form.getByRole('radio', { name: /At risk/ }).check();
+  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  await form.getByLabel('Date').fill(today);
+  await form.getByLabel('Note').fill('Shipments paused (test entry).');
+  await form.getByRole('button', { name: 'Save status' }).click();
+  await expect(item.locator('.tl-card__head .tl-status__word')).toHaveText('At risk');
+
+  const glance = page.getByTestId('thesis-glance');
+  await expect(glance.locator('h3').first()).toHaveText('At a glance');
+  await expect(glance.locator('.tl-glance__summary')).toHaveCount(2);
+  await expect(glance.locator('.tl-glance__changes li').first()).toContainText(await item.locator('.tl-card__title').innerText());
+  await expect(glance.locator('.tl-glance__changes li').first()).toContainText('your update');
+
+  // Today's segment has width and a date; no two dates of a strip overlap; every strip has a legend.
+  const todaySegment = item.locator(`.tl-strip__seg[data-date="${today}"]`);
+  expect((await todaySegment.boundingBox())!.width).toBeGreaterThan(30);
+  await expect(todaySegment.locator('.tl-strip__label')).toBeVisible();
+  const overlaps = await page.evaluate(() =>
+    [...document.querySelectorAll('.tl-strip')].flatMap((strip) => {
+      const boxes = [...strip.querySelectorAll('.tl-strip__label')].map((label) => {
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const text = range.getBoundingClientRect();
+        const box = label.getBoundingClientRect();
+        return { left: Math.max(text.left, box.left), right: Math.min(text.right, box.right), clipped: text.width > box.width + 0.5 };
+      });
+      return boxes.slice(1).flatMap((box, i) => (box.left < boxes[i]!.right - 0.5 ? ['overlap'] : [])).concat(boxes.filter((b) => b.clipped).map(() => 'clipped'));
+    }),
+  );
+  expect(overlaps).toEqual([]);
+  const strips = await page.locator('.tl-strip').count();
+  expect(strips).toBeGreaterThan(3);
+  await expect(page.locator('.tl-strip__legend')).toHaveCount(strips);
+
+  // The sync panel names its state in a word and says what is true.
+  await expect(page.locator('.tl-sync__state')).toHaveText(/Up to date|Not written yet|Off|Full|Failing/);
+
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.screenshot({ path: testInfo.outputPath(`checklist-${scheme}.png`) });
+  }
 });

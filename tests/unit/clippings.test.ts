@@ -58,7 +58,8 @@ describe('exports', () => {
     expect(md).toContain('## cloud-revenue-growth');
     expect(md).toContain('## Not linked to a checklist item');
     expect(md).toContain(`> ${clipping(0).quote}`);
-    expect(md).toContain('](<https://www.reuters.com/technology/story-0/#:~:text=');
+    // The address read at (with its query), not the canonical one.
+    expect(md).toContain('](<https://www.reuters.com/technology/story-0/?utm_source=newsletter#:~:text=');
     expect(md).toContain('saved 2026-01-01');
     expect(md).toContain('#chips');
     expect(md.indexOf('Alibaba secures')).toBeLessThan(md.indexOf('## cloud-revenue-growth'));
