@@ -78,6 +78,29 @@ const DOWN_VERBS = t(
 const AI = t(['AI', 'AI-related', 'artificial intelligence', 'generative AI', 'GenAI'], ['人工智能', 'AI相关', '大模型']);
 const CLOUD = t(['cloud', 'Aliyun', 'Cloud Intelligence'], ['阿里云', '云业务', '云智能', '云计算', '云收入']);
 const AI_REVENUE_NOT_CLOUD = t(['AI-related', 'AI related', 'AI product*', 'AI revenue', 'AI-related product*', 'external'], ['AI相关', '人工智能相关', 'AI产品', '外部']);
+
+// Subjects (pack v2): whose action or figure each item is about.
+const ALIBABA_SIDE = join(ALIBABA, ALIBABA_UNITS, t(['Cloud Intelligence Group', 'Taobao and Tmall Group', 'Alibaba International'], ['阿里巴巴集团', '阿里云智能', '淘天']));
+const BEIJING_SIDE = t(
+  [
+    'China', 'Chinese government', 'Chinese authorities', 'Chinese officials', 'Chinese regulators', 'Beijing', 'customs', 'regulator*', 'authorities',
+    'NDRC', 'MIIT', 'Ministry of Commerce', 'Commerce Ministry', 'MOFCOM', 'Cyberspace Administration', 'CAC', 'State Council', 'PRC',
+  ],
+  ['中国', '北京', '海关', '监管', '有关部门', '发改委', '工信部', '商务部', '网信办', '国务院', '中方', '政府', '当局'],
+);
+const WASHINGTON_SIDE = t(
+  [
+    'Washington', 'US', 'U.S.', 'United States', 'American', 'White House', 'Trump', 'administration', 'Commerce Department', 'Department of Commerce',
+    'BIS', 'Bureau of Industry and Security', 'Congress', 'Senate', 'House', 'lawmakers', 'senator*', 'legislat*', 'Republicans', 'Democrats',
+  ],
+  ['美国', '华盛顿', '白宫', '特朗普', '美国商务部', '国会', '参议院', '众议院', '美方', '议员'],
+);
+const NVIDIA_SELLER = t(['Nvidia', 'Jensen Huang'], ['英伟达', '黄仁勋']);
+const CHINESE_BUYERS = t(
+  ['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers', 'Chinese tech companies', 'Chinese technology companies', 'ByteDance', 'Tencent', 'buyers'],
+  ['中国企业', '中国客户', '中国公司', '国内企业', '字节跳动', '腾讯', '科技公司', '买家'],
+);
+
 const QUARTER_PERIOD = (end: string) => `quarter ended ${end}`;
 
 // ---------------------------------------------------------------------------------------
@@ -91,7 +114,7 @@ const RESULTS_MAR_2026 = 'Alibaba Group March Quarter 2026 and fiscal year resul
 const SEED = 'AInvest investor article, 2026-01-09';
 
 const input: ThesisPackInput = {
-  schema: 'thesis-lens/pack@1',
+  schema: 'thesis-lens/pack@2',
   id: 'alibaba-ai-cloud-h200',
   title: 'Alibaba: AI cloud rails and H200 access',
   version: '2026.05.13',
@@ -150,6 +173,9 @@ const input: ThesisPackInput = {
       title: 'China approves H200 imports for commercial use',
       description:
         'Beijing lets Chinese companies import and buy Nvidia H200 chips for commercial data-centre use, even if limited to select uses and buyers.',
+      subject: BEIJING_SIDE,
+      event: APPROVAL_WORDS,
+      direction: 'up',
       matchers: [
         { all: [NVIDIA_CHIPS, CHINA_SIDE, APPROVAL_WORDS] },
         { all: [H200, t(['approv*', 'green light', 'go-ahead'], ['批准', '获批', '放行'])] },
@@ -203,6 +229,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'Alibaba secures H200 supply',
       description: 'Alibaba places and pays for large H200 orders (it has signalled interest in more than 200,000 units) and Nvidia ships them.',
+      subject: join(ALIBABA_SIDE, CHINESE_BUYERS, NVIDIA_SELLER),
+      event: PROCUREMENT_WORDS,
+      direction: 'up',
       matchers: [
         { all: [H200, PROCUREMENT_WORDS] },
         { all: [join(ALIBABA, t(['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers'], ['中国企业', '中国客户'])), NVIDIA_CHIPS, PROCUREMENT_WORDS] },
@@ -281,6 +310,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'H200s integrated into Alibaba Cloud',
       description: 'H200 chips arrive and run in Alibaba Cloud data centres, lifting AI capacity and AI cloud revenue: the primary catalyst for the next 12–24 months.',
+      subject: ALIBABA_SIDE,
+      event: t(['deploy*', 'install*', 'cluster*', 'capacity', 'online'], ['部署', '上线', '集群', '算力']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -318,7 +350,7 @@ const input: ThesisPackInput = {
         {
           date: '2026-02-25',
           status: 'at-risk',
-          note: "No H200 shipped to China yet and Nvidia's guidance assumes zero China data-centre revenue; no confirmed delivery to Alibaba reported by mid-May 2026.",
+          note: "No H200 shipped to China yet and Nvidia's guidance assumes zero China data-centre revenue; no confirmed delivery to Alibaba reported.",
           source: { title: 'Nvidia quarterly results' },
         },
       ],
@@ -328,6 +360,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'AI-related cloud revenue keeps triple-digit growth',
       description: 'Revenue from AI-related products on Alibaba Cloud keeps growing at triple-digit rates, quarter after quarter.',
+      subject: ALIBABA_SIDE,
+      event: t(['AI revenue', 'AI-related revenue', 'AI-related product*', 'triple-digit'], ['AI收入', 'AI相关产品收入', '三位数']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -405,6 +440,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'Alibaba Cloud revenue growth holds or accelerates',
       description: 'Cloud Intelligence revenue keeps growing at least as fast as the latest quarter (+34% in the September 2025 quarter).',
+      subject: ALIBABA_SIDE,
+      event: t(['cloud revenue', 'cloud growth', 'Cloud Intelligence'], ['云收入', '云智能', '云业务']),
+      direction: 'up',
       matchers: [
         { all: [CLOUD, GROWTH_WORDS] },
         { all: [CLOUD, t(['segment', 'fastest-growing', 'fastest growing', 'growth engine'], ['板块', '增长引擎', '最快'])] },
@@ -480,6 +518,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'RMB 380B three-year AI infrastructure plan stays on course',
       description: 'Alibaba keeps (or raises) its commitment of RMB 380 billion (about $53 billion) over three years to AI and cloud infrastructure.',
+      subject: ALIBABA_SIDE,
+      event: t(['capex', 'capital expenditure*', 'capital spending', 'investment*', 'infrastructure spending'], ['资本开支', '资本支出', '投资', '投入']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -568,6 +609,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'Independent validation of the cloud infrastructure',
       description: 'Analyst firms and independent benchmarks rank Alibaba Cloud’s compute, network and storage among the leaders.',
+      subject: join(ALIBABA_SIDE, t(['Gartner', 'Forrester', 'IDC', 'analyst firm*'], ['高德纳', '分析机构'])),
+      event: t(['leader', 'ranking*', 'score*', 'Magic Quadrant'], ['领导者', '排名', '评分', '魔力象限']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -611,6 +655,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'The market re-rates the stock as an AI-growth leader',
       description: 'The multiple expands from a mature-platform valuation (forward P/E in the mid-20s) towards one that prices AI growth.',
+      subject: join(ALIBABA_SIDE, t(['BABA', '9988', 'Hang Seng Tech'], ['恒生科技'])),
+      event: t(['shares', 'stock', 'valuation', 'P/E', 'price target', 'rating'], ['股价', '估值', '市盈率', '目标价', '评级']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -715,6 +762,9 @@ const input: ThesisPackInput = {
       title: 'Export controls or Chinese rules restrict H200 access',
       description:
         'US export controls (licences, caps, screening) or Chinese rules (customs blocks, domestic-chip requirements) narrow or close Alibaba’s access to H200s and older Nvidia chips.',
+      subject: join(WASHINGTON_SIDE, BEIJING_SIDE, NVIDIA_SELLER),
+      event: t(['export control*', 'export licen*', 'restriction*', 'ban', 'curb*', 'rule*', 'Entity List'], ['出口管制', '出口许可', '限制', '禁令', '规定']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -815,6 +865,9 @@ const input: ThesisPackInput = {
       kind: 'risk',
       title: 'Quick commerce diverts capital from the AI cloud build-out',
       description: 'Losses in quick commerce (Taobao Instant Commerce, Ele.me) consume cash that the AI cloud build-out needs.',
+      subject: ALIBABA_SIDE,
+      event: t(['quick commerce', 'instant commerce', 'losses', 'subsid*', 'spending'], ['即时零售', '闪购', '亏损', '补贴', '投入']),
+      direction: 'down',
       matchers: [
         {
           all: [
@@ -901,6 +954,9 @@ const input: ThesisPackInput = {
       kind: 'risk',
       title: 'Core e-commerce slowdown weighs on the whole stock',
       description: 'Slowing Taobao and Tmall (customer management revenue, China e-commerce profit) drags the group’s results and multiple down.',
+      subject: ALIBABA_SIDE,
+      event: t(['customer management revenue', 'CMR', 'e-commerce revenue', 'GMV', 'revenue growth'], ['客户管理收入', '电商收入', '营收增长']),
+      direction: 'up',
       matchers: [
         {
           all: [

@@ -1,4 +1,5 @@
 import { buildTextIndex, type TextIndex } from '../dom/text-index';
+import { countHan, hasHan } from '../text/cjk';
 
 /**
  * Is this page a news article, and where is its text?
@@ -76,8 +77,6 @@ const FURNITURE_ANYWHERE = /^(?:sharing|share|social|related|comments?|newslette
 const CONTENT_TOKEN = /^(?:article|story|post|entry|content|main)[-_]?(?:body|content|text|main)?$|^(?:body|text)$/i;
 const FURNITURE_LABEL = /^(?:advertisement|share(?: this(?: story| article)?)?:?|sponsored(?: content)?|story continues below.*|continue reading.*|read more.*|related(?: articles| stories| coverage)?:?|subscribe.*|sign up.*|广告|相关阅读.*|相关新闻.*|推荐阅读.*|责任编辑.*)$/i;
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const HAS_CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 // ---------------------------------------------------------------------------------------
 // Metadata
@@ -278,9 +277,8 @@ function isHidden(element: Element): boolean {
 /** Length of `text` with CJK characters counted twice (a Chinese character carries about a word). */
 function weightedLength(text: string): number {
   const trimmed = text.trim();
-  if (trimmed.length === 0 || !HAS_CJK.test(trimmed)) return trimmed.length;
-  CJK.lastIndex = 0;
-  return trimmed.length + (trimmed.match(CJK)?.length ?? 0);
+  if (trimmed.length === 0 || !hasHan(trimmed)) return trimmed.length;
+  return trimmed.length + countHan(trimmed);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -521,8 +519,7 @@ function furnitureFilter(roots: Element[]): (element: Element) => boolean {
 function detectLang(document: Document, sample: string, jsonLdLang: string | undefined): 'en' | 'zh' {
   const head = sample.slice(0, 2000);
   if (head.length >= 20) {
-    CJK.lastIndex = 0;
-    const cjk = head.match(CJK)?.length ?? 0;
+    const cjk = countHan(head);
     return cjk / head.length > 0.15 ? 'zh' : 'en';
   }
   const declared = document.documentElement?.getAttribute('lang') ?? jsonLdLang ?? '';

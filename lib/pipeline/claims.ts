@@ -1,7 +1,8 @@
 import type { Item, Stance, ThesisPack } from '../pack/schema';
 import type { ClaimLink } from './types';
 import type { Sentence } from './sentences';
-import { ruleMatcher, termMatcher, type RuleMatcher, type TermMatcher } from './terms';
+import { countHan } from '../text/cjk';
+import { ruleMatcher, termMatcher, type RuleMatcher, type TermMatcher } from '../text/terms';
 
 /**
  * Claims: sentences that assert something (a fact, a figure, a decision, a forecast) about a
@@ -49,7 +50,6 @@ export function compileItems(pack: ThesisPack): CompiledItem[] {
 // Assertions
 // ---------------------------------------------------------------------------------------
 
-const CJK = /[\u3400-\u9fff]/g;
 const BOILERPLATE =
   /^(?:subscribe|sign up|sign in|log in|click|tap|read more|read next|see also|follow us|share (?:this|on)|copyright|©|all rights reserved|related(?: articles| stories)?:|advertisement|photo:|image:|source:|editing by|reporting by|writing by|additional reporting|this (?:article|story) (?:was|has been) (?:updated|corrected)|disclaimer|免责声明|责任编辑|原标题|来源：|点击|订阅|扫码|关注我们|版权所有)/i;
 const EN_VERB =
@@ -61,7 +61,7 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   const trimmed = text.trim();
   if (/[?？]["”'’)）]*$/.test(trimmed)) return false;
   if (BOILERPLATE.test(trimmed)) return false;
-  const cjk = (trimmed.match(CJK) ?? []).length;
+  const cjk = countHan(trimmed);
   const words = trimmed.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const chinese = lang === 'zh' || cjk > words;
   if (chinese) {

@@ -1,7 +1,7 @@
 import type { FigureUnit, Item, KeyFigure, LocalizedTerms } from '../pack/schema';
 import { describeKnownFigure, figuresKnownAt } from '../pack/status';
 import type { Check, Figure, Verdict } from './types';
-import { termMatcher, type TermHit } from './terms';
+import { termMatcher, type TermHit } from '../text/terms';
 
 /**
  * Figures in a sentence (percentages, money, units, multiples, "triple-digit") and their
