@@ -1,8 +1,13 @@
-import type { Item, Stance, ThesisPack } from '../pack/schema';
-import type { ClaimLink } from './types';
+import type { ThesisPack } from '../pack/schema';
+import type { ClaimLink, LinkReasons } from './types';
 import type { Sentence } from './sentences';
 import { countHan } from '../text/cjk';
-import { ruleMatcher, termMatcher, type RuleMatcher, type TermMatcher } from '../text/terms';
+import { findEvents } from '../text/events';
+import type { TermHit, TermMatcher } from '../text/terms';
+import { compilePack, type CompiledItem, type CompiledPack } from './compile';
+import { isHedged, isNegated, stanceOf } from './stance';
+
+export { isHedged, isNegated };
 
 /**
  * Claims: sentences that assert something (a fact, a figure, a decision, a forecast) about a
@@ -20,30 +25,6 @@ export interface LinkedSentence {
   index: number;
   links: ClaimLink[];
   hedged: boolean;
-}
-
-interface CompiledItem {
-  item: Item;
-  rules: RuleMatcher[];
-  supports: TermMatcher;
-  challenges: TermMatcher;
-}
-
-const compiledPacks = new WeakMap<ThesisPack, CompiledItem[]>();
-
-/** The pack's item matchers, compiled once per pack object. */
-export function compileItems(pack: ThesisPack): CompiledItem[] {
-  let compiled = compiledPacks.get(pack);
-  if (!compiled) {
-    compiled = pack.items.map((item) => ({
-      item,
-      rules: item.matchers.map((rule) => ruleMatcher(rule)),
-      supports: termMatcher(item.cues.supports),
-      challenges: termMatcher(item.cues.challenges),
-    }));
-    compiledPacks.set(pack, compiled);
-  }
-  return compiled;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -75,88 +56,74 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   return EN_VERB.test(trimmed);
 }
 
+/** "It grew 34%…", "The unit's revenue…": the subject is in the sentence before. */
+export const OPENS_WITH_PRONOUN =
+  /^(?:(?:It|Its|This|That|These|They|Their|He|She)\b|The (?:unit|segment|division|business|company|group|firm|figure|increase|rise|decline|plan|move|deal|rule)\b|(?:它|其|该公司|该业务|该部门|公司))/;
+
 // ---------------------------------------------------------------------------------------
-// Negation and hedging
+// Subjects: who does what
 // ---------------------------------------------------------------------------------------
 
-// A negator, then at most five words of the same clause, right before the cue: "did not approve", "no H200
-// shipped", "have yet to receive", "without approval".
-const EN_NEGATION =
-  /(?:\b(?:not|no|never|nothing|without|neither|nor|cannot|none|zero|yet to|failed to|fails to|fail to|refused to|refuses to|unable to|lack of|absence of|instead of|rather than)|n['’]t)(?:\s+[\p{L}\p{N}’'/-]+){0,5}\s*$/iu;
-const ZH_NEGATION = /(?:未|不|没有|没|无|尚未|并未|并非|非|拒绝|不会|不再|不得|难以)[\p{Script=Han}A-Za-z0-9]{0,3}$/u;
+/** Where a sentence's subject may be found when it does not name one: the sentence or heading it continues. */
+export interface SubjectContext {
+  previous?: string;
+  heading?: string;
+  /** The article's title: the heading every sentence of the article continues. */
+  title?: string;
+}
 
-/** Is the cue at `start` negated by the words just before it? */
-export function isNegated(text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
-  // A clause boundary ends the negation's scope: "not only…, but approved" stays positive.
-  const clause = before.split(/[,;:，；：]|\bbut\b|\band\b|但|而|并且/).pop() ?? before;
-  if (/[\u3400-\u9fff]$/.test(clause) || /^[\u3400-\u9fff]/.test(text.slice(start))) {
-    if (ZH_NEGATION.test(clause)) return true;
+/**
+ * The subject words binding the sentence to the item, or null when the item's subject is
+ * not the sentence's actor. An item without a subject (v1 packs) binds to any sentence.
+ * Another company named with none of the item's subjects ("Microsoft's Azure revenue grew")
+ * is that company's news; a sentence naming nobody continues the one before it or its heading.
+ */
+export function bindSubject(text: string, compiled: CompiledItem, pack: CompiledPack, context: SubjectContext = {}): { subject?: string } | null {
+  if (!compiled.subject.active) return {};
+  const own = compiled.subject.find(text);
+  if (own.length > 0) return { subject: own[0]!.text };
+  if (pack.others.active && pack.others.test(text)) return null;
+  for (const source of [context.previous, context.heading, context.title]) {
+    if (!source) continue;
+    const hit = compiled.subject.find(source)[0];
+    if (hit) return { subject: hit.text };
   }
-  return EN_NEGATION.test(clause);
+  return null;
 }
 
-const EN_HEDGE =
-  /\b(?:could|might|reportedly|possibly|perhaps|likely|unlikely|probably|expected to|is said to|are said to|rumou?red|considering|weighing|would|if|potential(?:ly)?|may be|may)\b/gi;
-const ZH_HEDGE = /可能|或将|或许|据报道|据悉|据称|传闻|有望|预计|拟|考虑|也许|若|如果/;
-const MONTH_MAY_BEFORE = /\b(?:in|since|by|until|of|early|late|mid|from|to|last|next|this|on|during)\s*$/i;
-
-/** Is the sentence hedged: a forecast, a possibility or an unconfirmed report? */
-export function isHedged(text: string): boolean {
-  if (ZH_HEDGE.test(text)) return true;
-  EN_HEDGE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = EN_HEDGE.exec(text))) {
-    if (/^may$/i.test(m[0])) {
-      // The month: "in May", "May 13", "May's results".
-      const after = text.slice(m.index + 3, m.index + 8);
-      if (m[0] === 'May' && (/^\s*\d/.test(after) || /^['’]s/.test(after) || MONTH_MAY_BEFORE.test(text.slice(0, m.index)))) continue;
-    }
-    return true;
-  }
-  return false;
+function anchorsOf(text: string, compiled: CompiledItem): TermHit[] {
+  const hits = [...compiled.event.find(text)];
+  for (const rule of compiled.rules) for (const group of rule.groups) hits.push(...group.find(text));
+  return hits;
 }
 
-const SELF_NEGATING_CUE = /^(?:unless|not|no|never|without|zero|nothing|yet)\b|^(?:未|不|没|无|尚未)/i;
-
-/** The claim's stance toward one item: cues, each flipped when negated, summed. */
-export function stanceFor(text: string, item: { supports: TermMatcher; challenges: TermMatcher }): Stance {
-  let score = 0;
-  const covered: Array<[number, number]> = [];
-  const tally = (hits: ReturnType<TermMatcher['find']>, sign: 1 | -1) => {
-    for (const hit of hits) {
-      // A cue inside a longer cue of the other list ("permitted" in "not permitted") counts once.
-      if (covered.some(([s, e]) => hit.start >= s && hit.end <= e)) continue;
-      covered.push([hit.start, hit.end]);
-      // A cue that carries its own polarity ("not permitted", "unless necessary", "zero") is not
-      // flipped again by a negation before it: "told not to buy unless necessary" still restricts.
-      const flips = !SELF_NEGATING_CUE.test(hit.text) && isNegated(text, hit.start);
-      score += flips ? -sign : sign;
-    }
-  };
-  // Longer cues first so that the inner one is skipped.
-  const supports = item.supports.find(text);
-  const challenges = item.challenges.find(text);
-  const all = [...supports.map((h) => ({ h, sign: 1 as const })), ...challenges.map((h) => ({ h, sign: -1 as const }))];
-  all.sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start));
-  for (const { h, sign } of all) tally([h], sign);
-  return score > 0 ? 'supports' : score < 0 ? 'challenges' : 'neutral';
+/** The link of one sentence to one item, with its stance and reasons. */
+function linkFor(text: string, compiled: CompiledItem, subject: string | undefined, events = findEvents(text)): ClaimLink {
+  const anchors = anchorsOf(text, compiled);
+  const reading = stanceOf(text, compiled, anchors, events);
+  const event = compiled.event.find(text)[0]?.text ?? anchors[0]?.text;
+  const words = [...new Set([...(subject ? [subject] : []), ...anchors.map((a) => a.text), ...reading.words])];
+  const reasons: LinkReasons = { words };
+  if (subject) reasons.subject = subject;
+  if (event) reasons.event = event;
+  if (reading.direction) reasons.direction = reading.direction;
+  if (reading.negated) reasons.negated = true;
+  if (reading.hedged) reasons.hedged = true;
+  return { id: compiled.item.id, stance: reading.stance, reasons };
 }
 
-/** Items the sentence is about, each with its stance. */
-export function linkSentence(text: string, pack: ThesisPack): ClaimLink[] {
+/** Items one sentence is about, read alone (no preceding sentence to continue), each with its stance. */
+export function linkSentence(text: string, pack: ThesisPack, context: SubjectContext = {}): ClaimLink[] {
+  const compiled = compilePack(pack);
+  const events = findEvents(text);
   const links: ClaimLink[] = [];
-  for (const compiled of compileItems(pack)) {
-    if (!compiled.rules.some((rule) => rule.test(text))) continue;
-    links.push({ id: compiled.item.id, stance: stanceFor(text, compiled) });
+  for (const item of compiled.items) {
+    if (!item.rules.some((rule) => rule.test(text))) continue;
+    const bound = bindSubject(text, item, compiled, context);
+    if (!bound) continue;
+    links.push(linkFor(text, item, bound.subject, events));
   }
   return links;
-}
-
-/** The stance of `text` toward one item of the pack (for links added by a figure check). */
-export function stanceForItem(text: string, pack: ThesisPack, itemId: string): Stance {
-  const compiled = compileItems(pack).find((c) => c.item.id === itemId);
-  return compiled ? stanceFor(text, compiled) : 'neutral';
 }
 
 /** Index of the sentence containing [start, end), or -1 (sentences sorted, not overlapping). */
@@ -180,8 +147,9 @@ function sentenceAt(sentences: readonly Sentence[], start: number, end: number):
  * other lists are tried only on the sentences still in the running. The cost grows with the
  * text and the number of distinct first lists, not with sentences × rules.
  */
-export function findClaims(text: string, sentences: readonly Sentence[], pack: ThesisPack, lang: 'en' | 'zh' = 'en'): LinkedSentence[] {
-  const compiled = compileItems(pack);
+export function findClaims(text: string, sentences: readonly Sentence[], pack: ThesisPack, lang: 'en' | 'zh' = 'en', title = ''): LinkedSentence[] {
+  const compiledPack = compilePack(pack);
+  const compiled = compiledPack.items;
   const hitsOf = new Map<TermMatcher, Set<number>>();
   const sentencesWith = (matcher: TermMatcher): Set<number> => {
     let set = hitsOf.get(matcher);
@@ -236,15 +204,51 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     }
   }
 
+  // "It grew 34%", "The unit's revenue rose": the sentence continues the one before, whose
+  // terms it borrows, as long as it holds a term of the rule itself.
+  for (let i = 1; i < sentences.length; i++) {
+    if (!OPENS_WITH_PRONOUN.test(sentences[i]!.text)) continue;
+    const own = sentences[i]!.text;
+    const joined = `${sentences[i - 1]!.text} ${own}`;
+    for (const item of compiled) {
+      const list = linksBySentence.get(i) ?? [];
+      if (list.includes(item)) continue;
+      if (!item.rules.some((rule) => rule.test(joined) && rule.groups.some((group) => group.test(own)))) continue;
+      list.push(item);
+      linksBySentence.set(i, list);
+    }
+  }
+
   const out: LinkedSentence[] = [];
+  let heading: string | undefined;
+  let headingChecked = -1;
   for (const i of [...linksBySentence.keys()].sort((a, b) => a - b)) {
     const sentence = sentences[i]!;
-    const wholeBlock =
-      (sentence.start === 0 || /\n\s*$/.test(text.slice(Math.max(0, sentence.start - 4), sentence.start))) &&
-      (sentence.end === text.length || /^\s*(?:\n|$)/.test(text.slice(sentence.end, sentence.end + 4)));
+    const wholeBlock = isWholeBlock(text, sentence);
     if (!isAssertion(sentence.text, lang, wholeBlock)) continue;
-    const links = linksBySentence.get(i)!.map((item) => ({ id: item.item.id, stance: stanceFor(sentence.text, item) }));
+    // The nearest heading before the sentence: a whole short block that is no assertion.
+    for (let h = headingChecked + 1; h < i; h++) {
+      const candidate = sentences[h]!;
+      if (isWholeBlock(text, candidate) && !isAssertion(candidate.text, lang, true)) heading = candidate.text;
+    }
+    headingChecked = i - 1;
+    const context: SubjectContext = { ...(i > 0 ? { previous: sentences[i - 1]!.text } : {}), ...(heading ? { heading } : {}), ...(title ? { title } : {}) };
+    const events = findEvents(sentence.text);
+    const links: ClaimLink[] = [];
+    for (const item of linksBySentence.get(i)!) {
+      const bound = bindSubject(sentence.text, item, compiledPack, context);
+      if (bound) links.push(linkFor(sentence.text, item, bound.subject, events));
+    }
+    if (links.length === 0) continue;
     out.push({ sentence, index: i, links, hedged: isHedged(sentence.text) });
   }
   return out;
+}
+
+/** Is the sentence a whole block of the text (a line of its own: a heading, a bullet, a short paragraph)? */
+function isWholeBlock(text: string, sentence: Sentence): boolean {
+  return (
+    (sentence.start === 0 || /\n\s*$/.test(text.slice(Math.max(0, sentence.start - 4), sentence.start))) &&
+    (sentence.end === text.length || /^\s*(?:\n|$)/.test(text.slice(sentence.end, sentence.end + 4)))
+  );
 }

@@ -1,0 +1,72 @@
+import type { Item, ThesisPack } from '../pack/schema';
+import { ruleMatcher, termMatcher, type RuleMatcher, type TermMatcher } from '../text/terms';
+
+/**
+ * A pack compiled once into the form the stages use: each item's rules, subject, event and
+ * cue matchers and its good direction; the pack's own entities and the others. Cached per
+ * pack object, so a page scanned with the same pack never compiles a term again.
+ */
+
+export interface CompiledItem {
+  item: Item;
+  rules: RuleMatcher[];
+  /** Whose action or figure counts; inactive (any actor) for v1 packs. */
+  subject: TermMatcher;
+  event: TermMatcher;
+  /** +1: the event going up is good for the thesis; −1: going down is. */
+  direction: 1 | -1;
+  supports: TermMatcher;
+  challenges: TermMatcher;
+}
+
+/**
+ * Scores a sentence for an item with a learned model (a seam: the default thesis may ship
+ * one; a user's thesis has none). A probability in [0, 1].
+ */
+export interface LinkScorer {
+  linkScores(text: string, lang: 'en' | 'zh'): ReadonlyMap<string, number>;
+}
+
+export interface CompiledPack {
+  pack: ThesisPack;
+  items: CompiledItem[];
+  /** The pack's company and its units (`entities.self`). */
+  self: TermMatcher;
+  /** Other companies: a sentence whose only actor is one of these is not about the pack's items. */
+  others: TermMatcher;
+  scorer: LinkScorer | null;
+}
+
+const compiled = new WeakMap<ThesisPack, CompiledPack>();
+const scorers = new WeakMap<ThesisPack, LinkScorer>();
+
+/** Attaches a learned scorer to a pack (before its first scan). */
+export function setLinkScorer(pack: ThesisPack, scorer: LinkScorer | null): void {
+  if (scorer) scorers.set(pack, scorer);
+  else scorers.delete(pack);
+  const existing = compiled.get(pack);
+  if (existing) existing.scorer = scorer;
+}
+
+export function compilePack(pack: ThesisPack): CompiledPack {
+  let out = compiled.get(pack);
+  if (!out) {
+    out = {
+      pack,
+      items: pack.items.map((item) => ({
+        item,
+        rules: item.matchers.map((rule) => ruleMatcher(rule)),
+        subject: termMatcher(item.subject),
+        event: termMatcher(item.event),
+        direction: (item.direction ?? (item.kind === 'risk' ? 'down' : 'up')) === 'up' ? 1 : -1,
+        supports: termMatcher(item.cues.supports),
+        challenges: termMatcher(item.cues.challenges),
+      })),
+      self: termMatcher(pack.entities?.self),
+      others: termMatcher(pack.entities?.others),
+      scorer: scorers.get(pack) ?? null,
+    };
+    compiled.set(pack, out);
+  }
+  return out;
+}
