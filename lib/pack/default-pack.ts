@@ -56,8 +56,12 @@ const CHINA_SIDE = t(
 );
 const CHINA = t(['China', 'Chinese', 'Beijing', 'PRC'], ['中国', '北京', '国内', '中方']);
 const APPROVAL_WORDS = t(
-  ['approv*', 'permit*', 'permission', 'allow*', 'authoriz*', 'authoris*', 'green light', 'greenlight*', 'go-ahead', 'clearance', 'cleared', 'import*', 'block*', 'ban', 'banned', 'bans', 'pause*', 'halt*', 'reject*', 'prohibit*'],
-  ['批准', '获批', '放行', '允许', '许可', '进口', '禁止', '暂停', '叫停', '拒绝', '审批'],
+  [
+    'approv*', 'permit*', 'permission', 'allow*', 'authoriz*', 'authoris*', 'green light', 'greenlight*', 'go-ahead', 'clearance', 'cleared', 'import*',
+    'block*', 'ban', 'banned', 'bans', 'bar', 'barred', 'barring', 'pause*', 'halt*', 'reject*', 'prohibit*', 'forbid*', 'forbade', 'stop buying',
+    'stop ordering', 'stop placing', 'told', 'instruct*', 'guidance', 'refus*', 'suspend*',
+  ],
+  ['批准', '获批', '放行', '允许', '许可', '进口', '禁止', '暂停', '叫停', '拒绝', '审批', '通关', '要求', '指导', '停止'],
 );
 const PROCUREMENT_WORDS = t(
   ['order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront', 'up front', 'payment*', 'pay in full', 'deliver*', 'ship', 'shipped', 'shipping', 'shipment*'],
@@ -244,8 +248,8 @@ const input: ThesisPackInput = {
         ),
         challenges: t(
           [
-            'pause*', 'halt*', 'delay*', 'upfront', 'up front', 'pay in full', 'full payment', 'full amount', 'rigid', 'tighten*', 'no-flexibility',
-            'unless necessary', 'not permitted', 'stall*', 'zero', 'cash commitment', 'capital commitment', 'domestic chip*', 'domestic processor*',
+            'pause*', 'halt*', 'delay*', 'upfront', 'up front', 'pay in full', 'full payment', 'full amount', 'rigid', 'tighten*', 
+            'unless necessary', 'not permitted', 'stall*', 'zero', 'domestic chip*', 'domestic processor*',
             'domestically made', 'domestic AI chip*',
           ],
           ['暂停', '推迟', '取消', '预付', '全额付款', '收紧', '叫停'],
@@ -372,7 +376,7 @@ const input: ThesisPackInput = {
         },
       ],
       cues: {
-        supports: join(UP_VERBS, t(['triple-digit', 'triple digit*', 'three-digit', 'continued to grow', 'monetization proof'], ['三位数'])),
+        supports: join(UP_VERBS, t(['triple-digit', 'triple digit*', 'three-digit', 'continued to grow'], ['三位数'])),
         challenges: DOWN_VERBS,
       },
       figures: [
@@ -535,13 +539,13 @@ const input: ThesisPackInput = {
       cues: {
         supports: t(
           [
-            'commit*', 'rais*', 'increas*', 'exceed*', 'expand*', 'boost*', 'on track', 'on course', 'accelerat*', 'stepping up', 'building', 'laying down',
+            'commit*', 'rais*', 'increas*', 'exceed*', 'expand*', 'boost*', 'on track', 'on course', 'accelerat*', 'stepping up', 'building',
             'massive', 'larger than', 'bigger than', 'more than', 'top', 'tops', 'topping', 'surpass*', 'adding',
           ],
           ['加大', '增加', '超过', '追加', '提高', '加码'],
         ),
         challenges: t(
-          ['cut', 'cuts', 'cutting', 'reduc*', 'scale back', 'scaled back', 'delay*', 'divert*', 'diversion', 'shift of capital', 'weaken*', 'slash*', 'sacrific*', 'stall*', 'trim*'],
+          ['cut', 'cuts', 'cutting', 'reduc*', 'scale back', 'scaled back', 'delay*', 'divert*', 'diversion', 'weaken*', 'slash*', 'sacrific*', 'stall*', 'trim*'],
           ['削减', '推迟', '缩减', '放缓', '挪用'],
         ),
       },
@@ -662,15 +666,28 @@ const input: ThesisPackInput = {
         {
           all: [
             t(
-              ['valuation*', 'valued at', 'values the', 'P/E', 'PE ratio', 'price-to-earnings', 'price/earnings', 'earnings multiple', 'the multiple', 'mature multiple', 'multiple compress*', 'multiple expansion', 're-rat*', 'rerat*', 'mispric*', 'undervalu*', 'overvalu*', 'margin of safety', 'EPS', 'earnings per share'],
-              ['估值', '市盈率', '重估', '低估', '高估', '每股收益'],
+              [
+                'valuation*', 'valued at', 'values the', 'values Alibaba', 'P/E', 'PE ratio', 'price-to-earnings', 'price/earnings', 'earnings multiple', 'the multiple',
+                'multiple compress*', 'multiple expansion', 're-rat*', 'rerat*', 'mispric*', 'undervalu*', 'overvalu*', 'margin of safety', 'EPS',
+                'earnings per share', 'forward earnings', 'times earnings', 'times forward', 'price target*', 'target price*', 'Buy rating', 'Sell rating',
+                'Hold rating', 'Overweight', 'Underweight', 'Outperform', 'Underperform', 'upgrad*', 'downgrad*', 'initiat* coverage', 'rate BABA',
+              ],
+              ['估值', '市盈率', '重估', '低估', '高估', '每股收益', '目标价', '评级', '买入评级', '上调', '下调'],
             ),
           ],
         },
         {
           all: [
             t(['stock', 'stocks', 'shares', 'share price', 'ADR*', 'market cap*', 'market value'], ['股价', '股票', '港股', '美股', '市值']),
-            t(['rall*', 'surg*', 'jump*', 'soar*', 'fell', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'rose', 'gain*', 'dragging', 'punish*', 'sell-off', 'selloff', 'pricing'], ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低']),
+            t(
+              [
+                'rall*', 'surg*', 'jump*', 'soar*', 'fell', 'fall', 'falls', 'fallen', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'rose', 'rise', 'rises',
+                'risen', 'gain*', 'dragging', 'punish*', 'sell-off', 'selloff', 'pricing', 'slid', 'slide*', 'climb*', 'retreat*', 'pulled back', 'pull back',
+                'pullback', 'sank', 'sink*', 'lost', 'lose', 'erased', 'dipped', 'edged', 'advanced', 'trade at', 'trades at', 'traded at', 'trading at',
+                'priced', 'cheap*', 'expensive', 'up', 'down', 'higher', 'lower', 'peak', 'lows', 'high',
+              ],
+              ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低', '收跌', '收涨', '涨', '跌'],
+            ),
           ],
           // "Nvidia shares rose 2%": another company's stock.
           none: OTHER_STOCKS,
@@ -682,7 +699,7 @@ const input: ThesisPackInput = {
           ['上涨', '重估', '上调', '大涨', '走高'],
         ),
         challenges: t(
-          ['fell', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'compress*', 'punish*', 'downgrad*', 'sell-off', 'selloff', 'mature multiple', 'mature platform', 'dragging', 'not pricing', 'disconnect', 'steady-state'],
+          ['fell', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'compress*', 'punish*', 'downgrad*', 'sell-off', 'selloff', 'dragging'],
           ['下跌', '暴跌', '下调', '重挫', '走低'],
         ),
       },
@@ -877,7 +894,7 @@ const input: ThesisPackInput = {
         {
           all: [
             t(
-              ['cash-burning', 'cash burn', 'burning cash', 'burn cash', 'burns cash', 'burn rate', 'consuming significant cash', 'diversion of capital', 'subsidy war', 'subsidies', 'subsidis*', 'subsidiz*', 'instant deliver*'],
+              ['cash-burning', 'cash burn', 'burning cash', 'burn cash', 'burns cash', 'burn rate', 'subsidy war', 'subsidies', 'subsidis*', 'subsidiz*', 'instant deliver*'],
               ['烧钱', '补贴大战', '补贴'],
             ),
           ],
@@ -888,7 +905,7 @@ const input: ThesisPackInput = {
         supports: t(
           [
             'narrowed losses', 'narrowing losses', 'narrower loss*', 'losses narrowed', 'loss narrowed', 'losses narrowing', 'narrowed', 'profitab*', 'breakeven',
-            'break even', 'break-even', 'cut subsidies', 'cutting subsidies', 'reduced subsidies', 'reducing subsidies', 'without sacrificing',
+            'break even', 'break-even', 'cut subsidies', 'cutting subsidies', 'reduced subsidies', 'reducing subsidies',
           ],
           ['减亏', '盈利', '扭亏', '收窄'],
         ),

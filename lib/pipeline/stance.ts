@@ -100,30 +100,28 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
   const inSpans = (spans: Span[]) => hits.filter((h) => spans.some((c) => h.start >= c.start && h.start < c.end));
   let chosen = focus.length ? inSpans(focus) : [];
   if (!chosen.some((h) => h.kind !== 'restriction')) chosen = [...hits];
-  // A process stopped, delayed or shrinking ("halted shipments", "orders were cancelled",
-  // "deliveries fell short"): the down word governs; the process word is its object.
-  chosen = chosen.filter((hit) => {
-    if (hit.kind !== 'access' || hit.sign < 0) return true;
-    const clause = parts.find((c) => hit.start >= c.start && hit.start < c.end)!;
-    return !chosen.some((other) => other.sign < 0 && other.kind !== 'restriction' && other.start >= clause.start && other.start < clause.end);
+  const clauseOf = (hit: EventHit) => parts.find((c) => hit.start >= c.start && hit.start < c.end)!;
+  const directional = chosen.filter((h) => h.kind !== 'restriction');
+  // Each word's sign in context: turned over on a restriction (quantity words) and by negation.
+  const read = chosen.flatMap((hit) => {
+    const clause = clauseOf(hit);
+    let sign: number = hit.sign;
+    // A restriction alone ("new export controls on the chip") reads as less access.
+    if (hit.kind === 'restriction' && directional.length > 0) return [];
+    if (hit.kind === 'quantity' && chosen.some((r) => r.kind === 'restriction' && r.start >= clause.start && r.start < clause.end)) sign = -sign;
+    const negated = !SELF_NEGATING.test(hit.text) && isNegated(text, hit.start);
+    if (negated) sign = -sign;
+    return [{ hit, clause, sign, negated }];
+  });
+  // A process stopped, delayed, shrinking or not happening ("halted shipments", "orders were
+  // cancelled", "deliveries did not grow"): the down word governs; the process word is its object.
+  const kept = read.filter(({ hit, clause, sign }) => {
+    if (hit.kind !== 'access' || sign < 0) return true;
+    return !read.some((other) => other.hit !== hit && other.sign < 0 && other.hit.kind !== 'restriction' && other.clause === clause);
   });
   const reading: EventReading = { event: 0, verdict: 0, words: [], negated: false };
-  const directional = chosen.filter((h) => h.kind !== 'restriction');
-  for (const hit of chosen) {
-    const clause = parts.find((c) => hit.start >= c.start && hit.start < c.end)!;
-    let sign: number = hit.sign;
-    if (hit.kind === 'restriction') {
-      // A restriction alone ("new export controls on the chip") reads as less access.
-      if (directional.length > 0) continue;
-    } else if (hit.kind === 'quantity') {
-      const restricted = chosen.some((r) => r.kind === 'restriction' && r.start >= clause.start && r.start < clause.end);
-      if (restricted) sign = -sign;
-    }
-    const negated = !SELF_NEGATING.test(hit.text) && isNegated(text, hit.start);
-    if (negated) {
-      sign = -sign;
-      reading.negated = true;
-    }
+  for (const { hit, sign, negated } of kept) {
+    if (negated) reading.negated = true;
     if (hit.kind === 'verdict') reading.verdict += sign;
     else reading.event += sign;
     reading.words.push(hit.text);

@@ -32,7 +32,8 @@ const UP_QUANTITY = {
     'ramped up', 'ramping up', 'scale up', 'scaled up', 'speed up', 'sped up', 'top', 'tops', 'topped', 'exceed*', 'surpass*', 'outgrew',
     'record high', 'all-time high', 'higher', 'up from', 'more than doubled', 'upswing', 'uptick', 'upturn', 'strengthen*',
     'bigger', 'larger', 'greater', 'enlarg*', 'extend*', 'augment*', 'replenish*', 'multipl*', 'spurt*', 'skyrocket*', 'leap', 'leapt',
-    'leaped', 'leaps', 'vault*', 'bounce*', 'accelerating', 'compounding', 'upsiz*', 'increment*', 'inflat*',
+    'leaped', 'leaps', 'vault*', 'bounce*', 'accelerating', 'compounding', 'upsiz*', 'increment*', 'inflat*', 'closed higher', 'closed up',
+    'ended higher', 'ended up', 'finished higher', 'edged up', 'edged higher', 'moved higher', 'traded higher', 'opened higher',
   ],
   zh: [
     '增长', '增加', '上升', '上涨', '大涨', '走高', '攀升', '提升', '提高', '扩大', '加速', '提速', '加快', '反弹', '回升', '翻番', '翻倍', '创新高',
@@ -53,7 +54,8 @@ const DOWN_QUANTITY = {
     'selloff', 'sold off', 'crash*', 'collaps*', 'tank', 'tanked', 'tanking', 'smaller', 'fewer', 'less than', 'down from', 'diminish*',
     'dwindl*', 'moderat*', 'soften*', 'shortfall', 'evaporat*', 'wipe out', 'wiped out', 'downsiz*', 'curtail*', 'pare', 'pared', 'paring',
     'taper*', 'weaken*', 'stagnat*', 'flatten*', 'stall', 'stalled', 'stalling', 'stalls', 'slowly', 'more slowly', 'trickle*',
-    'only a fraction', 'a fraction of', 'small fraction', 'erase', 'erased', 'erasing', 'wiping out', 'give up', 'gave up', 'given up',
+    'only a fraction', 'a fraction of', 'small fraction', 'closed lower', 'closed down', 'ended lower', 'ended down', 'finished lower',
+    'edged down', 'edged lower', 'moved lower', 'traded lower', 'opened lower', 'erase', 'erased', 'erasing', 'wiping out', 'give up', 'gave up', 'given up',
   ],
   zh: [
     '下降', '下滑', '下跌', '减少', '降低', '放缓', '减速', '收窄', '缩小', '萎缩', '回落', '暴跌', '重挫', '走低', '削减', '缩减', '减半', '降至',
