@@ -423,12 +423,23 @@ function chooseRoot(document: Document, stats: ParagraphStats, pageTitle: string
   };
   // Text spread across many small wrappers scores on the grandparent; widen while the
   // parent holds clearly more of the page's paragraph text (Readability's sibling join, cheaper).
+  // Look up to three levels up: a live blog's posts each wrap their body in another element
+  // (post → body → paragraphs), so the level just above adds no text of its own.
   let dense = best(stats.density);
-  while (dense && dense.parentElement && dense.parentElement !== bodyOf(document)) {
+  const body = bodyOf(document);
+  while (dense) {
     const here = stats.contained.get(dense) ?? 0;
-    const up = stats.contained.get(dense.parentElement) ?? 0;
-    if (up > here * 1.5 && !furnitureOf(dense.parentElement, dense.parentElement.tagName.toUpperCase())) dense = dense.parentElement;
-    else break;
+    let wider: Element | null = null;
+    let up = dense.parentElement;
+    for (let level = 0; level < 3 && up && up !== body; level++, up = up.parentElement) {
+      if (furnitureOf(up, up.tagName.toUpperCase())) break;
+      if ((stats.contained.get(up) ?? 0) > here * 1.5) {
+        wider = up;
+        break;
+      }
+    }
+    if (!wider) break;
+    dense = wider;
   }
   const denseText = dense ? stats.contained.get(dense) ?? 0 : 0;
 

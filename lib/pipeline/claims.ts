@@ -70,6 +70,8 @@ export interface SubjectContext {
   heading?: string;
   /** The article's title: the heading every sentence of the article continues. */
   title?: string;
+  /** The article's own subject: the pack's company when the article keeps naming it (a discourse topic). */
+  topic?: string;
 }
 
 /**
@@ -83,7 +85,7 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
   const own = compiled.subject.find(text);
   if (own.length > 0) return { subject: own[0]!.text };
   if (pack.others.active && pack.others.test(text)) return null;
-  for (const source of [context.previous, context.heading, context.title]) {
+  for (const source of [context.previous, context.heading, context.title, context.topic]) {
     if (!source) continue;
     const hit = compiled.subject.find(source)[0];
     if (hit) return { subject: hit.text };
@@ -219,6 +221,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     }
   }
 
+  const topic = articleTopic(text, compiledPack);
   const out: LinkedSentence[] = [];
   let heading: string | undefined;
   let headingChecked = -1;
@@ -232,7 +235,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       if (isWholeBlock(text, candidate) && !isAssertion(candidate.text, lang, true)) heading = candidate.text;
     }
     headingChecked = i - 1;
-    const context: SubjectContext = { ...(i > 0 ? { previous: sentences[i - 1]!.text } : {}), ...(heading ? { heading } : {}), ...(title ? { title } : {}) };
+    const context: SubjectContext = { ...(i > 0 ? { previous: sentences[i - 1]!.text } : {}), ...(heading ? { heading } : {}), ...(title ? { title } : {}), ...(topic ? { topic } : {}) };
     const events = findEvents(sentence.text);
     const links: ClaimLink[] = [];
     for (const item of linksBySentence.get(i)!) {
@@ -243,6 +246,24 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     out.push({ sentence, index: i, links, hedged: isHedged(sentence.text) });
   }
   return out;
+}
+
+/** Mentions of the pack's company that make it the article's topic. */
+const TOPIC_MIN_MENTIONS = 3;
+
+/** The pack's company as the article's topic, when the article names it often enough: its most frequent name. */
+function articleTopic(text: string, pack: CompiledPack): string | undefined {
+  if (!pack.self.active) return undefined;
+  const counts = new Map<string, number>();
+  for (const hit of pack.self.find(text)) counts.set(hit.text, (counts.get(hit.text) ?? 0) + 1);
+  let total = 0;
+  let top: string | undefined;
+  let topCount = 0;
+  for (const [name, count] of counts) {
+    total += count;
+    if (count > topCount) [top, topCount] = [name, count];
+  }
+  return total >= TOPIC_MIN_MENTIONS ? top : undefined;
 }
 
 /** Is the sentence a whole block of the text (a line of its own: a heading, a bullet, a short paragraph)? */
