@@ -1,7 +1,7 @@
 import type { ThesisPack } from '../pack/schema';
 import type { ClaimLink, LinkReasons } from './types';
 import type { Sentence } from './sentences';
-import { countHan } from '../text/cjk';
+import { countHan, foldText } from '../text/cjk';
 import { findEvents } from '../text/events';
 import type { TermHit, TermMatcher } from '../text/terms';
 import { compilePack, type CompiledItem, type CompiledPack } from './compile';
@@ -82,7 +82,7 @@ export interface SubjectContext {
  */
 export function bindSubject(text: string, compiled: CompiledItem, pack: CompiledPack, context: SubjectContext = {}): { subject?: string } | null {
   if (!compiled.subject.active) return {};
-  const own = compiled.subject.find(text);
+  const own = actorHits(text, compiled, pack);
   if (own.length > 0) return { subject: own[0]!.text };
   if (pack.others.active && pack.others.test(text)) return null;
   for (const source of [context.previous, context.heading, context.title, context.topic]) {
@@ -91,6 +91,27 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
     if (hit) return { subject: hit.text };
   }
   return null;
+}
+
+// "sales to China", "chips for Chinese buyers", "demand in China": a place or a recipient, not the actor.
+const EN_NOT_ACTOR = /\b(?:to|into|in|for|on|at|with|against|towards?|about|than|across|inside|within|throughout|over)\s+(?:the\s+)?$/i;
+const ZH_NOT_ACTOR = /(?:对|向|在|赴|入|进入|输往|运往|销往)$/;
+
+/**
+ * The item's subject words that stand as an actor or owner in the sentence: not after a
+ * preposition of place or recipient, and not inside a longer name of another side
+ * ("商务部" in "美国商务部" is Washington's, not Beijing's).
+ */
+function actorHits(text: string, compiled: CompiledItem, pack: CompiledPack): TermHit[] {
+  const hits = compiled.subject.find(text);
+  if (hits.length === 0) return hits;
+  const longer = pack.items.filter((other) => other.subject !== compiled.subject && other.subject.active).flatMap((other) => other.subject.find(text));
+  return hits.filter((hit) => {
+    const before = text.slice(Math.max(0, hit.start - 12), hit.start);
+    // A company receiving ("shipped to Alibaba") owns what it receives; a country there is a destination.
+    if ((EN_NOT_ACTOR.test(before) || ZH_NOT_ACTOR.test(before)) && !pack.self.test(hit.text)) return false;
+    return !longer.some((l) => l.start <= hit.start && l.end >= hit.end && l.end - l.start > hit.end - hit.start);
+  });
 }
 
 function anchorsOf(text: string, compiled: CompiledItem): TermHit[] {
@@ -222,6 +243,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
   }
 
   const topic = articleTopic(text, compiledPack);
+  const titleKey = foldText(title);
   const out: LinkedSentence[] = [];
   let heading: string | undefined;
   let headingChecked = -1;
@@ -229,6 +251,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     const sentence = sentences[i]!;
     const wholeBlock = isWholeBlock(text, sentence);
     if (!isAssertion(sentence.text, lang, wholeBlock)) continue;
+    if (titleKey && isTitle(sentence.text, titleKey)) continue;
     // The nearest heading before the sentence: a whole short block that is no assertion.
     for (let h = headingChecked + 1; h < i; h++) {
       const candidate = sentences[h]!;
@@ -246,6 +269,12 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     out.push({ sentence, index: i, links, hedged: isHedged(sentence.text) });
   }
   return out;
+}
+
+/** The headline repeated in the body (or the body's first line as the title of a text file) is no claim. */
+function isTitle(sentence: string, titleKey: string): boolean {
+  const key = foldText(sentence).replace(/[。.!！]$/, '');
+  return key.length > 0 && (titleKey === key || (key.length >= 20 && titleKey.includes(key)) || (titleKey.length >= 20 && key.includes(titleKey) && key.length < titleKey.length * 1.3));
 }
 
 /** Mentions of the pack's company that make it the article's topic. */
