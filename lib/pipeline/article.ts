@@ -49,6 +49,10 @@ const MAX_JSON_LD = 20;
 const PARAGRAPH_MIN = 140;
 /** Readability's `isProbablyReaderable` threshold on the sum of sqrt(length - 140). */
 const READERABLE_SCORE = 20;
+/** Elements that make a <div> a container rather than a paragraph. */
+const DIV_BLOCKS = 'div, p, ul, ol, dl, table, section, article, aside, nav, header, footer, h1, h2, h3, h4, h5, h6, blockquote, pre, form, figure';
+/** Weighted text a block-free <div> needs to count as a paragraph. */
+const DIV_PARAGRAPH_MIN = 80;
 /** Weighted paragraph text a container needs to be taken as article text. */
 const ARTICLE_MIN_TEXT = 500;
 /** With explicit article metadata (JSON-LD, og:type, published time), shorter texts count (news flashes). */
@@ -373,6 +377,19 @@ function scoreParagraphs(document: Document): ParagraphStats {
         parents.add(parent);
         scoreBlock(parent);
       }
+    }
+  }
+  // Layouts of <div>s only: a <div> holding text and no block of its own is a paragraph
+  // (Readability reads such a <div> as a <p>).
+  if (stats.total < ARTICLE_MIN_TEXT && paragraphs < 20) {
+    const divs = (body ?? document).querySelectorAll('div');
+    let scored = 0;
+    for (let i = 0; i < divs.length && i < MAX_STATS_NODES && scored < MAX_PARAGRAPHS; i++) {
+      const div = divs[i]!;
+      if (div.querySelector(DIV_BLOCKS)) continue;
+      if (weightedLength(div.textContent ?? '') < DIV_PARAGRAPH_MIN) continue;
+      scored++;
+      scoreBlock(div);
     }
   }
   return stats;
