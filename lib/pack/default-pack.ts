@@ -786,8 +786,18 @@ const input: ThesisPackInput = {
         {
           all: [
             t(
-              ['export control*', 'export rule*', 'export restriction*', 'export licen*', 'export ban*', 'controls', 'restrict*', 'regulat*', 'rules', 'ban', 'bans', 'banned', 'licen*', 'curb*', 'cap', 'capped', 'BIS', 'Bureau of Industry and Security', 'Commerce Department', 'Entity List', 'domestic chip*', 'domestically made', 'domestic AI chip*', 'domestic alternative*', 'customs', 'not permitted', 'permit*', 'allow*', 'prohibit*', 'block*'],
-              ['出口管制', '管制', '限制', '禁令', '许可证', '国产芯片', '实体清单', '禁止', '海关', '不允许', '国产替代', '放行'],
+              [
+                'export control*', 'export rule*', 'export restriction*', 'export licen*', 'export ban*', 'controls', 'restrict*', 'regulat*', 'rules', 'ban',
+                'bans', 'banned', 'licen*', 'curb*', 'cap', 'capped', 'BIS', 'Bureau of Industry and Security', 'Commerce Department', 'Entity List',
+                'domestic chip*', 'domestically made', 'domestic AI chip*', 'domestic alternative*', 'domestic accelerator*', 'domestic processor*', 'customs',
+                'not permitted', 'permit*', 'allow*', 'prohibit*', 'block*', 'tariff*', 'revenue share', 'share of the revenue', 'require*', 'requirement*',
+                'not to buy', 'stop buying', 'stop ordering', 'stop placing', 'steer*', 'case-by-case', 'case by case', 'presumption of denial', 'screening',
+                'national security', 'amendment', 'legislation', 'bill', 'sanction*',
+              ],
+              [
+                '出口管制', '管制', '限制', '禁令', '许可证', '国产芯片', '实体清单', '禁止', '海关', '不允许', '国产替代', '放行', '国产AI芯片', '国产算力', '新规',
+                '要求', '不要采购', '停止', '审查', '不得超过', '搭配', '关税', '法案', '修正案', '国家安全',
+              ],
             ),
             join(NVIDIA_CHIPS, t(['Nvidia'])),
           ],
