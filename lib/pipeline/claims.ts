@@ -35,6 +35,12 @@ const BOILERPLATE =
   /^(?:subscribe|sign up|sign in|log in|click|tap|read more|read next|see also|follow us|share (?:this|on)|copyright|©|all rights reserved|related(?: articles| stories)?:|advertisement|photo:|image:|source:|editing by|reporting by|writing by|additional reporting|this (?:article|story) (?:was|has been) (?:updated|corrected)|disclaimer|免责声明|责任编辑|原标题|来源：|点击|订阅|扫码|关注我们|版权所有)/i;
 const EN_VERB =
   /\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|must|should|shall|do|does|did|says?|said|told|tells|expects?|plans?|wants?|needs?|seeks?|hinges|remains?|shows?|trades?|grows?|rises?|falls?|fell|rose|grew|faces?|reports?|requires?|includes?|means|suggests?|signals?|reflects?|creates?|values|offers?|excludes?|holds?|gives?|sees|owns?|sells?|sold|buys?|bought|makes?|made|takes?|took|leads?|led|runs?|ran|drives?|keeps?|kept|continues?|looks?|appears?|depends?|spends?|spent|won|lost|got|gets?|goes|went|came|comes?|set|sets|put|puts|cut|cuts|paid|pays?|stands?|stood)\b|\b[a-z]{2,}(?:ed|en)\b/i;
+// Framing and filler: the writer steering the reader, not a fact ("The bottom line is…",
+// "Here's why.", "This gap is not accidental.", "归根结底…").
+const FRAMING =
+  /^(?:(?:the|my) bottom line(?: is| here)?|here(?:'s|’s| is) (?:why|what|the thing|how)|the (?:real |big |key )?question (?:is|remains)|in other words|put (?:simply|another way)|to put it (?:simply|another way|bluntly)|simply put|make no mistake|it(?:'s|’s| is) worth (?:noting|remembering|asking)|let(?:'s|’s| us) (?:be clear|look|take|consider|step back)|consider this|think about it|the point is|the takeaway(?: is)?|what(?:'s|’s| is) more|that said|to be sure|of course|needless to say|总而言之|换句话说|归根结底|问题在于|说到底|简而言之|值得一提的是)(?![A-Za-z])/i;
+/** Short verdicts on the writer's own framing: "This gap is not accidental.", "That is no coincidence." */
+const FRAMING_VERDICT = /^(?:this|that|it|these|such)\b[^.!?]{0,40}\b(?:is|are|was|were)(?: not| no| hardly)? (?:accidental|a coincidence|coincidental|no accident|no coincidence|surprising|unsurprising|telling|striking|the point|the key|the question|the story)[.!]?$/i;
 const TERMINAL = /[.!。！；;…"”'’)）]$/;
 
 /** Does the sentence assert something (rather than ask, label or advertise)? */
@@ -42,6 +48,9 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   const trimmed = text.trim();
   if (/[?？]["”'’)）]*$/.test(trimmed)) return false;
   if (BOILERPLATE.test(trimmed)) return false;
+  if (FRAMING.test(trimmed) || FRAMING_VERDICT.test(trimmed)) return false;
+  // A byline: "By Jane Doe and John Roe", "By Jane Doe, Reporter".
+  if (/^by\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*\s*(?:[,|–—-].{0,40})?$/u.test(trimmed)) return false;
   const cjk = countHan(trimmed);
   const words = trimmed.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const chinese = lang === 'zh' || cjk > words;

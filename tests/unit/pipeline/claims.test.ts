@@ -91,3 +91,15 @@ describe('findClaims', () => {
     expect(claims[1]!.links.map((l) => l.id)).toEqual(['h200-import-approval', 'export-control-tightening']);
   });
 });
+
+describe('what a claim is not', () => {
+  it('framing, filler and bylines are not claims; a plain statement is', () => {
+    expect(isAssertion('The bottom line is that the cloud unit carries the group.', 'en')).toBe(false);
+    expect(isAssertion('Here’s why that matters for the shares.', 'en')).toBe(false);
+    expect(isAssertion('This pricing gap is not accidental.', 'en')).toBe(false);
+    expect(isAssertion('By Jane Doe and John Roe', 'en')).toBe(false);
+    expect(isAssertion('归根结底，市场还在观望云业务的表现。', 'zh')).toBe(false);
+    expect(isAssertion('The cloud unit’s revenue rose 34% in the quarter.', 'en')).toBe(true);
+    expect(isAssertion('By the end of the quarter the company had shipped its new servers.', 'en')).toBe(true);
+  });
+});
