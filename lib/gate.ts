@@ -35,19 +35,20 @@ export const GATE_SAMPLE_CHARS = 6000;
 
 /**
  * Used until the background has written the enabled packs' terms (first run) or when the
- * stored value is unreadable: the default thesis's topics in short.
+ * stored value is unreadable: the default thesis's topic terms, exactly (a unit test holds
+ * them equal to `gateTermsFromPacks([defaultPack])`; the gate cannot import the pack, which needs zod).
  */
 export const FALLBACK_GATE_TERMS: GateTerms = {
   topics: [
     {
       id: 'alibaba',
-      mentions: ['Alibaba', 'BABA', '9988', 'Aliyun', 'Alibaba Cloud', 'Qwen', 'Taobao', 'Tmall', 'T-Head', '阿里巴巴', '阿里云', '阿里', '通义', '千问', '淘宝', '天猫', '平头哥'],
-      negatives: ['Forty Thieves', 'Open Sesame', 'Scheherazade', 'Arabian Nights', '四十大盗', '芝麻开门'],
+      mentions: ['Alibaba', 'Alibaba Group', 'Alibaba Cloud', 'Aliyun', 'NYSE: BABA', 'NYSE:BABA', 'BABA.N', 'BABA shares', 'BABA stock', '9988.HK', '9988 HK', 'HKEX: 9988', 'T-Head', 'Qwen', 'Tongyi', 'Taobao', 'Tmall', 'Ele.me', 'Cainiao', 'AliExpress', 'Lazada', 'DingTalk', 'Freshippo', 'Taobao Instant Commerce', 'Eddie Wu', 'Joe Tsai', '阿里巴巴', '阿里云', '阿里', '平头哥', '通义千问', '千问', '通义', '淘宝', '天猫', '饿了么', '菜鸟', '速卖通', '钉钉', '盒马', '淘宝闪购', '吴泳铭', '蔡崇信'],
+      negatives: ['Forty Thieves', '40 thieves', 'Ali Baba', 'open sesame', 'Arabian Nights', 'Thousand and One Nights', '1001 Nights', 'Morgiana', 'Cassim', 'folk tale', 'fairy tale', '芝麻开门', '四十大盗', '一千零一夜', '天方夜谭', '阿里巴巴与四十大盗', '童话', '民间故事'],
     },
     {
       id: 'h200-exports',
-      mentions: ['H200', 'H20', 'B30A', 'export control*', 'chip export*', '英伟达', '出口管制', '芯片出口'],
-      negatives: ['Hyundai', 'H-200 van', '现代汽车'],
+      mentions: ['H200*', 'H20', 'B30A', 'H800*', 'Nvidia', 'AI chip*', 'export control*', 'export licen*', 'chip export*', 'Bureau of Industry and Security', '英伟达', '出口管制', '芯片出口', 'AI芯片', '人工智能芯片', '出口许可', 'H200芯片'],
+      negatives: ['Hyundai', 'Starex', 'iLoad', 'iMax', 'minivan', 'minibus', 'van', 'people mover', 'camper*', 'horsepower', 'diesel', 'towing', '现代汽车', '现代H200', '面包车', '商务车', '房车'],
     },
   ],
 };
