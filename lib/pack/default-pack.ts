@@ -792,7 +792,7 @@ const input: ThesisPackInput = {
                 'domestic chip*', 'domestically made', 'domestic AI chip*', 'domestic alternative*', 'domestic accelerator*', 'domestic processor*', 'customs',
                 'not permitted', 'permit*', 'allow*', 'prohibit*', 'block*', 'tariff*', 'revenue share', 'share of the revenue', 'require*', 'requirement*',
                 'not to buy', 'stop buying', 'stop ordering', 'stop placing', 'steer*', 'case-by-case', 'case by case', 'presumption of denial', 'screening',
-                'national security', 'amendment', 'legislation', 'bill', 'sanction*',
+                'national security', 'amendment', 'legislation', 'bill', 'sanction*', 'bar', 'barred', 'barring', 'forbid*', 'forbade',
               ],
               [
                 '出口管制', '管制', '限制', '禁令', '许可证', '国产芯片', '实体清单', '禁止', '海关', '不允许', '国产替代', '放行', '国产AI芯片', '国产算力', '新规',
