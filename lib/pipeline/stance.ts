@@ -47,17 +47,25 @@ export function isHedged(text: string): boolean {
   return false;
 }
 
-// Pure hypotheticals: a condition ("if", "如果"; not "unless", which states a restriction) or an open question ("whether")
-// nobody is deliberating. Forecasts, reports and deliberations ("could", "is weighing
-// whether") are evidence: what is reported moves the thesis.
+// Pure hypotheticals: a condition ("if", "如果"; not "unless", which states a restriction),
+// an open question ("whether") nobody is deliberating, or a bare possibility ("could",
+// "might", "would") that nobody reports. Reported possibilities ("X has reported that
+// Beijing could approve…", "analysts said the rule could slow…") and deliberations
+// ("is weighing whether") are evidence: what is reported moves the thesis.
 const EN_CONDITION = /\b(?:if|in case|in the event that|provided that)\b/i;
 const EN_WHETHER = /\bwhether\b/i;
 const EN_DELIBERATION = /\b(?:weigh\w*|consider\w*|debat\w*|discuss\w*|stud(?:y|ies|ying)|review\w*|explor\w*|assess\w*|decid\w*)\b[^.]{0,40}\bwhether\b/i;
-const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设/;
+/** Officials or boards deliberating: evidence, whatever modal follows. */
+const EN_DELIBERATING = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|debat(?:es|ed|ing)|discuss(?:es|ed|ing)|draft(?:s|ed|ing)?|preparing|planning|plans to|studying|reviewing|proposed?|proposing)\b/i;
+const EN_MODAL = /\b(?:could|might|would)\b/i;
+const EN_REPORTED = /\b(?:said|says|say|told|tells|reported|reports|according to|announced|confirmed|expects?|expected|estimated?|warned|predicted|forecast|people familiar|sources?|analysts?)\b/i;
+const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设|如能/;
 
 export function isHypothetical(text: string): boolean {
   if (ZH_CONDITION.test(text)) return true;
   if (EN_CONDITION.test(text)) return true;
+  const modal = EN_MODAL.exec(text);
+  if (modal && !EN_REPORTED.test(text.slice(0, modal.index)) && !EN_DELIBERATING.test(text)) return true;
   return EN_WHETHER.test(text) && !EN_DELIBERATION.test(text);
 }
 

@@ -102,11 +102,14 @@ const DOWN_ACCESS = {
     'setback', 'snag*', 'bottleneck*', 'shortage*', 'scarce', 'scarcity', 'constrain*', 'hamper*', 'hinder*',
     'obstruct*', 'disrupt*', 'interrupt*', 'close', 'closed', 'closes', 'closing', 'shut', 'shuts', 'shutting', 'exit', 'exits', 'exited',
     'quit', 'divest*', 'dump*', 'slow-walk*', 'backtrack*', 'reverse', 'reversed', 'reversal', 'u-turn', 'probe', 'probes', 'investigat*',
+    // Conditions imposed: a requirement narrows what one may do.
+    'require', 'requires', 'required', 'requiring', 'mandat*', 'oblig*', 'compel*', 'force', 'forced', 'forces', 'forcing',
+    'pay in full', 'pay upfront', 'pay up front', 'prepay*', 'strings attached',
   ],
   zh: [
     '禁止', '叫停', '暂停', '拒绝', '限制', '不得', '收紧', '封锁', '取消', '撤销', '推迟', '延迟', '延期', '搁置', '受阻', '中止', '停止', '冻结', '制裁',
     '审慎', '劝阻', '不允许', '叫停', '禁售', '断供', '卡脖子', '短缺', '紧缺', '受限', '卡住', '调查', '下架', '退出', '减持', '卖出', '放弃', '撤回', '禁用',
-    '约谈', '窗口指导', '不予', '驳回', '停摆', '缺口',
+    '约谈', '窗口指导', '不予', '驳回', '停摆', '缺口', '要求', '强制', '必须', '全额预付', '预付',
   ],
 };
 

@@ -34,8 +34,11 @@ describe('linking sentences to checklist items', () => {
     expect(links('"We will not allow these chips into China," a Commerce Ministry spokesperson said.')['h200-import-approval']).toBe('challenges');
   });
 
-  it('keeps the stance of a hedged claim and marks it hedged', () => {
-    expect(links('China could approve H200 imports as soon as this quarter.')['h200-import-approval']).toBe('supports');
+  it('keeps the stance of a reported or deliberated possibility, marks it hedged; a bare possibility is neutral', () => {
+    expect(links('Officials said China could approve H200 imports as soon as this quarter.')['h200-import-approval']).toBe('supports');
+    expect(links('Beijing is weighing whether to approve H200 imports this quarter.')['h200-import-approval']).toBe('supports');
+    expect(links('China could approve H200 imports as soon as this quarter.')['h200-import-approval']).toBe('neutral');
+    expect(links('If Beijing approves H200 imports, Alibaba will order more.')['h200-import-approval']).toBe('neutral');
     expect(isHedged('China could approve H200 imports as soon as this quarter.')).toBe(true);
     expect(isHedged('China may approve H200 imports, people familiar said.')).toBe(true);
     expect(isHedged('Alibaba reportedly placed orders for H200 chips.')).toBe(true);
