@@ -323,9 +323,3 @@ export function ruleMatcher(rule: MatchRule): RuleMatcher {
   ruleCache.set(rule, matcher);
   return matcher;
 }
-
-/** True when any of the rules matches. */
-export function anyRuleMatches(rules: readonly MatchRule[], text: string): boolean {
-  for (const rule of rules) if (ruleMatcher(rule).test(text)) return true;
-  return false;
-}
