@@ -256,7 +256,10 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
   const out: LinkedSentence[] = [];
   let heading: string | undefined;
   let headingChecked = -1;
-  for (const i of [...linksBySentence.keys()].sort((a, b) => a - b)) {
+  const scorer = compiledPack.scorer;
+  // With a learned scorer every sentence is a candidate; without one, those a rule matched.
+  const candidates = scorer ? sentences.map((_, i) => i) : [...linksBySentence.keys()].sort((a, b) => a - b);
+  for (const i of candidates) {
     const sentence = sentences[i]!;
     const wholeBlock = isWholeBlock(text, sentence);
     if (!isAssertion(sentence.text, lang, wholeBlock)) continue;
@@ -270,9 +273,25 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     const context: SubjectContext = { ...(i > 0 ? { previous: sentences[i - 1]!.text } : {}), ...(heading ? { heading } : {}), ...(title ? { title } : {}), ...(topic ? { topic } : {}) };
     const events = findEvents(sentence.text);
     const links: ClaimLink[] = [];
-    for (const item of linksBySentence.get(i)!) {
+    const ruleItems = linksBySentence.get(i) ?? [];
+    const scores = scorer ? scorer.linkScores(sentence.text, lang) : null;
+    const items = [...ruleItems];
+    if (scores) for (const item of compiled) if (!items.includes(item) && (scores.get(item.item.id) ?? 0) >= MODEL_ADD) items.push(item);
+    for (const item of items) {
+      const p = scores?.get(item.item.id);
+      // The model vetoes a rule's link it finds very unlikely, and adds one it is sure of;
+      // either way the item's subject must be the sentence's actor.
+      if (p !== undefined && ruleItems.includes(item) && p < MODEL_VETO) continue;
       const bound = bindSubject(sentence.text, item, compiledPack, context);
-      if (bound) links.push(linkFor(sentence.text, item, bound.subject, events));
+      if (!bound) continue;
+      const link = linkFor(sentence.text, item, bound.subject, events);
+      if (p !== undefined) link.reasons!.modelScore = Math.round(p * 1000) / 1000;
+      if (scorer?.stanceScores && link.stance === 'neutral') {
+        const stance = scorer.stanceScores(sentence.text, lang, item.item.id);
+        if (stance.supports >= MODEL_STANCE) link.stance = 'supports';
+        else if (stance.challenges >= MODEL_STANCE) link.stance = 'challenges';
+      }
+      links.push(link);
     }
     if (links.length === 0) continue;
     out.push({ sentence, index: i, links, hedged: isHedged(sentence.text) });
@@ -285,6 +304,16 @@ function isTitle(sentence: string, titleKey: string): boolean {
   const key = foldText(sentence).replace(/[。.!！]$/, '');
   return key.length > 0 && (titleKey === key || (key.length >= 20 && titleKey.includes(key)) || (titleKey.length >= 20 && key.includes(titleKey) && key.length < titleKey.length * 1.3));
 }
+
+/**
+ * How a learned scorer's probabilities combine with the rules (measured on the dev set and
+ * kept only where the gain held on held-out data): a link the rules missed is added at
+ * MODEL_ADD or above, a rule's link is dropped below MODEL_VETO, and a neutral rule stance
+ * takes the model's at MODEL_STANCE or above.
+ */
+const MODEL_ADD = 0.8;
+const MODEL_VETO = 0.1;
+const MODEL_STANCE = 0.6;
 
 /** Mentions of the pack's company that make it the article's topic. */
 const TOPIC_MIN_MENTIONS = 3;

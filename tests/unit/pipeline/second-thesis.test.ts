@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '@/lib/pack/schema';
 import { findClaims, linkSentence } from '@/lib/pipeline/claims';
+import { setLinkScorer, type LinkScorer } from '@/lib/pipeline/compile';
 import { splitSentences } from '@/lib/pipeline/sentences';
 
 /**
@@ -79,5 +80,28 @@ describe('a thesis the user wrote, on another company', () => {
     const [link] = linkSentence('Tesla deliveries did not grow in the quarter.', tesla);
     expect(link).toMatchObject({ id: 'deliveries', stance: 'challenges', reasons: { subject: 'Tesla', event: 'deliveries', direction: 'down', negated: true } });
     expect(link!.reasons!.words).toEqual(expect.arrayContaining(['Tesla', 'deliveries', 'grow']));
+  });
+});
+
+describe('the learned-scorer seam', () => {
+  // A scorer that is sure about one item on sentences naming "handovers" (a word no rule has),
+  // and finds every other sentence unlikely.
+  const scorer: LinkScorer = {
+    linkScores: (text) => new Map([['deliveries', /handovers/.test(text) ? 0.95 : 0.02]]),
+    stanceScores: () => ({ supports: 0.7, challenges: 0.2, neutral: 0.1 }),
+  };
+  const scored = parsePack(JSON.parse(JSON.stringify(tesla)));
+  setLinkScorer(scored, scorer);
+  const claimsOf = (text: string) =>
+    findClaims(text, splitSentences(text, 'en'), scored, 'en').map((c) => c.links.map((l) => [l.id, l.stance, l.reasons?.modelScore]));
+
+  it('adds a link the rules missed when the model is sure and the subject is the actor', () => {
+    expect(claimsOf('Tesla said vehicle handovers picked up sharply in the quarter.')).toEqual([[['deliveries', 'supports', 0.95]]]);
+    expect(claimsOf('BYD said vehicle handovers picked up sharply in the quarter.')).toEqual([]);
+  });
+
+  it('drops a rule link the model finds very unlikely', () => {
+    expect(claimsOf('Tesla deliveries rose 6% from a year earlier in the quarter.')).toEqual([]);
+    expect(findClaims('Tesla deliveries rose 6% from a year earlier in the quarter.', splitSentences('Tesla deliveries rose 6% from a year earlier in the quarter.', 'en'), tesla, 'en')).toHaveLength(1);
   });
 });
