@@ -678,7 +678,7 @@ const input: ThesisPackInput = {
         },
         {
           all: [
-            t(['stock', 'stocks', 'shares', 'share price', 'ADR*', 'market cap*', 'market value'], ['股价', '股票', '港股', '美股', '市值']),
+            t(['stock', 'stocks', 'shares', 'share price', 'ADR*', 'market cap*', 'market value', 'BABA', '9988'], ['股价', '股票', '港股', '美股', '市值']),
             t(
               [
                 'rall*', 'surg*', 'jump*', 'soar*', 'fell', 'fall', 'falls', 'fallen', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'rose', 'rise', 'rises',
@@ -898,7 +898,14 @@ const input: ThesisPackInput = {
       matchers: [
         {
           all: [
-            t(['quick commerce', 'quick-commerce', 'instant commerce', 'instant retail', 'food delivery', 'Taobao Instant Commerce', 'Ele.me', 'on-demand delivery'], ['即时零售', '闪购', '外卖', '饿了么', '淘宝闪购', '即时配送']),
+            t(
+              [
+                'quick commerce', 'quick-commerce', 'instant commerce', 'instant retail', 'food delivery', 'Taobao Instant Commerce', 'Ele.me', 'on-demand delivery',
+                'delivery business', 'delivery war*', 'delivery push', 'delivery battle*', 'delivery spending', 'delivery platform*', 'delivery app*',
+                'user incentive*', 'per-order', 'per order', 'unit economics',
+              ],
+              ['即时零售', '闪购', '外卖', '饿了么', '淘宝闪购', '即时配送', '单均', '单位经济', '配送业务'],
+            ),
           ],
         },
         {

@@ -41,6 +41,8 @@ const FRAMING =
   /^(?:(?:the|my) bottom line(?: is| here)?|here(?:'s|’s| is) (?:why|what|the thing|how)|the (?:real |big |key )?question (?:is|remains)|in other words|put (?:simply|another way)|to put it (?:simply|another way|bluntly)|simply put|make no mistake|it(?:'s|’s| is) worth (?:noting|remembering|asking)|let(?:'s|’s| us) (?:be clear|look|take|consider|step back)|consider this|think about it|the point is|the takeaway(?: is)?|what(?:'s|’s| is) more|that said|to be sure|of course|needless to say|总而言之|换句话说|归根结底|问题在于|说到底|简而言之|值得一提的是)(?![A-Za-z])/i;
 /** Short verdicts on the writer's own framing: "This gap is not accidental.", "That is no coincidence." */
 const FRAMING_VERDICT = /^(?:this|that|it|these|such)\b[^.!?]{0,40}\b(?:is|are|was|were)(?: not| no| hardly)? (?:accidental|a coincidence|coincidental|no accident|no coincidence|surprising|unsurprising|telling|striking|the point|the key|the question|the story)[.!]?$/i;
+/** A number with its unit: a percentage, an amount, a multiple. */
+const ASSERTS_FIGURE = /\d(?:[\d,.]*)\s*(?:%|percent|per cent|x\b|times\b|billion|million|bn\b|亿|万|倍)|[$¥€£]\s?\d/i;
 const TERMINAL = /[.!。！；;…"”'’)）]$/;
 
 /** Does the sentence assert something (rather than ask, label or advertise)? */
@@ -57,12 +59,14 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   if (chinese) {
     if (cjk < 6) return false;
     // A heading: a whole short line without closing punctuation.
-    if (wholeBlock && !TERMINAL.test(trimmed) && trimmed.length < 30) return false;
+    if (wholeBlock && !TERMINAL.test(trimmed) && trimmed.length < 30 && !ASSERTS_FIGURE.test(trimmed)) return false;
     return true;
   }
   if (words < 5) return false;
-  if (wholeBlock && !TERMINAL.test(trimmed) && words <= 14) return false;
-  return EN_VERB.test(trimmed);
+  // A short line of its own is a heading, unless it asserts a figure ("Cloud revenue up 35%",
+  // a live blog's sub-heading or a bullet): those are claims.
+  if (wholeBlock && !TERMINAL.test(trimmed) && words <= 14 && !(ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0)) return false;
+  return EN_VERB.test(trimmed) || (ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0);
 }
 
 /** "It grew 34%…", "The unit's revenue…": the subject is in the sentence before. */

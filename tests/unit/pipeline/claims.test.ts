@@ -106,3 +106,12 @@ describe('what a claim is not', () => {
     expect(isAssertion('By the end of the quarter the company had shipped its new servers.', 'en')).toBe(true);
   });
 });
+
+describe('short lines that assert', () => {
+  it('a sub-heading or bullet with a figure and an event is a claim; a plain heading is not', () => {
+    expect(isAssertion('Cloud revenue up 35%, ahead of forecasts', 'en', true)).toBe(true);
+    expect(isAssertion('What the results mean for the cloud unit', 'en', true)).toBe(false);
+    expect(isAssertion('云业务收入增长35%', 'zh', true)).toBe(true);
+    expect(isAssertion('云业务的下一步', 'zh', true)).toBe(false);
+  });
+});
