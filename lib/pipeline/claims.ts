@@ -98,6 +98,9 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
   const own = actorHits(text, compiled, pack);
   if (own.length > 0) return { subject: own[0]!.text };
   if (pack.others.active && pack.others.test(text)) return null;
+  // A sentence that names its own actor (another side's) continues no one: "Alibaba Cloud
+  // started offering H200 instances" after a sentence on Beijing is Alibaba's news.
+  if (pack.self.test(text) || pack.items.some((other) => other !== compiled && other.subject.active && actorHits(text, other, pack).length > 0)) return null;
   for (const source of [context.previous, context.heading, context.title, context.topic]) {
     if (!source) continue;
     const hit = compiled.subject.find(source)[0];

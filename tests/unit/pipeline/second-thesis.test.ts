@@ -105,3 +105,11 @@ describe('the learned-scorer seam', () => {
     expect(findClaims('Tesla deliveries rose 6% from a year earlier in the quarter.', splitSentences('Tesla deliveries rose 6% from a year earlier in the quarter.', 'en'), tesla, 'en')).toHaveLength(1);
   });
 });
+
+describe('continuation', () => {
+  it('a sentence naming its own actor does not continue the one before', () => {
+    const text = 'Regulators approved the Tesla robotaxi service in Austin on Monday. Waymo said its driverless fleet would double in the city.';
+    const claims = findClaims(text, splitSentences(text, 'en'), tesla, 'en');
+    expect(claims.map((c) => c.sentence.text)).toEqual(['Regulators approved the Tesla robotaxi service in Austin on Monday.']);
+  });
+});
