@@ -64,8 +64,12 @@ const APPROVAL_WORDS = t(
   ['批准', '获批', '放行', '允许', '许可', '进口', '禁止', '暂停', '叫停', '拒绝', '审批', '通关', '要求', '指导', '停止'],
 );
 const PROCUREMENT_WORDS = t(
-  ['order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront', 'up front', 'payment*', 'pay in full', 'deliver*', 'ship', 'shipped', 'shipping', 'shipment*'],
-  ['订单', '订购', '采购', '购买', '下单', '供应', '交付', '付款', '预付'],
+  [
+    'order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront',
+    'up front', 'payment*', 'pay in full', 'paid', 'deliver*', 'ship', 'shipped', 'shipping', 'shipment*', 'receiv*', 'arriv*', 'took delivery',
+    'taken delivery', 'take delivery', 'buyer*', 'allocation*', 'volumes',
+  ],
+  ['订单', '订购', '采购', '购买', '下单', '供应', '交付', '付款', '预付', '到货', '运抵', '发货', '买家', '合同'],
 );
 const GROWTH_WORDS = t(
   ['revenue*', 'sales', 'grew', 'grow', 'grows', 'growing', 'growth', 'rose', 'rise', 'rising', 'increase*', 'jump*', 'surg*', 'accelerat*', 'decelerat*', 'slow*', 'year over year', 'year-on-year', 'yoy'],
@@ -322,8 +326,12 @@ const input: ThesisPackInput = {
           all: [
             join(H200, t(['Nvidia chip*', 'Nvidia GPU*', 'Nvidia hardware', 'Nvidia processors'], ['英伟达芯片'])),
             t(
-              ['deploy*', 'integrat*', 'install*', 'data cent*', 'data-cent*', 'cloud', 'infrastructure', 'cluster*', 'ship*', 'deliver*', 'arriv*', 'online', 'hardware'],
-              ['部署', '数据中心', '云', '交付', '到货', '上线', '集群', '运抵', '发货'],
+              // Installed and in service (deliveries reaching the buyer are procurement).
+              [
+                'deploy*', 'integrat*', 'install*', 'data cent*', 'data-cent*', 'cloud', 'infrastructure', 'cluster*', 'online', 'capacity', 'instances',
+                'in service', 'serving', 'rent*', 'lease*', 'booked', 'train*', 'inference', 'compute', 'computing power',
+              ],
+              ['部署', '数据中心', '云', '上线', '集群', '算力', '投入使用', '实例', '训练', '推理'],
             ),
           ],
         },

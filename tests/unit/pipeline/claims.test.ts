@@ -17,7 +17,7 @@ describe('linking sentences to checklist items', () => {
   it('flips the stance on negation', () => {
     expect(links('Beijing approved H200 imports for Alibaba, ByteDance and Tencent.')['h200-import-approval']).toBe('supports');
     expect(links('Beijing did not approve H200 imports for Alibaba.')['h200-import-approval']).toBe('challenges');
-    expect(links('No H200 shipped to Alibaba in the quarter.')).toMatchObject({ 'h200-deployment': 'challenges', 'h200-procurement': 'challenges' });
+    expect(links('No H200 shipped to Alibaba in the quarter.')).toEqual({ 'h200-procurement': 'challenges' });
     expect(links('Nvidia has yet to deliver a single H200 to Alibaba Cloud data centres.')['h200-deployment']).toBe('challenges');
     expect(links('海关已通知代理商，H200芯片未获批准进口。')['h200-import-approval']).toBe('challenges');
   });
