@@ -89,6 +89,8 @@ function clauses(text: string): Span[] {
   return spans;
 }
 
+const MEAGRE_FIGURE = /\b(?:just|only|merely|barely|a mere)\s+(?:about\s+|around\s+|roughly\s+)?(?=[\d$¥€£])|(?:仅|只有|仅为|只|仅仅)(?=[\d增录])/i;
+
 export interface EventReading {
   /** Sum of up (+) and down (−) event words after negation and restriction turning. */
   event: number;
@@ -128,6 +130,12 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
     return !read.some((other) => other.hit !== hit && other.sign < 0 && other.hit.kind !== 'restriction' && other.clause === clause);
   });
   const reading: EventReading = { event: 0, verdict: 0, words: [], negated: false };
+  // "grew just 7%", "仅增长3%": the writer marks the figure as disappointing.
+  const meagre = MEAGRE_FIGURE.exec(text);
+  if (meagre) {
+    reading.verdict -= 1;
+    reading.words.push(meagre[0].trim());
+  }
   for (const { hit, sign, negated } of kept) {
     if (negated) reading.negated = true;
     if (hit.kind === 'verdict') reading.verdict += sign;

@@ -53,7 +53,7 @@ const DOWN_QUANTITY = {
     'scaling back', 'wind down', 'wound down', 'downturn', 'downswing', 'lose', 'loses', 'losing', 'shed', 'sheds', 'shedding', 'sell-off',
     'selloff', 'sold off', 'crash*', 'collaps*', 'tank', 'tanked', 'tanking', 'smaller', 'fewer', 'less than', 'down from', 'diminish*',
     'dwindl*', 'moderat*', 'soften*', 'shortfall', 'evaporat*', 'wipe out', 'wiped out', 'downsiz*', 'curtail*', 'pare', 'pared', 'paring',
-    'taper*', 'weaken*', 'stagnat*', 'flatten*', 'stall', 'stalled', 'stalling', 'stalls', 'slowly', 'more slowly', 'trickle*',
+    'taper*', 'weaken*', 'stagnat*', 'flatten*', 'flat', 'flatlin*', 'stall', 'stalled', 'stalling', 'stalls', 'slowly', 'more slowly', 'trickle*',
     'only a fraction', 'a fraction of', 'small fraction', 'closed lower', 'closed down', 'ended lower', 'ended down', 'finished lower',
     'edged down', 'edged lower', 'moved lower', 'traded lower', 'opened lower', 'erase', 'erased', 'erasing', 'wiping out', 'give up', 'gave up', 'given up',
   ],

@@ -53,6 +53,9 @@ describe('a thesis the user wrote, on another company', () => {
     expect(stances('Tesla deliveries rose 6% in the quarter.')).toEqual({ deliveries: 'supports' });
     expect(stances('Tesla deliveries fell 8% in the quarter.')).toEqual({ deliveries: 'challenges' });
     expect(stances('特斯拉第四季度交付量同比下降8%。')).toEqual({ deliveries: 'challenges' });
+    // A figure the writer marks as meagre reads as a disappointment.
+    expect(stances('Tesla deliveries grew just 1% in the quarter.')).toEqual({ deliveries: 'neutral' });
+    expect(stances('Tesla deliveries were flat, at just 1% growth.')).toEqual({ deliveries: 'challenges' });
     expect(stances('Regulators approved the Tesla robotaxi service in Austin.')).toEqual({ 'robotaxi-permit': 'supports' });
     expect(stances('Regulators blocked the Tesla robotaxi service in Austin.')).toEqual({ 'robotaxi-permit': 'challenges' });
   });
