@@ -182,7 +182,7 @@ const input: ThesisPackInput = {
       description:
         'Beijing lets Chinese companies import and buy Nvidia H200 chips for commercial data-centre use, even if limited to select uses and buyers.',
       subject: BEIJING_SIDE,
-      event: t(['imports', 'imported', 'importing', 'import approval*', 'import licen*', 'customs clearance', 'cleared customs'], ['进口', '通关', '进口许可']),
+      event: t(['import', 'imports', 'imported', 'importing', 'import approval*', 'import licen*', 'customs clearance', 'cleared customs'], ['进口', '通关', '进口许可']),
       direction: 'up',
       matchers: [
         { all: [NVIDIA_CHIPS, CHINA_SIDE, APPROVAL_WORDS] },

@@ -61,15 +61,25 @@ const EN_MODAL = /\b(?:could|might|would)\b/i;
 const EN_REPORTED = /\b(?:said|says|say|told|tells|reported|reports|according to|announced|confirmed|expects?|expected|estimated?|warned|predicted|forecast|people familiar|sources?|analysts?)\b/i;
 const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设|如能/;
 
-export function isHypothetical(text: string): boolean {
+/**
+ * Is the sentence's event a pure hypothesis? `eventAt`: where its first event word stands; a
+ * modal in a later clause ("…ordered 200,000 chips, which would make it the largest buyer")
+ * leaves the event itself asserted.
+ */
+export function isHypothetical(text: string, eventAt?: number): boolean {
   if (ZH_CONDITION.test(text)) return true;
   if (EN_CONDITION.test(text)) return true;
   const modal = EN_MODAL.exec(text);
-  if (modal && !EN_REPORTED.test(text.slice(0, modal.index)) && !EN_DELIBERATING.test(text)) return true;
+  const modalGoverns = modal && (eventAt === undefined || modal.index < eventAt || sameClause(text, modal.index, eventAt));
+  if (modal && modalGoverns && !EN_REPORTED.test(text.slice(0, modal.index)) && !EN_DELIBERATING.test(text)) return true;
   return EN_WHETHER.test(text) && !EN_DELIBERATION.test(text);
 }
 
 const SELF_NEGATING = /^(?:unless|not|no|never|without|zero|nothing|yet)\b|^(?:未|不|没|无|尚未)/i;
+
+function sameClause(text: string, a: number, b: number): boolean {
+  return clauses(text).some((c) => a >= c.start && a < c.end && b >= c.start && b < c.end);
+}
 
 interface Span {
   start: number;
@@ -184,7 +194,8 @@ export function stanceOf(
   const hedged = isHedged(text);
   const out: StanceReading = { stance: 'neutral', negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };
   if (reading.event !== 0) out.direction = reading.event > 0 ? 'up' : 'down';
-  if (isHypothetical(text)) return out;
+  const firstEvent = (hits ?? findEvents(text)).find((h) => h.kind !== 'restriction');
+  if (isHypothetical(text, firstEvent?.start)) return out;
   // The pack's own cues decide only where the generic vocabulary reads no event.
   const generic = Math.sign(reading.event) * item.direction + Math.sign(reading.verdict);
   const score = generic !== 0 ? generic : Math.sign(cues.score);

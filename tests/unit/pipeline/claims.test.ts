@@ -39,6 +39,8 @@ describe('linking sentences to checklist items', () => {
     expect(links('Beijing is weighing whether to approve H200 imports this quarter.')['h200-import-approval']).toBe('supports');
     expect(links('China could approve H200 imports as soon as this quarter.')['h200-import-approval']).toBe('neutral');
     expect(links('If Beijing approves H200 imports, Alibaba will order more.')['h200-import-approval']).toBe('neutral');
+    // A modal in a later clause leaves the event asserted.
+    expect(links('Alibaba ordered 200,000 H200 chips, which would make it the largest buyer in China.')['h200-procurement']).toBe('supports');
     expect(isHedged('China could approve H200 imports as soon as this quarter.')).toBe(true);
     expect(isHedged('China may approve H200 imports, people familiar said.')).toBe(true);
     expect(isHedged('Alibaba reportedly placed orders for H200 chips.')).toBe(true);
