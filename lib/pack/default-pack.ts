@@ -244,6 +244,14 @@ const input: ThesisPackInput = {
         { all: [H200, PROCUREMENT_WORDS] },
         { all: [join(ALIBABA, t(['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers'], ['中国企业', '中国客户'])), NVIDIA_CHIPS, PROCUREMENT_WORDS] },
         { all: [t(['Nvidia'], ['英伟达']), t(['upfront', 'up front', 'pay in full', 'full payment', 'payment terms', 'rigid', 'credit'], ['预付', '全额', '付款'])] },
+        {
+          // "interest in more than 200,000 units", "20万颗": chips counted, by a buyer.
+          all: [
+            join(ALIBABA, CHINESE_BUYERS),
+            t(['units'], ['颗']),
+            t(['order*', 'buy*', 'purchas*', 'seek*', 'sought', 'interest*', 'want*', 'deliver*', 'receiv*', 'import*'], ['订购', '采购', '购买', '寻求', '交付', '到货', '进口']),
+          ],
+        },
       ],
       cues: {
         supports: t(
