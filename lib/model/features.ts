@@ -1,0 +1,90 @@
+/**
+ * Sentence features for the linear claim model: lower-cased word unigrams and bigrams for
+ * Latin script, character bigrams and trigrams for CJK runs, and a few structured flags,
+ * all hashed into a fixed space so the weights need no vocabulary. Pure: no browser, no Node.
+ */
+
+export type Lang = 'en' | 'zh';
+
+/** Size of the hashed feature space (a power of two, so the mask is cheap). */
+export const FEATURE_BITS = 18;
+export const FEATURE_SPACE = 1 << FEATURE_BITS;
+const MASK = FEATURE_SPACE - 1;
+
+/** FNV-1a over UTF-16 code units: fast, stable across runtimes, good enough spread for hashing tricks. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export const hashFeature = (name: string): number => hashString(name) & MASK;
+
+const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+// Words keep inner apostrophes, dots and hyphens ("didn't", "ele.me", "t-head", "9988.hk").
+const WORD = /[a-z0-9]+(?:['.\-][a-z0-9]+)*/g;
+const PURE_NUMBER = /^[0-9]+(?:[.,][0-9]+)*$/;
+
+const NUMBER = /[0-9]|[一二三四五六七八九十百千万亿]+(?:倍|成|个百分点)/;
+const PERCENT = /%|per ?cent|百分之|个百分点|pct\b|percentage point/;
+const CURRENCY = /\$|¥|￥|\brmb\b|\byuan\b|\busd\b|\bhk\$|\bdollars?\b|元|美元|人民币|港元|\bbillion\b|\bbn\b|亿/;
+const NEGATION = /\b(?:not|no|never|none|nor|without|neither|n't|cannot|yet to|fails? to|failed to)\b|n't\b|未|没有|没|并非|不|无|尚未|拒绝|否认/;
+const HEDGE =
+  /\b(?:could|might|may|would|if|unless|whether|possibly|perhaps|potential(?:ly)?|hypothetical(?:ly)?|suppose|assuming|should .* (?:happen|occur))\b|可能|如果|假如|若|倘若|或将|或许|也许|一旦|假设|是否/;
+
+/** The text as the model sees it: NFKC, typographic quotes folded, lower-cased. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').toLowerCase();
+}
+
+/** Feature names of a sentence (before hashing); duplicates are kept out. */
+export function featureNames(text: string, _lang: Lang): string[] {
+  const s = normalizeText(text);
+  const out = new Set<string>();
+  out.add('bias');
+  // Latin words appear in Chinese copy too (H200, Nvidia, 34%), so both languages get them.
+  const words = (s.match(WORD) ?? []).map((w) => (PURE_NUMBER.test(w) ? '#' : w));
+  for (let i = 0; i < words.length; i++) {
+    out.add(`w:${words[i]}`);
+    if (i + 1 < words.length) out.add(`b:${words[i]} ${words[i + 1]}`);
+  }
+  for (const run of s.match(CJK_RUN) ?? []) {
+    for (let i = 0; i + 1 < run.length; i++) {
+      out.add(`c2:${run.slice(i, i + 2)}`);
+      if (i + 2 < run.length) out.add(`c3:${run.slice(i, i + 3)}`);
+    }
+    if (run.length === 1) out.add(`c1:${run}`);
+  }
+  if (NUMBER.test(s)) out.add('f:number');
+  if (PERCENT.test(s)) out.add('f:percent');
+  if (CURRENCY.test(s)) out.add('f:currency');
+  if (NEGATION.test(s)) out.add('f:negation');
+  if (HEDGE.test(s)) out.add('f:hedge');
+  return [...out];
+}
+
+/** Hashed feature indices of a sentence, sorted and unique (binary features). */
+export function featurize(text: string, lang: Lang): number[] {
+  return uniqueSorted(featureNames(text, lang).map(hashFeature));
+}
+
+/** Stance features: the sentence's features, plus each conjoined with the item, so one head learns per-item polarity. */
+export function stanceFeatures(text: string, lang: Lang, itemId: string): number[] {
+  const names = featureNames(text, lang);
+  const idx: number[] = [];
+  for (const n of names) {
+    idx.push(hashFeature(n));
+    idx.push(hashFeature(`${itemId}|${n}`));
+  }
+  return uniqueSorted(idx);
+}
+
+function uniqueSorted(xs: number[]): number[] {
+  xs.sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of xs) if (out.length === 0 || out[out.length - 1] !== x) out.push(x);
+  return out;
+}
