@@ -26,7 +26,8 @@ process.argv.forEach((arg, i) => {
 });
 if (Object.keys(options).length && !cvOnly) throw new Error('--opt only with --cv-only: the committed weights are trained with the defaults');
 
-const itemIds = defaultPack.items.map((i) => i.id);
+const items = defaultPack.items.map((i) => ({ id: i.id, kind: i.kind }));
+const itemIds = items.map((i) => i.id);
 const files = readdirSync(dataDir)
   .filter((f) => f.endsWith('.jsonl'))
   .map((name) => ({ name, content: readFileSync(join(dataDir, name), 'utf8') }));
@@ -45,7 +46,7 @@ for (const id of itemIds) {
 
 if (!skipCv) {
   const started = Date.now();
-  const cv = crossValidate(examples, itemIds, 5, options);
+  const cv = crossValidate(examples, items, 5, options);
   console.log(`\n5-fold cross-validation (${cv.groups} near-duplicate groups), ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(row('links, all', cv.link));
   console.log(row('links, en', cv.byLang.en));
@@ -55,8 +56,14 @@ if (!skipCv) {
   console.log(`not-a-claim sentences with no link: ${pct(cv.negativesClean)}`);
 }
 
+if (cvOnly && Object.keys(options).length) {
+  // Size of the weights these settings would give, to weigh accuracy against bytes.
+  const text = serializeModel(trainModel(examples, items, options));
+  console.log(`\nweights with these settings: ${(text.length / 1024).toFixed(1)} KB, ${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped`);
+}
+
 if (!cvOnly) {
-  const text = serializeModel(trainModel(examples, itemIds));
+  const text = serializeModel(trainModel(examples, items));
   writeFileSync(weightsPath, text);
   console.log(`\nwrote ${weightsPath}: ${(text.length / 1024).toFixed(1)} KB, ${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped`);
 }

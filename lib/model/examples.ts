@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { featurize, stanceFeatures, type Lang } from './features';
-import { LINK_THRESHOLD, STANCES, score, sigmoid, softmax3, type Head, type LinearModel, type Stance } from './linear';
+import { LINK_THRESHOLD, STANCES, kindOf, score, sigmoid, softmax3, type Head, type LinearModel, type Stance } from './linear';
 
 export const CorrectionSchema = z.union([
   z.object({
@@ -69,7 +69,7 @@ export function withExamples(model: LinearModel, corrections: readonly Correctio
         }
       }
       if (!('notAClaim' in c)) {
-        const sf = stanceFeatures(c.text, c.lang as Lang, c.itemId);
+        const sf = stanceFeatures(c.text, c.lang as Lang, c.itemId, kindOf(model, c.itemId));
         for (let i = 0; i < MAX_STEPS; i++) {
           const p = softmax3({ supports: score(stance.supports, sf), challenges: score(stance.challenges, sf), neutral: score(stance.neutral, sf) });
           if (p[c.stance] >= STANCE_MARGIN) break;
@@ -78,5 +78,5 @@ export function withExamples(model: LinearModel, corrections: readonly Correctio
       }
     }
   }
-  return { items: model.items, corpusHash: model.corpusHash, link, stance };
+  return { items: model.items, risks: model.risks, corpusHash: model.corpusHash, link, stance };
 }

@@ -71,13 +71,20 @@ export function featurize(text: string, lang: Lang): number[] {
   return uniqueSorted(featureNames(text, lang).map(hashFeature));
 }
 
-/** Stance features: the sentence's features, plus each conjoined with the item, so one head learns per-item polarity. */
-export function stanceFeatures(text: string, lang: Lang, itemId: string): number[] {
+export type ItemKind = 'catalyst' | 'risk';
+
+/**
+ * Stance features: the sentence's features, each also conjoined with the item (per-item
+ * polarity: "approved" supports an import catalyst) and with the item's kind (shared
+ * polarity: "widened" challenges any risk, "rose" supports most catalysts).
+ */
+export function stanceFeatures(text: string, lang: Lang, itemId: string, kind: ItemKind): number[] {
   const names = featureNames(text, lang);
   const idx: number[] = [];
   for (const n of names) {
     idx.push(hashFeature(n));
     idx.push(hashFeature(`${itemId}|${n}`));
+    idx.push(hashFeature(`${kind}|${n}`));
   }
   return uniqueSorted(idx);
 }

@@ -7,9 +7,9 @@
  */
 import weights from './weights.json';
 import { loadModel, predictLinksWith, predictStanceWith, type LinearModel, type LinkScore, type StanceScores } from './linear';
-import type { Lang } from './features';
+import type { ItemKind, Lang } from './features';
 
-export type { Lang } from './features';
+export type { ItemKind, Lang } from './features';
 export { LINK_THRESHOLD, STANCES, loadModel, topStance } from './linear';
 export type { LinearModel, LinkScore, ModelJson, Stance, StanceScores } from './linear';
 export { withExamples, CorrectionSchema, type Correction } from './examples';
@@ -27,7 +27,10 @@ export function predictLinks(text: string, lang: Lang, model: LinearModel = defa
   return predictLinksWith(model, text, lang);
 }
 
-/** The sentence's stance toward `itemId`, relative to the thesis (shares sum to 1). */
-export function predictStance(text: string, lang: Lang, itemId: string, model: LinearModel = defaultModel()): StanceScores {
-  return predictStanceWith(model, text, lang, itemId);
+/**
+ * The sentence's stance toward `itemId`, relative to the thesis (shares sum to 1). For an
+ * item the model was not trained on, pass its `kind` (a risk reads the other way round).
+ */
+export function predictStance(text: string, lang: Lang, itemId: string, model: LinearModel = defaultModel(), kind?: ItemKind): StanceScores {
+  return predictStanceWith(model, text, lang, itemId, kind);
 }

@@ -5,7 +5,7 @@
  * script, the background, the CLI and the tests all run the same code.
  */
 import { z } from 'zod';
-import { FEATURE_BITS, featurize, stanceFeatures, type Lang } from './features';
+import { FEATURE_BITS, featurize, stanceFeatures, type ItemKind, type Lang } from './features';
 
 export const STANCES = ['supports', 'challenges', 'neutral'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -32,13 +32,16 @@ export const ModelJsonSchema = z.object({
   /** Hash of the training corpus this was trained from (see train.ts), so stale weights show. */
   corpusHash: z.string(),
   items: z.array(z.string().min(1)).min(1),
+  /** The items that are risks (the rest are catalysts): stance flips meaning with the kind. */
+  risks: z.array(z.string().min(1)),
   link: z.record(z.string(), StoredHeadSchema),
   stance: z.object({
     supports: StoredHeadSchema,
     challenges: StoredHeadSchema,
     neutral: StoredHeadSchema,
   }),
-}).refine((m) => m.items.every((id) => id in m.link), 'an item has no link head');
+}).refine((m) => m.items.every((id) => id in m.link), 'an item has no link head')
+  .refine((m) => m.risks.every((id) => m.items.includes(id)), 'a risk is not among the items');
 export type ModelJson = z.infer<typeof ModelJsonSchema>;
 
 /** A head ready for scoring: a sparse map from feature index to weight. */
@@ -47,6 +50,7 @@ export type Head = { bias: number; weights: Map<number, number> };
 /** The loaded model. Treat as immutable: `withExamples` returns a changed copy. */
 export type LinearModel = {
   readonly items: readonly string[];
+  readonly risks: ReadonlySet<string>;
   readonly link: ReadonlyMap<string, Head>;
   readonly stance: Readonly<Record<Stance, Head>>;
   readonly corpusHash: string;
@@ -67,6 +71,7 @@ export function loadModel(json: unknown): LinearModel {
   const m = ModelJsonSchema.parse(json);
   return {
     items: m.items,
+    risks: new Set(m.risks),
     corpusHash: m.corpusHash,
     link: new Map(m.items.map((id) => [id, decodeHead(m.link[id]!)])),
     stance: {
@@ -100,9 +105,15 @@ export function predictLinksWith(model: LinearModel, text: string, lang: Lang): 
     .sort((a, b) => b.p - a.p || (a.itemId < b.itemId ? -1 : 1));
 }
 
-/** Stance of the sentence toward one item, relative to the thesis; the three shares sum to 1. */
-export function predictStanceWith(model: LinearModel, text: string, lang: Lang, itemId: string): StanceScores {
-  const f = stanceFeatures(text, lang, itemId);
+export const kindOf = (model: LinearModel, itemId: string): ItemKind => (model.risks.has(itemId) ? 'risk' : 'catalyst');
+
+/**
+ * Stance of the sentence toward one item, relative to the thesis; the three shares sum to 1.
+ * An item the model was not trained on (a reader's own thesis) is scored from the shared and
+ * kind-conjoined features: pass its `kind`, else it is taken for a catalyst.
+ */
+export function predictStanceWith(model: LinearModel, text: string, lang: Lang, itemId: string, kind?: ItemKind): StanceScores {
+  const f = stanceFeatures(text, lang, itemId, kind ?? kindOf(model, itemId));
   return softmax3({
     supports: score(model.stance.supports, f),
     challenges: score(model.stance.challenges, f),

@@ -9,6 +9,7 @@ export function serializeModel(m: ModelJson): string {
     `"featureBits": ${m.featureBits},`,
     `"corpusHash": ${JSON.stringify(m.corpusHash)},`,
     `"items": ${JSON.stringify(m.items)},`,
+    `"risks": ${JSON.stringify(m.risks)},`,
     '"link": {',
     m.items.map((id) => `${JSON.stringify(id)}: ${head(m.link[id])}`).join(',\n'),
     '},',

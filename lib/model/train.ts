@@ -4,7 +4,7 @@
  * epoch order, no clock, no Math.random). Used by `npm run train` and by the tests.
  */
 import { z } from 'zod';
-import { FEATURE_BITS, FEATURE_SPACE, featureNames, featurize, hashString, stanceFeatures, type Lang } from './features';
+import { FEATURE_BITS, FEATURE_SPACE, featureNames, featurize, hashString, stanceFeatures, type ItemKind, type Lang } from './features';
 import {
   MODEL_FORMAT,
   LINK_THRESHOLD,
@@ -53,7 +53,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   seed: 20260109,
   epochs: 14,
   learningRate: 1,
-  l1: 0.5,
+  l1: 1,
   stanceL1: 2,
   l2: 1e-3,
   positiveWeight: 4,
@@ -147,13 +147,18 @@ function storeHead(head: DenseHead, prune: number): StoredHead {
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
-export function trainModel(examples: readonly TrainingExample[], itemIds: readonly string[], options: Partial<TrainOptions> = {}): ModelJson {
+/** A checklist item as training needs it: its id and whether it is a catalyst or a risk. */
+export type ItemSpec = { id: string; kind: ItemKind };
+
+export function trainModel(examples: readonly TrainingExample[], items: readonly ItemSpec[], options: Partial<TrainOptions> = {}): ModelJson {
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  const itemIds = items.map((i) => i.id);
+  const kind = new Map(items.map((i) => [i.id, i.kind]));
   const linkFeatures = examples.map((e) => featurize(e.text, e.lang));
   const link = new Map(itemIds.map((id) => [id, newHead()]));
   const stancePairs: { features: number[]; stance: Stance }[] = [];
   examples.forEach((e) => {
-    for (const item of e.items) stancePairs.push({ features: stanceFeatures(e.text, e.lang, item), stance: e.stance });
+    for (const item of e.items) stancePairs.push({ features: stanceFeatures(e.text, e.lang, item, kind.get(item) ?? 'catalyst'), stance: e.stance });
   });
   const stance = { supports: newHead(), challenges: newHead(), neutral: newHead() };
 
@@ -184,6 +189,7 @@ export function trainModel(examples: readonly TrainingExample[], itemIds: readon
     featureBits: FEATURE_BITS,
     corpusHash: corpusHash(examples),
     items: [...itemIds],
+    risks: items.filter((i) => i.kind === 'risk').map((i) => i.id),
     link: Object.fromEntries(itemIds.map((id) => [id, storeHead(link.get(id)!, o.prune)])),
     stance: {
       supports: storeHead(stance.supports, o.prune),
@@ -266,10 +272,11 @@ const prf = (tp: number, fp: number, fn: number): Prf => {
 
 export function crossValidate(
   examples: readonly TrainingExample[],
-  itemIds: readonly string[],
+  items: readonly ItemSpec[],
   folds = 5,
   options: Partial<TrainOptions> = {},
 ): CvReport {
+  const itemIds = items.map((i) => i.id);
   const group = nearDuplicateGroups(examples);
   const foldOf = examples.map((_, i) => hashString(examples[group[i]!]!.text) % folds);
   const counts = new Map<string, [number, number, number]>();
@@ -286,7 +293,7 @@ export function crossValidate(
   for (let k = 0; k < folds; k++) {
     const train = examples.filter((_, i) => foldOf[i] !== k);
     const test = examples.filter((_, i) => foldOf[i] === k);
-    const model = loadModel(trainModel(train, itemIds, options));
+    const model = loadModel(trainModel(train, items, options));
     for (const e of test) {
       const predicted = predictLinksWith(model, e.text, e.lang).filter((l) => l.p >= LINK_THRESHOLD).map((l) => l.itemId);
       for (const id of itemIds) {

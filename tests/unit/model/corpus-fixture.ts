@@ -4,7 +4,8 @@ import { defaultPack } from '@/lib/pack/default-pack';
 import { parseCorpus, type CorpusFile } from '@/lib/model/corpus';
 import type { TrainingExample } from '@/lib/model/train';
 
-export const ITEM_IDS = defaultPack.items.map((i) => i.id);
+export const ITEMS = defaultPack.items.map((i) => ({ id: i.id, kind: i.kind }));
+export const ITEM_IDS = ITEMS.map((i) => i.id);
 const DATA_DIR = join(import.meta.dirname, '../../../data/training');
 
 export function corpusFiles(): CorpusFile[] {

@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeModel } from '@/lib/model/serialize';
 import { corpusHash, nearDuplicateGroups, trainModel, type TrainingExample } from '@/lib/model/train';
-import { ITEM_IDS, committedCorpus } from './corpus-fixture';
+import { ITEMS, committedCorpus } from './corpus-fixture';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('training', () => {
   it('is reproducible: the same corpus gives byte-identical weights', () => {
     const sample = committedCorpus().filter((_, i) => i % 4 === 0);
-    const a = serializeModel(trainModel(sample, ITEM_IDS));
-    const b = serializeModel(trainModel(sample, ITEM_IDS));
+    const a = serializeModel(trainModel(sample, ITEMS));
+    const b = serializeModel(trainModel(sample, ITEMS));
     expect(sha(a)).toBe(sha(b));
     // ...and a different corpus gives different weights, so the check above can fail.
-    const c = serializeModel(trainModel(sample.slice(1), ITEM_IDS));
+    const c = serializeModel(trainModel(sample.slice(1), ITEMS));
     expect(sha(c)).not.toBe(sha(a));
   });
 
@@ -23,7 +23,7 @@ describe('training', () => {
     const committed = readFileSync(join(import.meta.dirname, '../../../lib/model/weights.json'), 'utf8');
     const corpus = committedCorpus();
     expect(JSON.parse(committed).corpusHash, 'weights are stale: run npm run train').toBe(corpusHash(corpus));
-    expect(sha(serializeModel(trainModel(corpus, ITEM_IDS))), 'weights differ from training: run npm run train').toBe(sha(committed));
+    expect(sha(serializeModel(trainModel(corpus, ITEMS))), 'weights differ from training: run npm run train').toBe(sha(committed));
   }, 120_000);
 
   it('groups near-duplicate sentences together so cross-validation folds do not leak', () => {
