@@ -10,14 +10,14 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('training', () => {
   it('is reproducible: the same corpus gives byte-identical weights', () => {
-    const sample = committedCorpus().filter((_, i) => i % 4 === 0);
+    const sample = committedCorpus().filter((_, i) => i % 6 === 0);
     const a = serializeModel(trainModel(sample, ITEMS));
     const b = serializeModel(trainModel(sample, ITEMS));
     expect(sha(a)).toBe(sha(b));
     // ...and a different corpus gives different weights, so the check above can fail.
     const c = serializeModel(trainModel(sample.slice(1), ITEMS));
     expect(sha(c)).not.toBe(sha(a));
-  });
+  }, 120_000);
 
   it('the committed weights.json is exactly what `npm run train` makes from the committed corpus', () => {
     const committed = readFileSync(join(import.meta.dirname, '../../../lib/model/weights.json'), 'utf8');
