@@ -35,6 +35,14 @@ const NEGATION = /\b(?:not|no|never|none|nor|without|neither|n't|cannot|yet to|f
 const HEDGE =
   /\b(?:could|might|may|would|if|unless|whether|possibly|perhaps|potential(?:ly)?|hypothetical(?:ly)?|suppose|assuming|should .* (?:happen|occur))\b|可能|如果|假如|若|倘若|或将|或许|也许|一旦|假设|是否/;
 
+// Direction cues: words that say a measure or a decision moved up / went ahead, or down / was
+// held back. Whether "up" supports the thesis depends on the item (losses widening is up, and
+// bad), which the stance head learns from these flags conjoined with the item and its kind.
+const UP =
+  /\b(?:rose|rise[sn]?|rising|grew|grow(?:s|ing|n)?|gain(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|climb(?:s|ed)?|soar(?:s|ed)?|rall(?:y|ied|ies)|accelerat(?:e|es|ed|ing)|beat|beats|topp?(?:s|ed)?|rais(?:e|es|ed)|lift(?:s|ed)?|boost(?:s|ed)?|upgrad(?:e|es|ed)|expand(?:s|ed)?|widen(?:s|ed)?|doubl(?:e|es|ed)|increas(?:e|es|ed)|record|high(?:er|est)?|approv(?:e|es|ed|al)|clear(?:s|ed)?|allow(?:s|ed)?|grant(?:s|ed)?|permit(?:s|ted)?|green[- ]light|sign(?:s|ed)? off|eas(?:e|es|ed)|relax(?:es|ed)?|lift(?:ed)?|resum(?:e|es|ed)|deliver(?:s|ed|ies)?|shipp?(?:ed|ing)|live|online|launch(?:es|ed)?|reaffirm(?:s|ed)?|reiterat(?:e|es|ed)|leader|top score)\b|增长|上涨|大涨|走高|加快|加速|超预期|超出|上调|提高|扩大|翻倍|创新高|新高|批准|获批|放行|允许|同意|放宽|恢复|交付|到货|上线|投用|重申|领导者|第一|最高|收窄|回升/;
+const DOWN =
+  /\b(?:fell|fall(?:s|ing|en)?|drop(?:s|ped)?|declin(?:e|es|ed)|slid|slump(?:s|ed)?|tumbl(?:e|es|ed)|sank|plung(?:e|es|ed)|los(?:e|es|t|ing)|slow(?:s|ed|ing)?|decelerat(?:e|es|ed|ing)|miss(?:es|ed)?|cut(?:s|ting)?|lower(?:s|ed)?|downgrad(?:e|es|ed)|narrow(?:s|ed)?|shr(?:ink|inks|ank)|trim(?:s|med)?|halv(?:e|es|ed)|low(?:est)?|paus(?:e|es|ed)|halt(?:s|ed)?|block(?:s|ed)?|ban(?:s|ned)?|refus(?:e|es|ed)|reject(?:s|ed)?|suspend(?:s|ed)?|freez(?:e|es)|froze(?:n)?|stall(?:s|ed)?|delay(?:s|ed)?|postpon(?:e|es|ed)|cancel(?:s|led|ed)?|revok(?:e|es|ed)|restrict(?:s|ed|ions?)?|tighten(?:s|ed)?|cap(?:s|ped)?|curb(?:s|ed)?|shelv(?:e|es|ed)|withdr(?:aw|ew|awn)|scrapp?(?:ed)?|short(?:fall)?|weak(?:er|ened)?)\b|下降|下跌|下滑|大跌|重挫|放缓|回落|不及预期|低于预期|下调|削减|降至|收紧|暂停|叫停|冻结|禁止|拦截|驳回|拒绝|推迟|延期|取消|撤销|限制|管制|滞留|跌破|失去|落后/;
+
 /** The text as the model sees it: NFKC, typographic quotes folded, lower-cased. */
 export function normalizeText(text: string): string {
   return text.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').toLowerCase();
@@ -62,7 +70,14 @@ export function featureNames(text: string, _lang: Lang): string[] {
   if (PERCENT.test(s)) out.add('f:percent');
   if (CURRENCY.test(s)) out.add('f:currency');
   if (NEGATION.test(s)) out.add('f:negation');
-  if (HEDGE.test(s)) out.add('f:hedge');
+  const hedge = HEDGE.test(s);
+  if (hedge) out.add('f:hedge');
+  const negated = NEGATION.test(s);
+  const up = UP.test(s);
+  const down = DOWN.test(s);
+  if (up) out.add(negated ? 'f:up-negated' : 'f:up');
+  if (down) out.add(negated ? 'f:down-negated' : 'f:down');
+  if (up && down) out.add('f:up-and-down');
   return [...out];
 }
 

@@ -22,7 +22,7 @@ import {
 /** One labelled sentence of data/training/*.jsonl. `items: []` marks a sentence that is not a claim about any item. */
 export const TrainingExampleSchema = z
   .object({
-    text: z.string().trim().min(4),
+    text: z.string().trim().min(2),
     lang: z.enum(['en', 'zh']),
     items: z.array(z.string().min(1)),
     stance: z.enum(STANCES),
