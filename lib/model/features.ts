@@ -57,6 +57,8 @@ export function featureNames(text: string, _lang: Lang): string[] {
   const words = (s.match(WORD) ?? []).map((w) => (PURE_NUMBER.test(w) ? '#' : w));
   for (let i = 0; i < words.length; i++) {
     out.add(`w:${words[i]}`);
+    // A crude stem (the first five letters of a long word) lets "approves", "approval" and "approving" share weight.
+    if (words[i]!.length > 6 && /^[a-z]/.test(words[i]!)) out.add(`p:${words[i]!.slice(0, 5)}`);
     if (i + 1 < words.length) out.add(`b:${words[i]} ${words[i + 1]}`);
   }
   for (const run of s.match(CJK_RUN) ?? []) {
