@@ -48,8 +48,20 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').toLowerCase();
 }
 
+// The last sentence's names: a caller asks for links and then for stances of the same sentence.
+let lastText: string | undefined;
+let lastNames: readonly string[] = [];
+
 /** Feature names of a sentence (before hashing); duplicates are kept out. */
-export function featureNames(text: string, _lang: Lang): string[] {
+export function featureNames(text: string, lang: Lang): readonly string[] {
+  if (text !== lastText) {
+    lastNames = computeFeatureNames(text, lang);
+    lastText = text;
+  }
+  return lastNames;
+}
+
+function computeFeatureNames(text: string, _lang: Lang): string[] {
   const s = normalizeText(text);
   const out = new Set<string>();
   out.add('bias');

@@ -5,7 +5,8 @@
  * script, the background, the CLI and the tests all run the same code.
  */
 import { z } from 'zod';
-import { FEATURE_BITS, featurize, stanceFeatures, type ItemKind, type Lang } from './features';
+import { decodeWeights } from './codec';
+import { FEATURE_BITS, FEATURE_SPACE, featurize, stanceFeatures, type ItemKind, type Lang } from './features';
 
 export const STANCES = ['supports', 'challenges', 'neutral'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -15,16 +16,15 @@ export type LinkScore = { itemId: string; p: number };
 /** A link is predicted when p reaches this; callers may choose another cut. */
 export const LINK_THRESHOLD = 0.5;
 
-/** One head as stored: sorted feature indices delta-encoded, weights as integers times `step`. */
+/** One head as stored: the bias, and the sparse weights as integers times `step`, in codec.ts's text form. */
 const StoredHeadSchema = z.object({
   bias: z.number(),
   step: z.number().positive(),
-  idx: z.array(z.number().int().nonnegative()),
-  w: z.array(z.number().int()),
-}).refine((h) => h.idx.length === h.w.length, 'idx and w differ in length');
+  weights: z.string().regex(/^[A-Za-z0-9_-]*$/),
+});
 export type StoredHead = z.infer<typeof StoredHeadSchema>;
 
-export const MODEL_FORMAT = 'thesis-lens-linear/1';
+export const MODEL_FORMAT = 'thesis-lens-linear/2';
 
 export const ModelJsonSchema = z.object({
   format: z.literal(MODEL_FORMAT),
@@ -58,11 +58,10 @@ export type LinearModel = {
 
 export function decodeHead(h: StoredHead): Head {
   const weights = new Map<number, number>();
-  let at = 0;
-  for (let i = 0; i < h.idx.length; i++) {
-    at += h.idx[i]!;
-    weights.set(at, h.w[i]! * h.step);
-  }
+  decodeWeights(h.weights, (index, q) => {
+    if (index >= FEATURE_SPACE) throw new Error(`weight index ${index} is outside the feature space`);
+    weights.set(index, q * h.step);
+  });
   return { bias: h.bias, weights };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FEATURE_BITS, FEATURE_SPACE, featureNames, featurize, hashString, stanceFeatures, type ItemKind, type Lang } from './features';
+import { QMAX, encodeWeights } from './codec';
 import {
   MODEL_FORMAT,
   LINK_THRESHOLD,
@@ -125,24 +126,19 @@ function denseScore(head: DenseHead, features: readonly number[]): number {
   return z;
 }
 
-/** Prunes and quantizes a dense head into its stored form (8-bit weights, delta-encoded indices). */
+/** Prunes and quantizes a dense head into its stored form (12-bit weights, see codec.ts). */
 function storeHead(head: DenseHead, prune: number): StoredHead {
   let max = 0;
   for (let i = 0; i < head.w.length; i++) max = Math.max(max, Math.abs(head.w[i]!));
-  const stepSize = max > 0 ? max / 127 : 1;
-  const idx: number[] = [];
-  const w: number[] = [];
-  let last = 0;
+  const step = Number((max > 0 ? max / QMAX : 1).toPrecision(6));
+  const entries: [number, number][] = [];
   for (let i = 0; i < head.w.length; i++) {
     const v = head.w[i]!;
     if (Math.abs(v) < prune) continue;
-    const q = Math.round(v / stepSize);
-    if (q === 0) continue;
-    idx.push(i - last);
-    w.push(q);
-    last = i;
+    const q = Math.max(-QMAX, Math.min(QMAX, Math.round(v / step)));
+    if (q !== 0) entries.push([i, q]);
   }
-  return { bias: round(head.bias), step: Number(stepSize.toPrecision(6)), idx, w };
+  return { bias: round(head.bias), step, weights: encodeWeights(entries) };
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
