@@ -6,7 +6,7 @@
  * corrections (`withExamples`) or loaded from elsewhere (`loadModel`).
  */
 import weights from './weights.json';
-import { loadModel, predictLinksWith, predictStanceWith, type LinearModel, type LinkScore, type StanceScores } from './linear';
+import { LINK_THRESHOLD, loadModel, predictLinksWith, predictStanceWith, topStance, type LinearModel, type LinkScore, type Stance, type StanceScores } from './linear';
 import type { ItemKind, Lang } from './features';
 
 export type { ItemKind, Lang } from './features';
@@ -33,4 +33,27 @@ export function predictLinks(text: string, lang: Lang, model: LinearModel = defa
  */
 export function predictStance(text: string, lang: Lang, itemId: string, model: LinearModel = defaultModel(), kind?: ItemKind): StanceScores {
   return predictStanceWith(model, text, lang, itemId, kind);
+}
+
+/** One predicted link of a sentence: shaped like the pipeline's ClaimLink (`id`, `stance`), plus the scores behind it. */
+export type PredictedLink = { id: string; stance: Stance; p: number; stanceScores: StanceScores };
+
+/**
+ * The sentence's links at or above `threshold` (default LINK_THRESHOLD), highest first, each
+ * with its most likely stance: what a claim finder needs in one call. Empty when the
+ * sentence is not a claim about any item.
+ */
+export function classifySentence(
+  text: string,
+  lang: Lang,
+  options: { model?: LinearModel; threshold?: number } = {},
+): PredictedLink[] {
+  const model = options.model ?? defaultModel();
+  const threshold = options.threshold ?? LINK_THRESHOLD;
+  return predictLinksWith(model, text, lang)
+    .filter((l) => l.p >= threshold)
+    .map((l) => {
+      const stanceScores = predictStanceWith(model, text, lang, l.itemId);
+      return { id: l.itemId, stance: topStance(stanceScores), p: l.p, stanceScores };
+    });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LINK_THRESHOLD, defaultModel, loadModel, predictLinks, predictStance, topStance, withExamples, type Lang, type Stance } from '@/lib/model';
+import { LINK_THRESHOLD, classifySentence, defaultModel, loadModel, predictLinks, predictStance, topStance, withExamples, type Lang, type Stance } from '@/lib/model';
 import { ITEM_IDS, committedCorpus } from './corpus-fixture';
 
 /**
@@ -45,6 +45,12 @@ const HELD_OUT: Case[] = [
 ];
 
 describe('predictions of the committed model', () => {
+  it('is measured on sentences that are not in the training corpus', () => {
+    const norm = (t: string) => t.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+    const trained = new Set(committedCorpus().map((e) => norm(e.text)));
+    for (const c of HELD_OUT) expect(trained.has(norm(c.text)), c.text).toBe(false);
+  });
+
   it('links most held-out sentences to the right item and keeps most negatives unlinked (bar: 75%)', () => {
     let right = 0;
     const misses: string[] = [];
@@ -86,6 +92,17 @@ describe('predictions of the committed model', () => {
     // A thousand predictions run without error (speed is measured in `npm run bench`, not here).
     const corpus = committedCorpus().slice(0, 1000);
     expect(corpus.map((e) => predictLinks(e.text, e.lang)[0]!.itemId).length).toBe(corpus.length);
+  });
+
+  it('classifySentence gives the links above the threshold with their stance, as the pipeline links claims', () => {
+    const text = 'Chinese officials have instructed Alibaba and several rivals to halt purchases of H200 processors, two sources said.';
+    const links = classifySentence(text, 'en');
+    expect(links.map((l) => l.id)).toEqual(predictLinks(text, 'en').filter((l) => l.p >= LINK_THRESHOLD).map((l) => l.itemId));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(l.stance).toBe(topStance(predictStance(text, 'en', l.id)));
+    expect(links.find((l) => l.id === 'h200-import-approval')?.stance).toBe('challenges');
+    expect(classifySentence(text, 'en', { threshold: 1.01 })).toEqual([]);
+    expect(classifySentence('The Hyundai H200 van has sliding doors on both sides.', 'en')).toEqual([]);
   });
 
   it('rejects malformed weights with a clear error', () => {
