@@ -43,6 +43,13 @@ const UP =
 const DOWN =
   /\b(?:fell|fall(?:s|ing|en)?|drop(?:s|ped)?|declin(?:e|es|ed)|slid|slump(?:s|ed)?|tumbl(?:e|es|ed)|sank|plung(?:e|es|ed)|los(?:e|es|t|ing)|slow(?:s|ed|ing)?|decelerat(?:e|es|ed|ing)|miss(?:es|ed)?|cut(?:s|ting)?|lower(?:s|ed)?|downgrad(?:e|es|ed)|narrow(?:s|ed)?|shr(?:ink|inks|ank)|trim(?:s|med)?|halv(?:e|es|ed)|low(?:est)?|paus(?:e|es|ed)|halt(?:s|ed)?|block(?:s|ed)?|ban(?:s|ned)?|refus(?:e|es|ed)|reject(?:s|ed)?|suspend(?:s|ed)?|freez(?:e|es)|froze(?:n)?|stall(?:s|ed)?|delay(?:s|ed)?|postpon(?:e|es|ed)|cancel(?:s|led|ed)?|revok(?:e|es|ed)|restrict(?:s|ed|ions?)?|tighten(?:s|ed)?|cap(?:s|ped)?|curb(?:s|ed)?|shelv(?:e|es|ed)|withdr(?:aw|ew|awn)|scrapp?(?:ed)?|short(?:fall)?|weak(?:er|ened)?)\b|下降|下跌|下滑|大跌|收跌|跌|重挫|放缓|回落|不及预期|低于预期|下调|削减|降至|收紧|暂停|叫停|冻结|禁止|拦截|驳回|拒绝|推迟|延期|取消|撤销|限制|管制|滞留|跌破|失去|落后/;
 
+// Policy direction: rules loosened (easing a restriction is good for the thesis even though
+// "restriction" and "cut" are down-words) versus rules tightened.
+const EASE =
+  /\b(?:eas(?:e|es|ed|ing)|loosen(?:s|ed)?|lift(?:s|ed)?|relax(?:es|ed)?|roll(?:s|ed)? back|scrapp?(?:ed)?|drop(?:s|ped)? (?:the |its |plans?)|withdr(?:ew|awn)|shelv(?:e|ed)|defeated|voted down|no (?:plans?|intention)|renew(?:s|ed)?|exempt(?:s|ed)?|approv(?:e|es|ed)|grant(?:s|ed)?|allow(?:s|ed)?|green[- ]light|rais(?:e|ed) the (?:cap|quota)|receded?)\b|放宽|放松|取消|撤回|搁置|推迟|豁免|续期|批准|允许|未获通过|否决|提高.{0,4}(?:上限|配额)|消退/;
+const TIGHTEN =
+  /\b(?:tighten(?:s|ed|ing)?|impos(?:e|es|ed)|add(?:s|ed)? (?:new |the )?(?:restrictions?|licen[cs]e|requirements?|conditions?|controls?)|expand(?:s|ed)? (?:the )?(?:restrictions?|controls?|ban)|introduc(?:e|es|ed)|ban(?:s|ned)?|revok(?:e|es|ed)|reject(?:s|ed)?|cap(?:s|ped)?|restrict(?:s|ed)?|curb(?:s|ed)?|crack(?:s|ed)? down|clamp(?:s|ed)? down|blacklist(?:s|ed)?|entity list|presumption of denial|threat(?:en|ened|ens)?)\b|收紧|新增|禁止|禁令|撤销|驳回|限制|管制|黑名单|实体清单|打压|加码|加大压力|推定拒绝/;
+
 /** The text as the model sees it: NFKC, typographic quotes folded, lower-cased. */
 export function normalizeText(text: string): string {
   return text.normalize('NFKC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').toLowerCase();
@@ -92,6 +99,11 @@ function computeFeatureNames(text: string, _lang: Lang): string[] {
   if (up) out.add(negated ? 'f:up-negated' : 'f:up');
   if (down) out.add(negated ? 'f:down-negated' : 'f:down');
   if (up && down) out.add('f:up-and-down');
+  const ease = EASE.test(s);
+  const tighten = TIGHTEN.test(s);
+  if (ease) out.add(negated ? 'f:ease-negated' : 'f:ease');
+  if (tighten) out.add(negated ? 'f:tighten-negated' : 'f:tighten');
+  if (ease && tighten) out.add('f:ease-and-tighten');
   return [...out];
 }
 
