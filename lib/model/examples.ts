@@ -14,6 +14,8 @@ export const CorrectionSchema = z.union([
     lang: z.enum(['en', 'zh']),
     itemId: z.string().min(1),
     stance: z.enum(STANCES),
+    /** For an item the model does not know yet (a reader's own thesis): a risk reads the other way round. */
+    kind: z.enum(['catalyst', 'risk']).optional(),
   }),
   z.object({
     text: z.string().min(1),
@@ -39,16 +41,28 @@ function nudge(head: Head, features: readonly number[], gradient: number): void 
   for (const f of features) head.weights.set(f, (head.weights.get(f) ?? 0) - share);
 }
 
+/** Where a new item's link head starts: sure that nothing is about it until a correction says so. */
+const NEW_ITEM_BIAS = -4;
+
 /**
  * A copy of `model` that honours the corrections, in order (a later correction of the same
- * sentence wins). Unknown item ids throw: a correction for another thesis must not pass silently.
+ * sentence wins). A correction may name an item the model does not know (a reader's own
+ * thesis): the copy gains a link head for it, learnt from that reader's examples alone.
+ * Marking a sentence "not a claim" about an unknown item has nothing to undo and is refused.
  */
 export function withExamples(model: LinearModel, corrections: readonly Correction[]): LinearModel {
   const parsed = corrections.map((c) => CorrectionSchema.parse(c));
-  for (const c of parsed) {
-    if (c.itemId !== undefined && !model.link.has(c.itemId)) throw new Error(`correction names an item the model does not know: ${c.itemId}`);
-  }
+  const items = [...model.items];
+  const risks = new Set(model.risks);
   const link = new Map([...model.link].map(([id, h]) => [id, copyHead(h)]));
+  for (const c of parsed) {
+    if (c.itemId === undefined || link.has(c.itemId)) continue;
+    if ('notAClaim' in c) throw new Error(`"not a claim" names an item the model does not know: ${c.itemId}`);
+    items.push(c.itemId);
+    link.set(c.itemId, { bias: NEW_ITEM_BIAS, weights: new Map() });
+    if (c.kind === 'risk') risks.add(c.itemId);
+  }
+  const extended: LinearModel = { ...model, items, risks };
   const stance = {
     supports: copyHead(model.stance.supports),
     challenges: copyHead(model.stance.challenges),
@@ -59,7 +73,7 @@ export function withExamples(model: LinearModel, corrections: readonly Correctio
     for (const c of parsed) {
       const f = featurize(c.text, c.lang as Lang);
       const targets: [string, 0 | 1][] =
-        'notAClaim' in c ? (c.itemId ? [[c.itemId, 0]] : model.items.map((id) => [id, 0])) : [[c.itemId, 1]];
+        'notAClaim' in c ? (c.itemId ? [[c.itemId, 0]] : items.map((id) => [id, 0])) : [[c.itemId, 1]];
       for (const [id, y] of targets) {
         const head = link.get(id)!;
         for (let i = 0; i < MAX_STEPS; i++) {
@@ -69,7 +83,7 @@ export function withExamples(model: LinearModel, corrections: readonly Correctio
         }
       }
       if (!('notAClaim' in c)) {
-        const sf = stanceFeatures(c.text, c.lang as Lang, c.itemId, kindOf(model, c.itemId));
+        const sf = stanceFeatures(c.text, c.lang as Lang, c.itemId, kindOf(extended, c.itemId));
         for (let i = 0; i < MAX_STEPS; i++) {
           const p = softmax3({ supports: score(stance.supports, sf), challenges: score(stance.challenges, sf), neutral: score(stance.neutral, sf) });
           if (p[c.stance] >= STANCE_MARGIN) break;
@@ -78,5 +92,5 @@ export function withExamples(model: LinearModel, corrections: readonly Correctio
       }
     }
   }
-  return { items: model.items, risks: model.risks, corpusHash: model.corpusHash, link, stance };
+  return { items, risks, corpusHash: model.corpusHash, link, stance };
 }

@@ -143,7 +143,17 @@ describe('withExamples: a reader’s corrections', () => {
     expect(predictLinks(noise, 'en', corrected).filter((l) => l.p >= LINK_THRESHOLD)).toEqual([]);
   });
 
-  it('refuses corrections for items the model does not know', () => {
-    expect(() => withExamples(defaultModel(), [{ text: claim, lang: 'en', itemId: 'no-such-item', stance: 'supports' }])).toThrow(/no-such-item/);
+  it("learns an item of the reader's own thesis from their examples, and refuses 'not a claim' for an unknown item", () => {
+    const base = defaultModel();
+    const text = 'Ocean freight rates from Shanghai to Rotterdam doubled in a month.';
+    const mine = withExamples(base, [{ text, lang: 'en', itemId: 'freight-costs', stance: 'challenges', kind: 'risk' }]);
+    expect(mine.items).toContain('freight-costs');
+    expect(base.items).not.toContain('freight-costs');
+    expect(predictLinks(text, 'en', mine)[0]!.itemId).toBe('freight-costs');
+    expect(topStance(predictStance(text, 'en', 'freight-costs', mine))).toBe('challenges');
+    // Sentences about other things stay off the new item.
+    const other = predictLinks("Alibaba's customer management revenue grew only 1%, missing expectations.", 'en', mine);
+    expect(other.find((l) => l.itemId === 'freight-costs')!.p).toBeLessThan(LINK_THRESHOLD);
+    expect(() => withExamples(base, [{ text, lang: 'en', itemId: 'no-such-item', notAClaim: true }])).toThrow(/no-such-item/);
   });
 });
