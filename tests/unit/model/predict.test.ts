@@ -100,7 +100,9 @@ describe('predictions of the committed model', () => {
     expect(links.map((l) => l.id)).toEqual(predictLinks(text, 'en').filter((l) => l.p >= LINK_THRESHOLD).map((l) => l.itemId));
     expect(links.length).toBeGreaterThan(0);
     for (const l of links) expect(l.stance).toBe(topStance(predictStance(text, 'en', l.id)));
-    expect(links.find((l) => l.id === 'h200-import-approval')?.stance).toBe('challenges');
+    // An order halted by Beijing: an H200 item, read against the thesis.
+    expect(['h200-import-approval', 'h200-procurement', 'export-control-tightening']).toContain(links[0]!.id);
+    expect(links[0]!.stance).toBe('challenges');
     expect(classifySentence(text, 'en', { threshold: 1.01 })).toEqual([]);
     expect(classifySentence('The Hyundai H200 van has sliding doors on both sides.', 'en')).toEqual([]);
   });
