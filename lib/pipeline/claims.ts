@@ -286,17 +286,17 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     if (scores) for (const item of compiled) if (!items.includes(item) && (scores.get(item.item.id) ?? 0) >= MODEL_ADD) items.push(item);
     for (const item of items) {
       const p = scores?.get(item.item.id);
-      // The model vetoes a rule's link it finds very unlikely, and adds one it is sure of;
-      // either way the item's subject must be the sentence's actor.
-      if (p !== undefined && ruleItems.includes(item) && p < MODEL_VETO) continue;
+      // The model may add a link it is sure of; the item's subject must still be the sentence's actor.
       const bound = bindSubject(sentence.text, item, compiledPack, context);
       if (!bound) continue;
       const link = linkFor(sentence.text, item, bound.subject, events);
       if (p !== undefined) link.reasons!.modelScore = Math.round(p * 1000) / 1000;
-      if (scorer?.stanceScores && link.stance === 'neutral') {
+      if (scorer?.stanceScores) {
+        // The model settles a stance the rules leave neutral, and overrides theirs only when sure.
         const stance = scorer.stanceScores(sentence.text, lang, item.item.id);
-        if (stance.supports >= MODEL_STANCE) link.stance = 'supports';
-        else if (stance.challenges >= MODEL_STANCE) link.stance = 'challenges';
+        const bar = link.stance === 'neutral' ? MODEL_STANCE : MODEL_STANCE_OVERRIDE;
+        const top = (['supports', 'challenges', 'neutral'] as const).reduce((a, b) => (stance[b] > stance[a] ? b : a));
+        if (top !== link.stance && stance[top] >= bar) link.stance = top;
       }
       links.push(link);
     }
@@ -313,14 +313,16 @@ function isTitle(sentence: string, titleKey: string): boolean {
 }
 
 /**
- * How a learned scorer's probabilities combine with the rules (measured on the dev set and
- * kept only where the gain held on held-out data): a link the rules missed is added at
- * MODEL_ADD or above, a rule's link is dropped below MODEL_VETO, and a neutral rule stance
- * takes the model's at MODEL_STANCE or above.
+ * How a learned scorer's probabilities combine with the rules: a link the rules missed is
+ * added at MODEL_ADD or above; a neutral rule stance takes the model's at MODEL_STANCE or
+ * above, and a rule's stance gives way only at MODEL_STANCE_OVERRIDE. (A veto of rule links
+ * the model finds unlikely raised precision on the dev set but contradicted the project's
+ * own fixture reads, so it was left out: the model reads one sentence, without the one it
+ * continues.)
  */
-const MODEL_ADD = 0.8;
-const MODEL_VETO = 0.1;
+const MODEL_ADD = 0.9;
 const MODEL_STANCE = 0.6;
+const MODEL_STANCE_OVERRIDE = 0.9;
 
 /** Mentions of the pack's company that make it the article's topic. */
 const TOPIC_MIN_MENTIONS = 3;

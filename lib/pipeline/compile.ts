@@ -1,5 +1,6 @@
 import type { Item, ThesisPack } from '../pack/schema';
 import { ruleMatcher, termMatcher, type RuleMatcher, type TermMatcher } from '../text/terms';
+import { bundledModelScorer } from './model-scorer';
 
 /**
  * A pack compiled once into the form the stages use: each item's rules, subject, event and
@@ -41,14 +42,21 @@ export interface CompiledPack {
 }
 
 const compiled = new WeakMap<ThesisPack, CompiledPack>();
-const scorers = new WeakMap<ThesisPack, LinkScorer>();
+const scorers = new WeakMap<ThesisPack, LinkScorer | null>();
 
-/** Attaches a learned scorer to a pack (before its first scan). */
+/** The scorers that come with the extension, by thesis id: the bundled thesis's learned model. */
+const BUILT_IN_SCORERS: Record<string, LinkScorer> = { 'alibaba-ai-cloud-h200': bundledModelScorer };
+
+/** Attaches a learned scorer to one pack object, or `null` for rules only (overrides the built-in one). */
 export function setLinkScorer(pack: ThesisPack, scorer: LinkScorer | null): void {
-  if (scorer) scorers.set(pack, scorer);
-  else scorers.delete(pack);
+  scorers.set(pack, scorer);
   const existing = compiled.get(pack);
   if (existing) existing.scorer = scorer;
+}
+
+function scorerFor(pack: ThesisPack): LinkScorer | null {
+  if (scorers.has(pack)) return scorers.get(pack)!;
+  return Object.hasOwn(BUILT_IN_SCORERS, pack.id) ? BUILT_IN_SCORERS[pack.id]! : null;
 }
 
 export function compilePack(pack: ThesisPack): CompiledPack {
@@ -67,7 +75,7 @@ export function compilePack(pack: ThesisPack): CompiledPack {
       })),
       self: termMatcher(pack.entities?.self),
       others: termMatcher(pack.entities?.others),
-      scorer: scorers.get(pack) ?? null,
+      scorer: scorerFor(pack),
     };
     compiled.set(pack, out);
   }

@@ -98,14 +98,14 @@ describe('the learned-scorer seam', () => {
   const claimsOf = (text: string) =>
     findClaims(text, splitSentences(text, 'en'), scored, 'en').map((c) => c.links.map((l) => [l.id, l.stance, l.reasons?.modelScore]));
 
-  it('adds a link the rules missed when the model is sure and the subject is the actor', () => {
+  it('adds a link the rules missed when the model is sure and the subject is the actor, with the model’s stance', () => {
     expect(claimsOf('Tesla said vehicle handovers picked up sharply in the quarter.')).toEqual([[['deliveries', 'supports', 0.95]]]);
     expect(claimsOf('BYD said vehicle handovers picked up sharply in the quarter.')).toEqual([]);
   });
 
-  it('drops a rule link the model finds very unlikely', () => {
-    expect(claimsOf('Tesla deliveries rose 6% from a year earlier in the quarter.')).toEqual([]);
-    expect(findClaims('Tesla deliveries rose 6% from a year earlier in the quarter.', splitSentences('Tesla deliveries rose 6% from a year earlier in the quarter.', 'en'), tesla, 'en')).toHaveLength(1);
+  it('keeps the rules’ links whatever the model says (it reads one sentence, without its context)', () => {
+    const text = 'Tesla deliveries rose 6% from a year earlier in the quarter.';
+    expect(claimsOf(text)).toEqual([[['deliveries', 'supports', 0.02]]]);
   });
 });
 
