@@ -264,8 +264,10 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
   let heading: string | undefined;
   let headingChecked = -1;
   const scorer = compiledPack.scorer;
-  // With a learned scorer every sentence is a candidate; without one, those a rule matched.
-  const candidates = scorer ? sentences.map((_, i) => i) : [...linksBySentence.keys()].sort((a, b) => a - b);
+  // With a learned scorer, sentences a rule matched and those naming an item's subject or
+  // event are candidates (the model is asked only there); without one, those a rule matched.
+  const named = (i: number) => compiled.some((item) => item.subject.test(sentences[i]!.text) || item.event.test(sentences[i]!.text));
+  const candidates = scorer ? sentences.map((_, i) => i).filter((i) => linksBySentence.has(i) || named(i)) : [...linksBySentence.keys()].sort((a, b) => a - b);
   for (const i of candidates) {
     const sentence = sentences[i]!;
     const wholeBlock = isWholeBlock(text, sentence);
