@@ -1,4 +1,5 @@
 import type { ThesisPack } from './pack/schema';
+import { foldSeparators, isUnspacedTerm } from './text/cjk';
 
 /**
  * The gate: the only Thesis Lens code that runs on every news page, so it is tiny and
@@ -34,19 +35,20 @@ export const GATE_SAMPLE_CHARS = 6000;
 
 /**
  * Used until the background has written the enabled packs' terms (first run) or when the
- * stored value is unreadable: the default thesis's topics in short.
+ * stored value is unreadable: the default thesis's topic terms, exactly (a unit test holds
+ * them equal to `gateTermsFromPacks([defaultPack])`; the gate cannot import the pack, which needs zod).
  */
 export const FALLBACK_GATE_TERMS: GateTerms = {
   topics: [
     {
       id: 'alibaba',
-      mentions: ['Alibaba', 'BABA', '9988', 'Aliyun', 'Alibaba Cloud', 'Qwen', 'Taobao', 'Tmall', 'T-Head', '阿里巴巴', '阿里云', '阿里', '通义', '千问', '淘宝', '天猫', '平头哥'],
-      negatives: ['Forty Thieves', 'Open Sesame', 'Scheherazade', 'Arabian Nights', '四十大盗', '芝麻开门'],
+      mentions: ['Alibaba', 'Alibaba Group', 'Alibaba Cloud', 'Aliyun', 'NYSE: BABA', 'NYSE:BABA', 'BABA.N', 'BABA shares', 'BABA stock', '9988.HK', '9988 HK', 'HKEX: 9988', 'T-Head', 'Qwen', 'Tongyi', 'Taobao', 'Tmall', 'Ele.me', 'Cainiao', 'AliExpress', 'Lazada', 'DingTalk', 'Freshippo', 'Taobao Instant Commerce', 'Eddie Wu', 'Joe Tsai', '阿里巴巴', '阿里云', '阿里', '平头哥', '通义千问', '千问', '通义', '淘宝', '天猫', '饿了么', '菜鸟', '速卖通', '钉钉', '盒马', '淘宝闪购', '吴泳铭', '蔡崇信'],
+      negatives: ['Forty Thieves', '40 thieves', 'Ali Baba', 'open sesame', 'Arabian Nights', 'Thousand and One Nights', '1001 Nights', 'Morgiana', 'Cassim', 'folk tale', 'fairy tale', '芝麻开门', '四十大盗', '一千零一夜', '天方夜谭', '阿里巴巴与四十大盗', '童话', '民间故事'],
     },
     {
       id: 'h200-exports',
-      mentions: ['H200', 'H20', 'B30A', 'export control*', 'chip export*', '英伟达', '出口管制', '芯片出口'],
-      negatives: ['Hyundai', 'H-200 van', '现代汽车'],
+      mentions: ['H200*', 'H20', 'B30A', 'H800*', 'Nvidia', 'AI chip*', 'export control*', 'export licen*', 'chip export*', 'Bureau of Industry and Security', '英伟达', '出口管制', '芯片出口', 'AI芯片', '人工智能芯片', '出口许可', 'H200芯片'],
+      negatives: ['Hyundai', 'Starex', 'iLoad', 'iMax', 'minivan', 'minibus', 'van', 'people mover', 'camper*', 'horsepower', 'diesel', 'towing', '现代汽车', '现代H200', '面包车', '商务车', '房车'],
     },
   ],
 };
@@ -110,7 +112,6 @@ export interface CompiledGate {
   single: Map<number, GateTermEntry[]>;
 }
 
-const CJK = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
 const startKey = (first: number, second: number) => first * 65536 + second;
 const TABLE_BITS = 0xfff;
 const hash2 = (c0: number, c1: number) => (c0 * 31 + c1) & TABLE_BITS;
@@ -129,7 +130,12 @@ function isWordChar(code: number): boolean {
   return true;
 }
 
-const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 160;
+/**
+ * Separators: whitespace, hyphen and the Unicode dashes all read as one space, as in the
+ * pipeline's term language (lib/text): "export control*" finds "export-controlled".
+ */
+const isSpace = (code: number) =>
+  code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 160 || code === 45 || (code >= 0x2010 && code <= 0x2015) || code === 0x2212;
 
 /**
  * Lowercase one character. Not `text.toLowerCase()`: page text is often a two-byte string,
@@ -167,9 +173,9 @@ export function compileGateTerms(terms: GateTerms): CompiledGate {
     let text = raw.trim().toLowerCase();
     const starred = text.endsWith('*');
     if (starred) text = text.slice(0, -1).trimEnd();
-    text = text.replace(/\s+/g, ' ');
+    text = foldSeparators(text);
     if (!text) return;
-    const cjk = CJK.test(text);
+    const cjk = isUnspacedTerm(text);
     // A CJK term is a substring anyway: its `*` changes nothing.
     const entry: GateTermEntry = { text, prefix: starred && !cjk, cjk, topic, negative };
     const c0 = text.charCodeAt(0);
@@ -252,9 +258,9 @@ function countHits(text: string, compiled: CompiledGate): TopicHits {
     let c2 = text.charCodeAt(at + 2);
     if (c2 < 128) {
       if (c2 >= 65 && c2 <= 90) c2 += 32;
-      else if (c2 === 10 || c2 === 9 || c2 === 13 || c2 === 12) c2 = 32;
+      else if (c2 === 10 || c2 === 9 || c2 === 13 || c2 === 12 || c2 === 45) c2 = 32;
     } else if (c2 < 0x3000) {
-      c2 = c2 === 160 ? 32 : lowerCode(c2);
+      c2 = c2 === 160 || (c2 >= 0x2010 && c2 <= 0x2015) || c2 === 0x2212 ? 32 : lowerCode(c2);
     }
     if (starts3[(c0 * 961 + c1 * 31 + c2) & TABLE_BITS] === 1 || starts2[(c0 * 31 + c1) & TABLE_BITS] === 1) {
       seen = 0;
@@ -362,7 +368,13 @@ export function mentionPattern(terms: GateTerms): RegExp {
     .flatMap((topic) => topic.mentions)
     .map((term) => term.trim().replace(/\*$/, '').trim())
     .filter(Boolean)
-    .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    .map((term) =>
+      foldSeparators(term)
+        .split(' ')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[\\s\\u00a0\\-\\u2010-\\u2015\\u2212]+'),
+    )
+    .filter(Boolean);
   return alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'i') : /(?!)/;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DirectionSchema,
   HistoryEntrySchema,
   ItemSchema,
   KeyFigureSchema,
@@ -50,6 +51,10 @@ export const ItemEditSchema = z.object({
   kind: z.enum(['catalyst', 'risk']).optional(),
   matchers: z.array(MatchRuleSchema).min(1).optional(),
   cues: z.object({ supports: LocalizedTermsSchema, challenges: LocalizedTermsSchema }).optional(),
+  /** Pack v2 fields (absent from edits stored before v2: the base's stay). */
+  subject: LocalizedTermsSchema.optional(),
+  event: LocalizedTermsSchema.optional(),
+  direction: DirectionSchema.optional(),
   figures: z.array(KeyFigureSchema).optional(),
   removed: z.boolean().optional(),
   /** The user added this item (it is not in the base): its first status cannot be undone. */

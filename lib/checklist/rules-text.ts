@@ -1,4 +1,5 @@
 import type { LocalizedTerms, MatchRule } from '../pack/schema';
+import { isUnspacedTerm } from '../text/cjk';
 
 /**
  * Matchers as a person types them, one rule per line:
@@ -10,11 +11,9 @@ import type { LocalizedTerms, MatchRule } from '../pack/schema';
  * characters go to the `zh` list, the others to `en` (both are searched on every page).
  */
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 export function splitTerms(text: string): LocalizedTerms {
   const terms = [...new Set(text.split(/[,，、]/).map((term) => term.trim()).filter(Boolean))];
-  return { en: terms.filter((term) => !CJK.test(term)), zh: terms.filter((term) => CJK.test(term)) };
+  return { en: terms.filter((term) => !isUnspacedTerm(term)), zh: terms.filter((term) => isUnspacedTerm(term)) };
 }
 
 export function joinTerms(terms: LocalizedTerms): string {

@@ -1,4 +1,4 @@
-import { safeParsePack, type HistoryEntry, type Item, type ThesisPack, type Topic } from '../pack/schema';
+import { PACK_SCHEMA, safeParsePack, type HistoryEntry, type Item, type ThesisPack, type Topic } from '../pack/schema';
 import { liveUserEntries, resolveThesis } from './merge';
 import type { ChecklistState, FeedState, ItemEdit, ItemPatch, ThesisRecord, UserEntry } from './records';
 
@@ -151,7 +151,7 @@ export function createThesis(state: ChecklistState, input: NewThesis | { title: 
     if (!hasTerms(matchers)) throw new ChecklistError('The first item needs at least one matcher term.');
     const topic: Topic = { id: 'main', title, description: '', mentions, requires: [], negatives: { en: [], zh: [] } };
     pack = {
-      schema: 'thesis-lens/pack@1',
+      schema: PACK_SCHEMA,
       id,
       title,
       version: '1',
@@ -163,6 +163,8 @@ export function createThesis(state: ChecklistState, input: NewThesis | { title: 
           kind: input.firstItem.kind,
           title: input.firstItem.title.trim(),
           description: '',
+          subject: { en: [], zh: [] },
+          event: { en: [], zh: [] },
           matchers: [{ all: [matchers] }],
           cues: { supports: { en: [], zh: [] }, challenges: { en: [], zh: [] } },
           figures: [],

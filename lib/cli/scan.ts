@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { defaultPack } from '../pack/default-pack';
 import { safeParsePack, type ThesisPack } from '../pack/schema';
 import { scan } from '../pipeline/scan';
-import type { ScanResult } from '../pipeline/types';
+import type { LinkReasons, ScanResult } from '../pipeline/types';
 
 /**
  * The `scan` command (../shared/spec/scan-cli.md): the extension's page pipeline on saved
@@ -260,6 +260,8 @@ export function formatReport(result: ScanResult, pack: ThesisPack): string {
     for (const link of claim.items) {
       const status = statuses.get(link.id)?.status ?? '?';
       lines.push(`   ${STANCE_MARK[link.stance]} ${link.stance} ${link.id} — ${items.get(link.id)?.title ?? ''} [${status}]`);
+      const why = link.reasons ? reasonLine(link.reasons) : '';
+      if (why) lines.push(`       why: ${why}`);
     }
     for (const check of claim.checks) {
       lines.push(`   ✓ ${check.itemId}: ${check.figure ? `${check.figure} ` : ''}${check.verdict} (known: ${check.known})`);
@@ -314,4 +316,15 @@ export async function main(argv: readonly string[], io: ScanIO): Promise<number>
     return 3;
   }
   return 1;
+}
+
+/** The reasons of a link in one line: "subject Alibaba · event cloud revenue · direction up (negated) · model 0.91". */
+function reasonLine(reasons: LinkReasons): string {
+  const parts: string[] = [];
+  if (reasons.subject) parts.push(`subject ${reasons.subject}`);
+  if (reasons.event) parts.push(`event ${reasons.event}`);
+  if (reasons.direction) parts.push(`direction ${reasons.direction}${reasons.negated ? ' (negated)' : ''}`);
+  if (reasons.hedged) parts.push('hedged');
+  if (reasons.modelScore !== undefined) parts.push(`model ${reasons.modelScore}`);
+  return parts.join(' · ');
 }

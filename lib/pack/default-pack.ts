@@ -56,12 +56,20 @@ const CHINA_SIDE = t(
 );
 const CHINA = t(['China', 'Chinese', 'Beijing', 'PRC'], ['中国', '北京', '国内', '中方']);
 const APPROVAL_WORDS = t(
-  ['approv*', 'permit*', 'permission', 'allow*', 'authoriz*', 'authoris*', 'green light', 'greenlight*', 'go-ahead', 'clearance', 'cleared', 'import*', 'block*', 'ban', 'banned', 'bans', 'pause*', 'halt*', 'reject*', 'prohibit*'],
-  ['批准', '获批', '放行', '允许', '许可', '进口', '禁止', '暂停', '叫停', '拒绝', '审批'],
+  [
+    'approv*', 'permit*', 'permission', 'allow*', 'authoriz*', 'authoris*', 'green light', 'greenlight*', 'go-ahead', 'clearance', 'cleared', 'import*',
+    'block*', 'ban', 'banned', 'bans', 'bar', 'barred', 'barring', 'pause*', 'halt*', 'reject*', 'prohibit*', 'forbid*', 'forbade', 'stop buying',
+    'stop ordering', 'stop placing', 'told', 'instruct*', 'guidance', 'refus*', 'suspend*',
+  ],
+  ['批准', '获批', '放行', '允许', '许可', '进口', '禁止', '暂停', '叫停', '拒绝', '审批', '通关', '要求', '指导', '停止'],
 );
 const PROCUREMENT_WORDS = t(
-  ['order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront', 'up front', 'payment*', 'pay in full', 'deliver*', 'ship', 'shipped', 'shipping', 'shipment*'],
-  ['订单', '订购', '采购', '购买', '下单', '供应', '交付', '付款', '预付'],
+  [
+    'order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront',
+    'up front', 'payment*', 'pay in full', 'paid', 'deliver*', 'ship', 'shipped', 'shipping', 'shipment*', 'receiv*', 'arriv*', 'took delivery',
+    'taken delivery', 'take delivery', 'buyer*', 'allocation*', 'volumes',
+  ],
+  ['订单', '订购', '采购', '购买', '下单', '供应', '交付', '付款', '预付', '到货', '运抵', '发货', '买家', '合同'],
 );
 const GROWTH_WORDS = t(
   ['revenue*', 'sales', 'grew', 'grow', 'grows', 'growing', 'growth', 'rose', 'rise', 'rising', 'increase*', 'jump*', 'surg*', 'accelerat*', 'decelerat*', 'slow*', 'year over year', 'year-on-year', 'yoy'],
@@ -78,6 +86,29 @@ const DOWN_VERBS = t(
 const AI = t(['AI', 'AI-related', 'artificial intelligence', 'generative AI', 'GenAI'], ['人工智能', 'AI相关', '大模型']);
 const CLOUD = t(['cloud', 'Aliyun', 'Cloud Intelligence'], ['阿里云', '云业务', '云智能', '云计算', '云收入']);
 const AI_REVENUE_NOT_CLOUD = t(['AI-related', 'AI related', 'AI product*', 'AI revenue', 'AI-related product*', 'external'], ['AI相关', '人工智能相关', 'AI产品', '外部']);
+
+// Subjects (pack v2): whose action or figure each item is about.
+const ALIBABA_SIDE = join(ALIBABA, ALIBABA_UNITS, t(['Cloud Intelligence Group', 'Taobao and Tmall Group', 'Alibaba International'], ['阿里巴巴集团', '阿里云智能', '淘天']));
+const BEIJING_SIDE = t(
+  [
+    'China', 'Chinese government', 'Chinese authorities', 'Chinese officials', 'Chinese regulators', 'Beijing', 'customs', 'regulator*', 'authorities',
+    'NDRC', 'MIIT', 'Ministry of Commerce', 'Commerce Ministry', 'MOFCOM', 'Cyberspace Administration', 'CAC', 'State Council', 'PRC',
+  ],
+  ['中国', '北京', '海关', '监管', '有关部门', '发改委', '工信部', '商务部', '网信办', '国务院', '中方', '政府', '当局'],
+);
+const WASHINGTON_SIDE = t(
+  [
+    'Washington', 'US', 'U.S.', 'United States', 'American', 'White House', 'Trump', 'administration', 'Commerce Department', 'Department of Commerce',
+    'BIS', 'Bureau of Industry and Security', 'Congress', 'Senate', 'House', 'lawmakers', 'senator*', 'legislat*', 'Republicans', 'Democrats',
+  ],
+  ['美国', '华盛顿', '白宫', '特朗普', '美国商务部', '国会', '参议院', '众议院', '美方', '议员'],
+);
+const NVIDIA_SELLER = t(['Nvidia', 'Jensen Huang'], ['英伟达', '黄仁勋']);
+const CHINESE_BUYERS = t(
+  ['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers', 'Chinese tech companies', 'Chinese technology companies', 'ByteDance', 'Tencent'],
+  ['中国企业', '中国客户', '中国公司', '国内企业', '字节跳动', '腾讯', '科技公司'],
+);
+
 const QUARTER_PERIOD = (end: string) => `quarter ended ${end}`;
 
 // ---------------------------------------------------------------------------------------
@@ -91,7 +122,7 @@ const RESULTS_MAR_2026 = 'Alibaba Group March Quarter 2026 and fiscal year resul
 const SEED = 'AInvest investor article, 2026-01-09';
 
 const input: ThesisPackInput = {
-  schema: 'thesis-lens/pack@1',
+  schema: 'thesis-lens/pack@2',
   id: 'alibaba-ai-cloud-h200',
   title: 'Alibaba: AI cloud rails and H200 access',
   version: '2026.05.13',
@@ -150,6 +181,9 @@ const input: ThesisPackInput = {
       title: 'China approves H200 imports for commercial use',
       description:
         'Beijing lets Chinese companies import and buy Nvidia H200 chips for commercial data-centre use, even if limited to select uses and buyers.',
+      subject: BEIJING_SIDE,
+      event: t(['import', 'imports', 'imported', 'importing', 'import approval*', 'import licen*', 'customs clearance', 'cleared customs'], ['进口', '通关', '进口许可']),
+      direction: 'up',
       matchers: [
         { all: [NVIDIA_CHIPS, CHINA_SIDE, APPROVAL_WORDS] },
         { all: [H200, t(['approv*', 'green light', 'go-ahead'], ['批准', '获批', '放行'])] },
@@ -203,10 +237,21 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'Alibaba secures H200 supply',
       description: 'Alibaba places and pays for large H200 orders (it has signalled interest in more than 200,000 units) and Nvidia ships them.',
+      subject: join(ALIBABA_SIDE, CHINESE_BUYERS, NVIDIA_SELLER),
+      event: PROCUREMENT_WORDS,
+      direction: 'up',
       matchers: [
         { all: [H200, PROCUREMENT_WORDS] },
         { all: [join(ALIBABA, t(['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers'], ['中国企业', '中国客户'])), NVIDIA_CHIPS, PROCUREMENT_WORDS] },
         { all: [t(['Nvidia'], ['英伟达']), t(['upfront', 'up front', 'pay in full', 'full payment', 'payment terms', 'rigid', 'credit'], ['预付', '全额', '付款'])] },
+        {
+          // "interest in more than 200,000 units", "20万颗": chips counted, by a buyer.
+          all: [
+            join(ALIBABA, CHINESE_BUYERS),
+            t(['units'], ['颗']),
+            t(['order*', 'buy*', 'purchas*', 'seek*', 'sought', 'interest*', 'want*', 'deliver*', 'receiv*', 'import*'], ['订购', '采购', '购买', '寻求', '交付', '到货', '进口']),
+          ],
+        },
       ],
       cues: {
         supports: t(
@@ -215,8 +260,8 @@ const input: ThesisPackInput = {
         ),
         challenges: t(
           [
-            'pause*', 'halt*', 'delay*', 'upfront', 'up front', 'pay in full', 'full payment', 'full amount', 'rigid', 'tighten*', 'no-flexibility',
-            'unless necessary', 'not permitted', 'stall*', 'zero', 'cash commitment', 'capital commitment', 'domestic chip*', 'domestic processor*',
+            'pause*', 'halt*', 'delay*', 'upfront', 'up front', 'pay in full', 'full payment', 'full amount', 'rigid', 'tighten*', 
+            'unless necessary', 'not permitted', 'stall*', 'zero', 'domestic chip*', 'domestic processor*',
             'domestically made', 'domestic AI chip*',
           ],
           ['暂停', '推迟', '取消', '预付', '全额付款', '收紧', '叫停'],
@@ -281,13 +326,20 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'H200s integrated into Alibaba Cloud',
       description: 'H200 chips arrive and run in Alibaba Cloud data centres, lifting AI capacity and AI cloud revenue: the primary catalyst for the next 12–24 months.',
+      subject: ALIBABA_SIDE,
+      event: t(['deploy*', 'install*', 'cluster*', 'capacity', 'online'], ['部署', '上线', '集群', '算力']),
+      direction: 'up',
       matchers: [
         {
           all: [
             join(H200, t(['Nvidia chip*', 'Nvidia GPU*', 'Nvidia hardware', 'Nvidia processors'], ['英伟达芯片'])),
             t(
-              ['deploy*', 'integrat*', 'install*', 'data cent*', 'data-cent*', 'cloud', 'infrastructure', 'cluster*', 'ship*', 'deliver*', 'arriv*', 'online', 'hardware'],
-              ['部署', '数据中心', '云', '交付', '到货', '上线', '集群', '运抵', '发货'],
+              // Installed and in service (deliveries reaching the buyer are procurement).
+              [
+                'deploy*', 'integrat*', 'install*', 'data cent*', 'data-cent*', 'cloud', 'infrastructure', 'cluster*', 'online', 'capacity', 'instances',
+                'in service', 'serving', 'rent*', 'lease*', 'booked', 'train*', 'inference', 'compute', 'computing power',
+              ],
+              ['部署', '数据中心', '云', '上线', '集群', '算力', '投入使用', '实例', '训练', '推理'],
             ),
           ],
         },
@@ -318,7 +370,7 @@ const input: ThesisPackInput = {
         {
           date: '2026-02-25',
           status: 'at-risk',
-          note: "No H200 shipped to China yet and Nvidia's guidance assumes zero China data-centre revenue; no confirmed delivery to Alibaba reported by mid-May 2026.",
+          note: "No H200 shipped to China yet and Nvidia's guidance assumes zero China data-centre revenue; no confirmed delivery to Alibaba reported.",
           source: { title: 'Nvidia quarterly results' },
         },
       ],
@@ -328,6 +380,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'AI-related cloud revenue keeps triple-digit growth',
       description: 'Revenue from AI-related products on Alibaba Cloud keeps growing at triple-digit rates, quarter after quarter.',
+      subject: ALIBABA_SIDE,
+      event: t(['AI revenue', 'AI-related revenue', 'AI-related product*', 'triple-digit'], ['AI收入', 'AI相关产品收入', '三位数']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -337,7 +392,7 @@ const input: ThesisPackInput = {
         },
       ],
       cues: {
-        supports: join(UP_VERBS, t(['triple-digit', 'triple digit*', 'three-digit', 'continued to grow', 'monetization proof'], ['三位数'])),
+        supports: join(UP_VERBS, t(['triple-digit', 'triple digit*', 'three-digit', 'continued to grow'], ['三位数'])),
         challenges: DOWN_VERBS,
       },
       figures: [
@@ -405,6 +460,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'Alibaba Cloud revenue growth holds or accelerates',
       description: 'Cloud Intelligence revenue keeps growing at least as fast as the latest quarter (+34% in the September 2025 quarter).',
+      subject: ALIBABA_SIDE,
+      event: t(['cloud revenue', 'cloud growth', 'Cloud Intelligence'], ['云收入', '云智能', '云业务']),
+      direction: 'up',
       matchers: [
         { all: [CLOUD, GROWTH_WORDS] },
         { all: [CLOUD, t(['segment', 'fastest-growing', 'fastest growing', 'growth engine'], ['板块', '增长引擎', '最快'])] },
@@ -480,6 +538,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'RMB 380B three-year AI infrastructure plan stays on course',
       description: 'Alibaba keeps (or raises) its commitment of RMB 380 billion (about $53 billion) over three years to AI and cloud infrastructure.',
+      subject: ALIBABA_SIDE,
+      event: t(['capex', 'capital expenditure*', 'capital spending', 'investment*', 'infrastructure spending'], ['资本开支', '资本支出', '投资', '投入']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -494,13 +555,13 @@ const input: ThesisPackInput = {
       cues: {
         supports: t(
           [
-            'commit*', 'rais*', 'increas*', 'exceed*', 'expand*', 'boost*', 'on track', 'on course', 'accelerat*', 'stepping up', 'building', 'laying down',
+            'commit*', 'rais*', 'increas*', 'exceed*', 'expand*', 'boost*', 'on track', 'on course', 'accelerat*', 'stepping up', 'building',
             'massive', 'larger than', 'bigger than', 'more than', 'top', 'tops', 'topping', 'surpass*', 'adding',
           ],
           ['加大', '增加', '超过', '追加', '提高', '加码'],
         ),
         challenges: t(
-          ['cut', 'cuts', 'cutting', 'reduc*', 'scale back', 'scaled back', 'delay*', 'divert*', 'diversion', 'shift of capital', 'weaken*', 'slash*', 'sacrific*', 'stall*', 'trim*'],
+          ['cut', 'cuts', 'cutting', 'reduc*', 'scale back', 'scaled back', 'delay*', 'divert*', 'diversion', 'weaken*', 'slash*', 'sacrific*', 'stall*', 'trim*'],
           ['削减', '推迟', '缩减', '放缓', '挪用'],
         ),
       },
@@ -568,6 +629,9 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'Independent validation of the cloud infrastructure',
       description: 'Analyst firms and independent benchmarks rank Alibaba Cloud’s compute, network and storage among the leaders.',
+      subject: join(ALIBABA_SIDE, t(['Gartner', 'Forrester', 'IDC', 'analyst firm*'], ['高德纳', '分析机构'])),
+      event: t(['leader', 'ranking*', 'score*', 'Magic Quadrant'], ['领导者', '排名', '评分', '魔力象限']),
+      direction: 'up',
       matchers: [
         {
           all: [
@@ -611,19 +675,35 @@ const input: ThesisPackInput = {
       kind: 'catalyst',
       title: 'The market re-rates the stock as an AI-growth leader',
       description: 'The multiple expands from a mature-platform valuation (forward P/E in the mid-20s) towards one that prices AI growth.',
+      subject: join(ALIBABA_SIDE, t(['BABA', '9988', 'Hang Seng Tech'], ['恒生科技'])),
+      event: t(['shares', 'stock', 'valuation', 'P/E', 'price target', 'rating'], ['股价', '估值', '市盈率', '目标价', '评级']),
+      direction: 'up',
       matchers: [
         {
           all: [
             t(
-              ['valuation*', 'valued at', 'values the', 'P/E', 'PE ratio', 'price-to-earnings', 'price/earnings', 'earnings multiple', 'the multiple', 'mature multiple', 'multiple compress*', 'multiple expansion', 're-rat*', 'rerat*', 'mispric*', 'undervalu*', 'overvalu*', 'margin of safety', 'EPS', 'earnings per share'],
-              ['估值', '市盈率', '重估', '低估', '高估', '每股收益'],
+              [
+                'valuation*', 'valued at', 'values the', 'values Alibaba', 'P/E', 'PE ratio', 'price-to-earnings', 'price/earnings', 'earnings multiple', 'the multiple',
+                'multiple compress*', 'multiple expansion', 're-rat*', 'rerat*', 'mispric*', 'undervalu*', 'overvalu*', 'margin of safety', 'EPS',
+                'earnings per share', 'forward earnings', 'times earnings', 'times forward', 'price target*', 'target price*', 'Buy rating', 'Sell rating',
+                'Hold rating', 'Overweight', 'Underweight', 'Outperform', 'Underperform', 'upgrad*', 'downgrad*', 'initiat* coverage', 'rate BABA',
+              ],
+              ['估值', '市盈率', '重估', '低估', '高估', '每股收益', '目标价', '评级', '买入评级', '上调', '下调'],
             ),
           ],
         },
         {
           all: [
-            t(['stock', 'stocks', 'shares', 'share price', 'ADR*', 'market cap*', 'market value'], ['股价', '股票', '港股', '美股', '市值']),
-            t(['rall*', 'surg*', 'jump*', 'soar*', 'fell', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'rose', 'gain*', 'dragging', 'punish*', 'sell-off', 'selloff', 'pricing'], ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低']),
+            t(['stock', 'stocks', 'shares', 'share price', 'ADR*', 'market cap*', 'market value', 'BABA', '9988'], ['股价', '股票', '港股', '美股', '市值']),
+            t(
+              [
+                'rall*', 'surg*', 'jump*', 'soar*', 'fell', 'fall', 'falls', 'fallen', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'rose', 'rise', 'rises',
+                'risen', 'gain*', 'dragging', 'punish*', 'sell-off', 'selloff', 'pricing', 'slid', 'slide*', 'climb*', 'retreat*', 'pulled back', 'pull back',
+                'pullback', 'sank', 'sink*', 'lost', 'lose', 'erased', 'dipped', 'edged', 'advanced', 'trade at', 'trades at', 'traded at', 'trading at',
+                'priced', 'cheap*', 'expensive', 'up', 'down', 'higher', 'lower', 'peak', 'lows', 'high',
+              ],
+              ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低', '收跌', '收涨', '涨', '跌'],
+            ),
           ],
           // "Nvidia shares rose 2%": another company's stock.
           none: OTHER_STOCKS,
@@ -635,7 +715,7 @@ const input: ThesisPackInput = {
           ['上涨', '重估', '上调', '大涨', '走高'],
         ),
         challenges: t(
-          ['fell', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'compress*', 'punish*', 'downgrad*', 'sell-off', 'selloff', 'mature multiple', 'mature platform', 'dragging', 'not pricing', 'disconnect', 'steady-state'],
+          ['fell', 'drop*', 'declin*', 'slump*', 'plung*', 'tumbl*', 'compress*', 'punish*', 'downgrad*', 'sell-off', 'selloff', 'dragging'],
           ['下跌', '暴跌', '下调', '重挫', '走低'],
         ),
       },
@@ -715,12 +795,25 @@ const input: ThesisPackInput = {
       title: 'Export controls or Chinese rules restrict H200 access',
       description:
         'US export controls (licences, caps, screening) or Chinese rules (customs blocks, domestic-chip requirements) narrow or close Alibaba’s access to H200s and older Nvidia chips.',
+      subject: join(WASHINGTON_SIDE, BEIJING_SIDE, NVIDIA_SELLER),
+      event: t(['export control*', 'export licen*', 'restriction*', 'ban', 'curb*', 'rule*', 'Entity List'], ['出口管制', '出口许可', '限制', '禁令', '规定']),
+      direction: 'up',
       matchers: [
         {
           all: [
             t(
-              ['export control*', 'export rule*', 'export restriction*', 'export licen*', 'export ban*', 'controls', 'restrict*', 'regulat*', 'rules', 'ban', 'bans', 'banned', 'licen*', 'curb*', 'cap', 'capped', 'BIS', 'Bureau of Industry and Security', 'Commerce Department', 'Entity List', 'domestic chip*', 'domestically made', 'domestic AI chip*', 'domestic alternative*', 'customs', 'not permitted', 'permit*', 'allow*', 'prohibit*', 'block*'],
-              ['出口管制', '管制', '限制', '禁令', '许可证', '国产芯片', '实体清单', '禁止', '海关', '不允许', '国产替代', '放行'],
+              [
+                'export control*', 'export rule*', 'export restriction*', 'export licen*', 'export ban*', 'controls', 'restrict*', 'regulat*', 'rules', 'ban',
+                'bans', 'banned', 'licen*', 'curb*', 'cap', 'capped', 'BIS', 'Bureau of Industry and Security', 'Commerce Department', 'Entity List',
+                'domestic chip*', 'domestically made', 'domestic AI chip*', 'domestic alternative*', 'domestic accelerator*', 'domestic processor*', 'customs',
+                'not permitted', 'permit*', 'allow*', 'prohibit*', 'block*', 'tariff*', 'revenue share', 'share of the revenue', 'require*', 'requirement*',
+                'not to buy', 'stop buying', 'stop ordering', 'stop placing', 'steer*', 'case-by-case', 'case by case', 'presumption of denial', 'screening',
+                'national security', 'amendment', 'legislation', 'bill', 'sanction*', 'bar', 'barred', 'barring', 'forbid*', 'forbade',
+              ],
+              [
+                '出口管制', '管制', '限制', '禁令', '许可证', '国产芯片', '实体清单', '禁止', '海关', '不允许', '国产替代', '放行', '国产AI芯片', '国产算力', '新规',
+                '要求', '不要采购', '停止', '审查', '不得超过', '搭配', '关税', '法案', '修正案', '国家安全',
+              ],
             ),
             join(NVIDIA_CHIPS, t(['Nvidia'])),
           ],
@@ -815,16 +908,26 @@ const input: ThesisPackInput = {
       kind: 'risk',
       title: 'Quick commerce diverts capital from the AI cloud build-out',
       description: 'Losses in quick commerce (Taobao Instant Commerce, Ele.me) consume cash that the AI cloud build-out needs.',
+      subject: ALIBABA_SIDE,
+      event: t(['quick commerce', 'instant commerce', 'losses', 'subsid*', 'spending'], ['即时零售', '闪购', '亏损', '补贴', '投入']),
+      direction: 'down',
       matchers: [
         {
           all: [
-            t(['quick commerce', 'quick-commerce', 'instant commerce', 'instant retail', 'food delivery', 'Taobao Instant Commerce', 'Ele.me', 'on-demand delivery'], ['即时零售', '闪购', '外卖', '饿了么', '淘宝闪购', '即时配送']),
+            t(
+              [
+                'quick commerce', 'quick-commerce', 'instant commerce', 'instant retail', 'food delivery', 'Taobao Instant Commerce', 'Ele.me', 'on-demand delivery',
+                'delivery business', 'delivery war*', 'delivery push', 'delivery battle*', 'delivery spending', 'delivery platform*', 'delivery app*',
+                'user incentive*', 'per-order', 'per order', 'unit economics',
+              ],
+              ['即时零售', '闪购', '外卖', '饿了么', '淘宝闪购', '即时配送', '单均', '单位经济', '配送业务'],
+            ),
           ],
         },
         {
           all: [
             t(
-              ['cash-burning', 'cash burn', 'burning cash', 'burn cash', 'burns cash', 'burn rate', 'consuming significant cash', 'diversion of capital', 'subsidy war', 'subsidies', 'subsidis*', 'subsidiz*', 'instant deliver*'],
+              ['cash-burning', 'cash burn', 'burning cash', 'burn cash', 'burns cash', 'burn rate', 'subsidy war', 'subsidies', 'subsidis*', 'subsidiz*', 'instant deliver*'],
               ['烧钱', '补贴大战', '补贴'],
             ),
           ],
@@ -835,7 +938,7 @@ const input: ThesisPackInput = {
         supports: t(
           [
             'narrowed losses', 'narrowing losses', 'narrower loss*', 'losses narrowed', 'loss narrowed', 'losses narrowing', 'narrowed', 'profitab*', 'breakeven',
-            'break even', 'break-even', 'cut subsidies', 'cutting subsidies', 'reduced subsidies', 'reducing subsidies', 'without sacrificing',
+            'break even', 'break-even', 'cut subsidies', 'cutting subsidies', 'reduced subsidies', 'reducing subsidies',
           ],
           ['减亏', '盈利', '扭亏', '收窄'],
         ),
@@ -901,6 +1004,9 @@ const input: ThesisPackInput = {
       kind: 'risk',
       title: 'Core e-commerce slowdown weighs on the whole stock',
       description: 'Slowing Taobao and Tmall (customer management revenue, China e-commerce profit) drags the group’s results and multiple down.',
+      subject: ALIBABA_SIDE,
+      event: t(['customer management revenue', 'CMR', 'e-commerce revenue', 'GMV', 'revenue growth'], ['客户管理收入', '电商收入', '营收增长']),
+      direction: 'up',
       matchers: [
         {
           all: [

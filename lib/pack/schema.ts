@@ -22,10 +22,52 @@ export const STANCES = ['supports', 'challenges', 'neutral'] as const;
 export const StanceSchema = z.enum(STANCES);
 export type Stance = z.infer<typeof StanceSchema>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/**
+ * Size limits of a pack: it comes from files and feeds the user does not control, and every
+ * term becomes part of a pattern run over each page.
+ */
+export const PACK_LIMITS = {
+  items: 100,
+  topics: 20,
+  termsPerList: 400,
+  termLength: 120,
+  rulesPerItem: 40,
+  historyPerItem: 1000,
+  figuresPerItem: 60,
+  /** Characters of the pack as JSON. */
+  totalChars: 2_000_000,
+} as const;
+
+/** A real calendar date: "2026-02-30" and "2026-13-45" are refused. */
+export function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isRealDate, 'not a real calendar date');
+
+/** Only web addresses a reader can open: no `javascript:`, `data:` or `file:` links in a pack. */
+export const WebUrl = z
+  .string()
+  .max(2048, 'URL too long (at most 2048 characters)')
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'expected an http(s) URL');
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase id (a-z, 0-9, -)');
 
-const Terms = z.array(z.string().min(1)).default([]);
+const Term = z.string().min(1).max(PACK_LIMITS.termLength, `term too long (at most ${PACK_LIMITS.termLength} characters)`);
+const Terms = z.array(Term).max(PACK_LIMITS.termsPerList, `too many terms (at most ${PACK_LIMITS.termsPerList} per list)`).default([]);
 
 /** Terms per language. Both languages are searched on every page (Chinese pages quote English names). */
 export const LocalizedTermsSchema = z.object({
@@ -92,21 +134,38 @@ export const HistoryEntrySchema = z.object({
   date: IsoDate,
   status: StatusSchema,
   note: z.string().min(1),
-  source: z.object({ title: z.string().min(1), url: z.url().optional() }).optional(),
+  source: z.object({ title: z.string().min(1), url: WebUrl.optional() }).optional(),
   /** Who wrote the entry: the pack's author, the user, or a subscribed feed. */
   origin: OriginSchema.default('bundled'),
   /** For origin "feed": the feed URL. */
-  originUrl: z.string().optional(),
+  originUrl: WebUrl.optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+export const DirectionSchema = z.enum(['up', 'down']);
+export type Direction = z.infer<typeof DirectionSchema>;
 
 export const ItemSchema = z.object({
   id: Id,
   kind: z.enum(['catalyst', 'risk']),
   title: z.string().min(1),
   description: z.string().default(''),
+  /**
+   * Pack v2. Whose action or figure counts (the company and its units, a government and its
+   * agencies): a sentence links to the item only when one of these is its actor or owner, in
+   * the sentence or in the sentence or heading it continues. Empty: any actor (v1 packs).
+   */
+  subject: LocalizedTermsSchema.default({ en: [], zh: [] }),
+  /** Pack v2. The event or measure the item is about ("cloud revenue", "export licence"); shown as a link's reason. */
+  event: LocalizedTermsSchema.default({ en: [], zh: [] }),
+  /**
+   * Pack v2. Which direction of the event is good for the thesis, in the generic event
+   * vocabulary's sense (lib/text/events.ts): `up` = more, allowed, sooner, growing;
+   * `down` = less, blocked, later, shrinking. Default: `up` for a catalyst, `down` for a risk.
+   */
+  direction: DirectionSchema.optional(),
   /** When a sentence is about this item. */
-  matchers: z.array(MatchRuleSchema).min(1),
+  matchers: z.array(MatchRuleSchema).min(1).max(PACK_LIMITS.rulesPerItem),
   /**
    * Cues for the stance of a linked claim, relative to the thesis. For a risk item,
    * `challenges` cues are the risk rising. Negation and hedging are handled by the pipeline.
@@ -114,20 +173,29 @@ export const ItemSchema = z.object({
   cues: z
     .object({ supports: LocalizedTermsSchema, challenges: LocalizedTermsSchema })
     .default({ supports: { en: [], zh: [] }, challenges: { en: [], zh: [] } }),
-  figures: z.array(KeyFigureSchema).default([]),
-  history: z.array(HistoryEntrySchema).min(1),
+  figures: z.array(KeyFigureSchema).max(PACK_LIMITS.figuresPerItem).default([]),
+  history: z.array(HistoryEntrySchema).min(1).max(PACK_LIMITS.historyPerItem),
 });
 export type Item = z.infer<typeof ItemSchema>;
 
+export const PACK_SCHEMA = 'thesis-lens/pack@2';
+
 export const ThesisPackSchema = z
   .object({
-    schema: z.literal('thesis-lens/pack@1').default('thesis-lens/pack@1'),
+    /**
+     * v1 packs (no item subject, event or direction) are read as v2: the new fields take
+     * their defaults (any actor; direction from the item's kind) and the pack is written back as v2.
+     */
+    schema: z
+      .enum(['thesis-lens/pack@1', 'thesis-lens/pack@2'])
+      .default(PACK_SCHEMA)
+      .transform(() => PACK_SCHEMA),
     id: Id,
     title: z.string().min(1),
     version: z.string().min(1),
     description: z.string().default(''),
-    topics: z.array(TopicSchema).min(1),
-    items: z.array(ItemSchema).min(1),
+    topics: z.array(TopicSchema).min(1).max(PACK_LIMITS.topics, `too many topics (at most ${PACK_LIMITS.topics})`),
+    items: z.array(ItemSchema).min(1).max(PACK_LIMITS.items, `too many items (at most ${PACK_LIMITS.items})`),
     /**
      * Who the thesis is about (`self`) and other companies (`others`) whose figures, quoted in
      * the same sentence, must not be checked against this pack's figures.
@@ -174,6 +242,13 @@ export class PackValidationError extends Error {
 export type PackParseResult = { ok: true; pack: ThesisPack } | { ok: false; problems: string[] };
 
 export function safeParsePack(input: unknown): PackParseResult {
+  let size = 0;
+  try {
+    size = JSON.stringify(input)?.length ?? 0;
+  } catch {
+    return { ok: false, problems: ['(root): not serialisable as JSON'] };
+  }
+  if (size > PACK_LIMITS.totalChars) return { ok: false, problems: [`(root): pack too large (${size} characters; at most ${PACK_LIMITS.totalChars})`] };
   const result = ThesisPackSchema.safeParse(input);
   return result.success ? { ok: true, pack: result.data } : { ok: false, problems: formatIssues(result.error) };
 }

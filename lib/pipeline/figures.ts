@@ -1,7 +1,7 @@
 import type { FigureUnit, Item, KeyFigure, LocalizedTerms } from '../pack/schema';
 import { describeKnownFigure, figuresKnownAt } from '../pack/status';
 import type { Check, Figure, Verdict } from './types';
-import { termMatcher, type TermHit } from './terms';
+import { termMatcher, type TermHit } from '../text/terms';
 
 /**
  * Figures in a sentence (percentages, money, units, multiples, "triple-digit") and their
@@ -486,8 +486,9 @@ function verdictFor(figure: ExtractedFigure, known: KeyFigure[], period: string 
   if (atPublication.length === 0) return null;
   const reference = atPublication[atPublication.length - 1]!;
   if (sameValue(figure, reference)) return { verdict: 'matches', key: reference };
-  const earlier = atPublication.find((key) => sameValue(figure, key));
-  if (earlier) return { verdict: 'matches', key: earlier };
+  // An older period's value ("26%" a year after that quarter) matches only when the text
+  // names that period; without it, the figure's period cannot be told: unchecked.
+  if (atPublication.some((key) => key !== reference && sameValue(figure, key))) return null;
   // A different number long after the reference period closed is most likely a later quarter's.
   if (reference === latest && daysBetween(reference.periodEnd, published) > NEXT_RESULTS_DAYS) return { verdict: 'newer', key: reference };
   return { verdict: 'differs', key: reference };

@@ -1,7 +1,7 @@
 import type { ThesisPack } from '../pack/schema';
 import { latestStatus, today } from '../pack/status';
 import { detectArticle, type ArticleInfo } from './article';
-import { findClaims, stanceForItem } from './claims';
+import { findClaims, OPENS_WITH_PRONOUN } from './claims';
 import { checkFigures, extractFigures, toFigure } from './figures';
 import { normalizeWhitespace, splitSentences, type Sentence } from './sentences';
 import { scoreTopic } from './topics';
@@ -21,8 +21,6 @@ export interface PageAnalysis {
 
 type Timings = Record<string, number>;
 
-/** "It grew 34%…": the subject is in the sentence before. */
-const OPENS_WITH_PRONOUN = /^(?:(?:It|Its|This|That|These|They|Their)\b|The (?:unit|segment|division|business|company|group)\b|(?:它|其|该|这))/;
 
 function clock(options: ScanOptions): () => number {
   if (options.now) return options.now;
@@ -75,7 +73,7 @@ export function scanArticle(article: ArticleInfo, pack: ThesisPack, options: Sca
   timings.sentences = (timings.sentences ?? 0) + now() - t;
 
   t = now();
-  const linked = findClaims(text, state.sentences, pack, article.lang);
+  const linked = findClaims(text, state.sentences, pack, article.lang, article.title);
   timings.claims = (timings.claims ?? 0) + now() - t;
 
   t = now();
@@ -84,16 +82,14 @@ export function scanArticle(article: ArticleInfo, pack: ThesisPack, options: Sca
   const claims: Claim[] = linked.map(({ sentence, index, links, hedged }) => {
     const figures = extractFigures(sentence.text);
     const antecedent = index > 0 && OPENS_WITH_PRONOUN.test(sentence.text) ? sentences[index - 1]!.text : undefined;
-    const checks = checkFigures({ text: sentence.text, figures, ...(antecedent ? { antecedent } : {}) }, pack.items, {
+    // A check never creates a link: only figures of the items the sentence is linked to are checked.
+    const linkedItems = pack.items.filter((item) => links.some((link) => link.id === item.id));
+    const checks = checkFigures({ text: sentence.text, figures, ...(antecedent ? { antecedent } : {}) }, linkedItems, {
       published,
       asOf,
       entities: pack.entities,
     });
-    // A checked figure makes the sentence about that item even when no matcher said so.
-    const items = [...links];
-    for (const check of checks) {
-      if (!items.some((link) => link.id === check.itemId)) items.push({ id: check.itemId, stance: stanceForItem(sentence.text, pack, check.itemId) });
-    }
+    const items = links;
     const claim: Claim = {
       text: normalizeWhitespace(sentence.text),
       items,

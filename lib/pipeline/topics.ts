@@ -1,5 +1,5 @@
 import type { MatchRule, ThesisPack, Topic } from '../pack/schema';
-import { ruleMatcher, termMatcher, type TermMatcher } from './terms';
+import { ruleMatcher, termMatcher, type TermMatcher } from '../text/terms';
 
 /**
  * Is the page ABOUT a topic, or does it merely mention it? A topic is a subject when its names

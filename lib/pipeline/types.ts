@@ -33,7 +33,24 @@ export const CheckSchema = z.object({
 });
 export type Check = z.infer<typeof CheckSchema>;
 
-export const ClaimLinkSchema = z.object({ id: z.string(), stance: StanceSchema });
+/** Why a sentence was linked to an item: the words that made the link and its stance. */
+export const LinkReasonsSchema = z.object({
+  /** The subject words that bound the sentence to the item (in it, or in the sentence or heading it continues). */
+  subject: z.string().optional(),
+  /** The item's event or measure words found in the sentence. */
+  event: z.string().optional(),
+  /** The event's direction in the sentence, after negation. */
+  direction: z.enum(['up', 'down']).optional(),
+  negated: z.boolean().optional(),
+  hedged: z.boolean().optional(),
+  /** Every matched word: subject, event, matcher and direction words. */
+  words: z.array(z.string()),
+  /** The learned model's link probability, where the pack has one. */
+  modelScore: z.number().optional(),
+});
+export type LinkReasons = z.infer<typeof LinkReasonsSchema>;
+
+export const ClaimLinkSchema = z.object({ id: z.string(), stance: StanceSchema, reasons: LinkReasonsSchema.optional() });
 export type ClaimLink = z.infer<typeof ClaimLinkSchema>;
 
 export const ClaimSchema = z.object({

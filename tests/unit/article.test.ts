@@ -260,3 +260,21 @@ describe('detectArticle: the main text', () => {
     expect(info.text.text).toContain('The company 6');
   }, 60_000);
 });
+
+describe('layouts without paragraphs', () => {
+  it('reads a story written in <div>s only (no <p>, no <article>, no JSON-LD) as an article, without its menu', () => {
+    const divPara = (n: number) =>
+      `<div class="txt">Paragraph ${n}: the company told investors on Tuesday that demand for its services kept rising through the quarter, and that it expected the trend to hold into next year as new customers signed on.</div>`;
+    const page = doc(
+      `<html><head><title>The company sees demand rising</title><meta property="og:type" content="article"></head><body>` +
+        `<div class="menu"><div class="item">Markets</div><div class="item">Tech</div><div class="item">Opinion</div></div>` +
+        `<div class="wrap"><div class="head"><h1>The company sees demand rising</h1></div><div class="copy">${[1, 2, 3, 4, 5].map(divPara).join('')}</div></div>` +
+        `</body></html>`,
+    );
+    const article = detectArticle(page);
+    expect(article.isArticle).toBe(true);
+    expect(article.text.text).toContain('Paragraph 1:');
+    expect(article.text.text).toContain('Paragraph 5:');
+    expect(article.text.text).not.toContain('Opinion');
+  });
+});

@@ -77,7 +77,8 @@ describe('mayBeRelevant: hard negatives stay closed', () => {
   });
 
   it('respects word boundaries for Latin terms', () => {
-    expect(mayBeRelevant(sample('H2000 series printers and Qwenty reviewed', 'The BABAR experiment at SLAC. Tmallory reports.'), fallback)).toBe(false);
+    // (The pack's "H200*" is a prefix on purpose, for "H200s": "H2000" is a permissive maybe.)
+    expect(mayBeRelevant(sample('Qwenty and Aliyunx reviewed', 'The BABAR experiment at SLAC. Tmallory reports.'), fallback)).toBe(false);
   });
 });
 
@@ -237,5 +238,12 @@ describe('createGate: the native first look', () => {
     expect(pattern.test('alibaba\n cloud')).toBe(true);
     expect(pattern.test('9988xHK')).toBe(false);
     expect(mentionPattern({ topics: [] }).test('anything')).toBe(false);
+  });
+});
+
+describe('fallback terms', () => {
+  it('are the default pack’s topic terms, exactly', () => {
+    const fromPack = gateTermsFromPacks([defaultPack]).topics.map((topic) => ({ ...topic, id: topic.id.slice(`${defaultPack.id}/`.length) }));
+    expect(FALLBACK_GATE_TERMS.topics).toEqual(fromPack);
   });
 });

@@ -3,7 +3,8 @@ import { defaultPack } from '@/lib/pack/default-pack';
 import { findClaims, isAssertion, isHedged, isNegated, linkSentence } from '@/lib/pipeline/claims';
 import { splitSentences } from '@/lib/pipeline/sentences';
 
-const links = (sentence: string) => Object.fromEntries(linkSentence(sentence, defaultPack).map((l) => [l.id, l.stance]));
+const links = (sentence: string, previous?: string) =>
+  Object.fromEntries(linkSentence(sentence, defaultPack, previous ? { previous } : {}).map((l) => [l.id, l.stance]));
 
 describe('linking sentences to checklist items', () => {
   it('links a customs block to both the approval catalyst and the export-control risk, as challenges', () => {
@@ -16,7 +17,7 @@ describe('linking sentences to checklist items', () => {
   it('flips the stance on negation', () => {
     expect(links('Beijing approved H200 imports for Alibaba, ByteDance and Tencent.')['h200-import-approval']).toBe('supports');
     expect(links('Beijing did not approve H200 imports for Alibaba.')['h200-import-approval']).toBe('challenges');
-    expect(links('No H200 shipped to China in the quarter.')).toMatchObject({ 'h200-deployment': 'challenges', 'h200-procurement': 'challenges' });
+    expect(links('No H200 shipped to Alibaba in the quarter.')).toEqual({ 'h200-procurement': 'challenges' });
     expect(links('Nvidia has yet to deliver a single H200 to Alibaba Cloud data centres.')['h200-deployment']).toBe('challenges');
     expect(links('海关已通知代理商，H200芯片未获批准进口。')['h200-import-approval']).toBe('challenges');
   });
@@ -33,8 +34,13 @@ describe('linking sentences to checklist items', () => {
     expect(links('"We will not allow these chips into China," a Commerce Ministry spokesperson said.')['h200-import-approval']).toBe('challenges');
   });
 
-  it('keeps the stance of a hedged claim and marks it hedged', () => {
-    expect(links('China could approve H200 imports as soon as this quarter.')['h200-import-approval']).toBe('supports');
+  it('keeps the stance of a reported or deliberated possibility, marks it hedged; a bare possibility is neutral', () => {
+    expect(links('Officials said China could approve H200 imports as soon as this quarter.')['h200-import-approval']).toBe('supports');
+    expect(links('Beijing is weighing whether to approve H200 imports this quarter.')['h200-import-approval']).toBe('supports');
+    expect(links('China could approve H200 imports as soon as this quarter.')['h200-import-approval']).toBe('neutral');
+    expect(links('If Beijing approves H200 imports, Alibaba will order more.')['h200-import-approval']).toBe('neutral');
+    // A modal in a later clause leaves the event asserted.
+    expect(links('Alibaba ordered 200,000 H200 chips, which would make it the largest buyer in China.')['h200-procurement']).toBe('supports');
     expect(isHedged('China could approve H200 imports as soon as this quarter.')).toBe(true);
     expect(isHedged('China may approve H200 imports, people familiar said.')).toBe(true);
     expect(isHedged('Alibaba reportedly placed orders for H200 chips.')).toBe(true);
@@ -88,5 +94,26 @@ describe('findClaims', () => {
     ]);
     for (const claim of claims) expect(text.slice(claim.sentence.start, claim.sentence.end)).toBe(claim.sentence.text);
     expect(claims[1]!.links.map((l) => l.id)).toEqual(['h200-import-approval', 'export-control-tightening']);
+  });
+});
+
+describe('what a claim is not', () => {
+  it('framing, filler and bylines are not claims; a plain statement is', () => {
+    expect(isAssertion('The bottom line is that the cloud unit carries the group.', 'en')).toBe(false);
+    expect(isAssertion('Here’s why that matters for the shares.', 'en')).toBe(false);
+    expect(isAssertion('This pricing gap is not accidental.', 'en')).toBe(false);
+    expect(isAssertion('By Jane Doe and John Roe', 'en')).toBe(false);
+    expect(isAssertion('归根结底，市场还在观望云业务的表现。', 'zh')).toBe(false);
+    expect(isAssertion('The cloud unit’s revenue rose 34% in the quarter.', 'en')).toBe(true);
+    expect(isAssertion('By the end of the quarter the company had shipped its new servers.', 'en')).toBe(true);
+  });
+});
+
+describe('short lines that assert', () => {
+  it('a sub-heading or bullet with a figure and an event is a claim; a plain heading is not', () => {
+    expect(isAssertion('Cloud revenue up 35%, ahead of forecasts', 'en', true)).toBe(true);
+    expect(isAssertion('What the results mean for the cloud unit', 'en', true)).toBe(false);
+    expect(isAssertion('云业务收入增长35%', 'zh', true)).toBe(true);
+    expect(isAssertion('云业务的下一步', 'zh', true)).toBe(false);
   });
 });

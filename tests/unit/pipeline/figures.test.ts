@@ -139,3 +139,13 @@ describe('checkFigures', () => {
     expect(check('Alibaba Cloud revenue grew 34% in the September 2025 quarter.', '2025-11-26', '2025-10-01')).toEqual([]);
   });
 });
+
+describe('figures whose period cannot be told', () => {
+  it('never matches an older period’s value without that period named', () => {
+    // 26% was the June 2025 quarter's growth; by December 2025 the reference is 34%.
+    expect(check('Alibaba Cloud revenue grew 26% from a year earlier.', '2025-12-20', '2026-01-09')).toEqual([]);
+    expect(check('Alibaba Cloud revenue grew 26% in the June 2025 quarter.', '2025-12-20', '2026-01-09')).toEqual([
+      ['26%', 'cloud-revenue-growth', 'matches', '26% (quarter ended 2025-06-30)'],
+    ]);
+  });
+});

@@ -35,7 +35,7 @@ describe('scan', () => {
     const cloud = result.claims.find((c) => c.text.includes('34%'))!;
     expect(cloud.checks).toContainEqual(expect.objectContaining({ itemId: 'cloud-revenue-growth', verdict: 'matches', known: '34% (quarter ended 2025-09-30)' }));
     const customs = result.claims.find((c) => c.text.startsWith('Beijing told customs'))!;
-    expect(customs.items).toContainEqual({ id: 'h200-import-approval', stance: 'challenges' });
+    expect(customs.items).toContainEqual(expect.objectContaining({ id: 'h200-import-approval', stance: 'challenges' }));
     expect(result.claims.find((c) => c.text.startsWith('China may approve'))!.hedged).toBe(true);
     expect(result.timingsMs.total).toBeGreaterThan(0);
     expect(Object.keys(result.timingsMs)).toEqual(expect.arrayContaining(['total', 'article', 'topics', 'sentences', 'claims', 'figures']));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileTermsRegExp, ruleMatcher, termMatcher } from '@/lib/pipeline/terms';
+import { compileTermsRegExp, ruleMatcher, termMatcher } from '@/lib/text/terms';
 
 describe('terms language', () => {
   it('matches Latin terms at word boundaries, case-insensitively', () => {

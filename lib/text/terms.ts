@@ -1,10 +1,15 @@
 import type { LocalizedTerms, MatchRule } from '../pack/schema';
+import { foldSeparators, isUnspacedTerm, SEPARATOR_CLASS, UNSPACED, WORD_CHAR_CLASS } from './cjk';
 
 /**
  * The pack's Terms language compiled to RegExps (see lib/pack/schema.ts): case-insensitive;
  * a Latin term matches at a word start and, unless it ends in `*`, at a word end; a term
  * containing CJK characters matches as a substring. A space in a term matches any run of
  * spaces or hyphens ("export control*" finds "export-controlled").
+ *
+ * No compiled pattern can backtrack catastrophically: a term's separators (spaces, hyphens,
+ * any dash) are folded to one before compiling, so a separator class is never followed by
+ * another quantified class that can match the same characters.
  *
  * Each term list becomes ONE RegExp (an alternation, longest term first so that "Alibaba
  * Cloud" wins over "Alibaba"), built once and cached per list object: a pack's lists are
@@ -29,12 +34,11 @@ export interface TermMatcher {
   firstFrom(text: string, from: number): TermHit | null;
 }
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 // Word boundaries for Latin terms. `\b` (ASCII) before the term, not a lookbehind: a regex
 // that starts with a lookbehind cannot skip ahead to candidate positions and runs several
 // times slower on a whole article. CJK characters are not word characters, so "英伟达Nvidia"
 // and "的H200芯片" still match; the lookahead after a term runs only on a candidate match.
-const WORD_CHAR = 'A-Za-z0-9\\u00C0-\\u024F';
+const WORD_CHAR = WORD_CHAR_CLASS;
 const WORD_AFTER = `(?![${WORD_CHAR}])`;
 
 function escape(term: string): string {
@@ -45,13 +49,19 @@ type Kind = 'word' | 'prefix' | 'cjk';
 
 function termSource(term: string): { source: string; kind: Kind; bounded: boolean } {
   const trimmed = term.trim();
-  if (CJK.test(trimmed)) return { source: escape(trimmed).replace(/\s+/g, '\\s*'), kind: 'cjk', bounded: false };
+  if (isUnspacedTerm(trimmed)) {
+    // Substring terms: a separator in the term matches any run of separators, or none.
+    const source = foldSeparators(trimmed).split(' ').map(escape).join(`[${SEPARATOR_CLASS}]*`);
+    return { source, kind: 'cjk', bounded: false };
+  }
   const prefix = trimmed.endsWith('*');
-  const body = prefix ? trimmed.slice(0, -1) : trimmed;
-  // Apostrophes match ' and ’; spaces and hyphens match runs of spaces, no-break spaces or hyphens.
-  const source = escape(body)
-    .replace(/['’]/g, "['’]")
-    .replace(/(?:\s|-)+/g, '[\\s\\u00a0\\-‐–]+');
+  const body = foldSeparators(prefix ? trimmed.slice(0, -1) : trimmed);
+  // Apostrophes match ' and ’; a separator (folded to one space) matches a run of spaces,
+  // no-break spaces, hyphens or dashes.
+  const source = body
+    .split(' ')
+    .map((part) => escape(part).replace(/['’]/g, "['’]"))
+    .join(`[${SEPARATOR_CLASS}]+`);
   // "\b" only makes sense before a word character ("(BABA)", "$" start elsewhere).
   return { source, kind: prefix ? 'prefix' : 'word', bounded: /^[A-Za-z0-9_]/.test(body) };
 }
@@ -67,6 +77,7 @@ export function compileTermsRegExp(terms: readonly string[]): RegExp | null {
   for (const term of [...terms].sort(byLengthDesc)) {
     if (!term.trim()) continue;
     const { source, kind, bounded } = termSource(term);
+    if (!source) continue; // only separators or a lone "*": matches nothing
     const key = `${kind}:${bounded}:${source.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -123,7 +134,7 @@ function wordIndex(text: string): WordIndex {
     else positions.set(word, [m.index]);
   }
   const sorted = [...positions.keys()].sort();
-  lastIndex = { text, positions, sorted, hasCjk: CJK.test(text) };
+  lastIndex = { text, positions, sorted, hasCjk: UNSPACED.test(text) };
   return lastIndex;
 }
 
@@ -164,6 +175,7 @@ function indexList(terms: readonly string[]): IndexedList {
   for (const term of [...terms].sort(byLengthDesc)) {
     if (!term.trim()) continue;
     const { source, kind, bounded } = termSource(term);
+    if (!source) continue;
     if (kind === 'cjk') {
       cjk.push(source);
       continue;
@@ -173,7 +185,7 @@ function indexList(terms: readonly string[]): IndexedList {
       rest.push(full);
       continue;
     }
-    const body = term.trim().replace(/\*$/, '');
+    const body = foldSeparators(term.trim().replace(/\*$/, ''));
     const words = body.split(/[^A-Za-z0-9\u00C0-\u024F]+/).filter(Boolean);
     indexed.push({ first: words[0]!.toLowerCase(), prefix: kind === 'prefix' && words.length === 1 && /[A-Za-z0-9\u00C0-\u024F]$/.test(body), sticky: new RegExp(full, 'iy') });
   }
@@ -310,10 +322,4 @@ export function ruleMatcher(rule: MatchRule): RuleMatcher {
   };
   ruleCache.set(rule, matcher);
   return matcher;
-}
-
-/** True when any of the rules matches. */
-export function anyRuleMatches(rules: readonly MatchRule[], text: string): boolean {
-  for (const rule of rules) if (ruleMatcher(rule).test(text)) return true;
-  return false;
 }

@@ -1,0 +1,204 @@
+import type { Stance } from '../pack/schema';
+import { findEvents, type EventHit } from '../text/events';
+import type { TermHit, TermMatcher } from '../text/terms';
+
+/**
+ * Stance = the direction of the event in the sentence (generic vocabulary, lib/text/events.ts,
+ * through negation) × the item's good direction, plus verdict words (beat / miss), which
+ * are already relative to the thesis, plus the item's own cues where a pack has them.
+ * A purely hypothetical sentence ("could", "if …") is neutral: it reports no event.
+ */
+
+// A negator, then at most five words of the same clause, right before the word: "did not
+// approve", "no H200 shipped", "have yet to receive", "without approval".
+const EN_NEGATION =
+  /(?:\b(?:not|no|never|nothing|without|neither|nor|cannot|none|zero|yet to|failed to|fails to|fail to|refused to|refuses to|unable to|lack of|absence of|instead of|rather than|halted|stopped)|n['’]t)(?:\s+[\p{L}\p{N}’'/-]+){0,5}\s*$/iu;
+const ZH_NEGATION = /(?:未|不|没有|没|无|尚未|并未|并非|非|不会|不再|不得|难以)[\p{Script=Han}A-Za-z0-9]{0,3}$/u;
+const CLAUSE_BREAK = /[,;:，；：]|\bbut\b|\band\b|\bwhile\b|但|而|并且/;
+
+/** Is the word at `start` negated by the words just before it (in its clause)? */
+export function isNegated(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  // A clause boundary ends the negation's scope: "not only…, but approved" stays positive.
+  const clause = before.split(CLAUSE_BREAK).pop() ?? before;
+  if (/[\u3400-\u9fff]$/.test(clause) || /^[\u3400-\u9fff]/.test(text.slice(start))) {
+    if (ZH_NEGATION.test(clause)) return true;
+  }
+  return EN_NEGATION.test(clause);
+}
+
+const EN_HEDGE =
+  /\b(?:could|might|reportedly|possibly|perhaps|likely|unlikely|probably|expected to|is said to|are said to|rumou?red|considering|weighing|would|if|potential(?:ly)?|may be|may)\b/gi;
+const ZH_HEDGE = /可能|或将|或许|据报道|据悉|据称|传闻|有望|预计|拟|考虑|也许|若|如果/;
+const MONTH_MAY_BEFORE = /\b(?:in|since|by|until|of|early|late|mid|from|to|last|next|this|on|during)\s*$/i;
+
+/** Is the sentence hedged: a forecast, a possibility or an unconfirmed report? */
+export function isHedged(text: string): boolean {
+  if (ZH_HEDGE.test(text)) return true;
+  EN_HEDGE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = EN_HEDGE.exec(text))) {
+    if (/^may$/i.test(m[0])) {
+      const after = text.slice(m.index + 3, m.index + 8);
+      if (m[0] === 'May' && (/^\s*\d/.test(after) || /^['’]s/.test(after) || MONTH_MAY_BEFORE.test(text.slice(0, m.index)))) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+// Pure hypotheticals: a condition ("if", "如果"; not "unless", which states a restriction),
+// an open question ("whether") nobody is deliberating, or a bare possibility ("could",
+// "might", "would") that nobody reports. Reported possibilities ("X has reported that
+// Beijing could approve…", "analysts said the rule could slow…") and deliberations
+// ("is weighing whether") are evidence: what is reported moves the thesis.
+const EN_CONDITION = /\b(?:if|in case|in the event that|provided that)\b/i;
+const EN_WHETHER = /\bwhether\b/i;
+const EN_DELIBERATION = /\b(?:weigh\w*|consider\w*|debat\w*|discuss\w*|stud(?:y|ies|ying)|review\w*|explor\w*|assess\w*|decid\w*)\b[^.]{0,40}\bwhether\b/i;
+/** Officials or boards deliberating: evidence, whatever modal follows. */
+const EN_DELIBERATING = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|debat(?:es|ed|ing)|discuss(?:es|ed|ing)|draft(?:s|ed|ing)?|preparing|planning|plans to|studying|reviewing|proposed?|proposing)\b/i;
+const EN_MODAL = /\b(?:could|might|would)\b/i;
+const EN_REPORTED = /\b(?:said|says|say|told|tells|reported|reports|according to|announced|confirmed|expects?|expected|estimated?|warned|predicted|forecast|people familiar|sources?|analysts?)\b/i;
+const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设|如能/;
+
+/**
+ * Is the sentence's event a pure hypothesis? `eventAt`: where its first event word stands; a
+ * modal in a later clause ("…ordered 200,000 chips, which would make it the largest buyer")
+ * leaves the event itself asserted.
+ */
+export function isHypothetical(text: string, eventAt?: number): boolean {
+  if (ZH_CONDITION.test(text)) return true;
+  if (EN_CONDITION.test(text)) return true;
+  const modal = EN_MODAL.exec(text);
+  const modalGoverns = modal && (eventAt === undefined || modal.index < eventAt || sameClause(text, modal.index, eventAt));
+  if (modal && modalGoverns && !EN_REPORTED.test(text.slice(0, modal.index)) && !EN_DELIBERATING.test(text)) return true;
+  return EN_WHETHER.test(text) && !EN_DELIBERATION.test(text);
+}
+
+const SELF_NEGATING = /^(?:unless|not|no|never|without|zero|nothing|yet)\b|^(?:未|不|没|无|尚未)/i;
+
+function sameClause(text: string, a: number, b: number): boolean {
+  return clauses(text).some((c) => a >= c.start && a < c.end && b >= c.start && b < c.end);
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function clauses(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /[;；,，:：]|\s(?:but|while|whereas|although|though|however|even as)\s|但|而|不过|然而|同时/g;
+  let start = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    spans.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  spans.push({ start, end: text.length });
+  return spans;
+}
+
+const MEAGRE_FIGURE = /\b(?:just|only|merely|barely|a mere)\s+(?:about\s+|around\s+|roughly\s+)?(?=[\d$¥€£])|(?:仅|只有|仅为|只|仅仅)(?=[\d增录])/i;
+
+export interface EventReading {
+  /** Sum of up (+) and down (−) event words after negation and restriction turning. */
+  event: number;
+  /** Sum of verdict words (beat +, miss −): already relative to the thesis. */
+  verdict: number;
+  words: string[];
+  negated: boolean;
+}
+
+/**
+ * The events of a sentence, read in the clauses that hold one of the item's anchors (its
+ * event or matcher terms) when those clauses carry an event word, else in the whole sentence.
+ */
+export function readEvents(text: string, anchors: readonly Span[], hits: readonly EventHit[] = findEvents(text)): EventReading {
+  const parts = clauses(text);
+  const focus = anchors.length ? parts.filter((c) => anchors.some((a) => a.start < c.end && a.end > c.start)) : [];
+  const inSpans = (spans: Span[]) => hits.filter((h) => spans.some((c) => h.start >= c.start && h.start < c.end));
+  let chosen = focus.length ? inSpans(focus) : [];
+  if (!chosen.some((h) => h.kind !== 'restriction')) chosen = [...hits];
+  const clauseOf = (hit: EventHit) => parts.find((c) => hit.start >= c.start && hit.start < c.end)!;
+  const directional = chosen.filter((h) => h.kind !== 'restriction');
+  // Each word's sign in context: turned over on a restriction (quantity words) and by negation.
+  const read = chosen.flatMap((hit) => {
+    const clause = clauseOf(hit);
+    let sign: number = hit.sign;
+    // A restriction alone ("new export controls on the chip") reads as less access.
+    if (hit.kind === 'restriction' && directional.length > 0) return [];
+    if (hit.kind === 'quantity' && chosen.some((r) => r.kind === 'restriction' && r.start >= clause.start && r.start < clause.end)) sign = -sign;
+    const negated = !SELF_NEGATING.test(hit.text) && isNegated(text, hit.start);
+    if (negated) sign = -sign;
+    return [{ hit, clause, sign, negated }];
+  });
+  // A process stopped, delayed, shrinking or not happening ("halted shipments", "orders were
+  // cancelled", "deliveries did not grow"): the down word governs; the process word is its object.
+  const kept = read.filter(({ hit, clause, sign }) => {
+    if (hit.kind !== 'access' || sign < 0) return true;
+    return !read.some((other) => other.hit !== hit && other.sign < 0 && other.hit.kind !== 'restriction' && other.clause === clause);
+  });
+  const reading: EventReading = { event: 0, verdict: 0, words: [], negated: false };
+  // "grew just 7%", "仅增长3%": the writer marks the figure as disappointing.
+  const meagre = MEAGRE_FIGURE.exec(text);
+  if (meagre) {
+    reading.verdict -= 1;
+    reading.words.push(meagre[0].trim());
+  }
+  for (const { hit, sign, negated } of kept) {
+    if (negated) reading.negated = true;
+    if (hit.kind === 'verdict') reading.verdict += sign;
+    else reading.event += sign;
+    reading.words.push(hit.text);
+  }
+  return reading;
+}
+
+/** The item's own cues (pack-specific), each flipped when negated: + supports, − challenges. */
+export function cueScore(text: string, supports: TermMatcher, challenges: TermMatcher): { score: number; words: string[] } {
+  const all = [
+    ...supports.find(text).map((h) => ({ h, sign: 1 })),
+    ...challenges.find(text).map((h) => ({ h, sign: -1 })),
+  ].sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start));
+  const covered: TermHit[] = [];
+  let score = 0;
+  const words: string[] = [];
+  for (const { h, sign } of all) {
+    if (covered.some((c) => h.start >= c.start && h.end <= c.end)) continue;
+    covered.push(h);
+    const flips = !SELF_NEGATING.test(h.text) && isNegated(text, h.start);
+    score += flips ? -sign : sign;
+    words.push(h.text);
+  }
+  return { score, words };
+}
+
+export interface StanceReading {
+  stance: Stance;
+  direction?: 'up' | 'down';
+  negated: boolean;
+  hedged: boolean;
+  words: string[];
+}
+
+/** The stance of `text` toward an item whose good direction is `direction`. */
+export function stanceOf(
+  text: string,
+  item: { direction: 1 | -1; supports: TermMatcher; challenges: TermMatcher },
+  anchors: readonly Span[],
+  hits?: readonly EventHit[],
+): StanceReading {
+  const reading = readEvents(text, anchors, hits);
+  const cues = cueScore(text, item.supports, item.challenges);
+  const hedged = isHedged(text);
+  const out: StanceReading = { stance: 'neutral', negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };
+  if (reading.event !== 0) out.direction = reading.event > 0 ? 'up' : 'down';
+  const firstEvent = (hits ?? findEvents(text)).find((h) => h.kind !== 'restriction');
+  if (isHypothetical(text, firstEvent?.start)) return out;
+  // The pack's own cues decide only where the generic vocabulary reads no event.
+  const generic = Math.sign(reading.event) * item.direction + Math.sign(reading.verdict);
+  const score = generic !== 0 ? generic : Math.sign(cues.score);
+  out.stance = score > 0 ? 'supports' : score < 0 ? 'challenges' : 'neutral';
+  return out;
+}

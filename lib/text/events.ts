@@ -1,0 +1,205 @@
+import { termMatcher, type TermHit, type TermMatcher } from './terms';
+
+/**
+ * The generic event vocabulary: which way an event in a sentence goes, in the common verbs
+ * and nouns of business and policy news, English and Chinese. It belongs to no pack: a
+ * thesis item says which direction is good for it (`up` or `down`), and the stance of a
+ * claim is the event's direction (through negation) times the item's.
+ *
+ * Four kinds of word:
+ * - `quantity`: a measure moves (rise / fall, widen / narrow, raise / cut). Applied to a
+ *   restriction ("tariffs rose", "eased the curbs") its sense turns over: more restriction
+ *   is less access.
+ * - `access`: something is allowed or goes ahead, or is stopped (approve / block, order /
+ *   cancel, loosen / tighten, bring forward / delay). Never turned over.
+ * - `verdict`: better or worse than expected or than rivals (beat / miss, lead / lag). Its
+ *   direction is already the thesis's: an item's direction does not apply.
+ * - restriction nouns (restrictions, controls, tariffs, 管制): turn over a quantity word in
+ *   the same clause; alone in a sentence ("new export controls") they read as `down`.
+ *
+ * Terms use the pack term language (lib/text/terms.ts): `*` is a prefix, CJK a substring.
+ */
+
+export type EventKind = 'quantity' | 'access' | 'verdict';
+
+const UP_QUANTITY = {
+  en: [
+    'rise', 'rises', 'rose', 'risen', 'rising', 'grow', 'grows', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'increasing',
+    'jump', 'jumps', 'jumped', 'jumping', 'surge', 'surged', 'surges', 'surging', 'soar*', 'climb*', 'gain', 'gained', 'gains', 'gaining',
+    'rally', 'rallied', 'rallies', 'rallying', 'advanc*', 'accelerat*', 'expand*', 'expansion', 'widen*', 'boost*', 'raise', 'raised', 'raises',
+    'raising', 'hike', 'hiked', 'hikes', 'doubl*', 'tripl*', 'quadrupl*', 'rebound*', 'recover*', 'add', 'adds', 'added', 'adding', 'spike*',
+    'swell*', 'swollen', 'balloon*', 'pick up', 'picked up', 'picks up', 'step up', 'stepped up', 'steps up', 'stepping up', 'ramp up',
+    'ramped up', 'ramping up', 'scale up', 'scaled up', 'speed up', 'sped up', 'top', 'tops', 'topped', 'exceed*', 'surpass*', 'outgrew',
+    'record high', 'all-time high', 'higher', 'up from', 'more than doubled', 'upswing', 'uptick', 'upturn', 'strengthen*',
+    'bigger', 'larger', 'greater', 'enlarg*', 'extend*', 'augment*', 'replenish*', 'multipl*', 'spurt*', 'skyrocket*', 'leap', 'leapt',
+    'leaped', 'leaps', 'vault*', 'bounce*', 'accelerating', 'compounding', 'upsiz*', 'increment*', 'inflat*', 'closed higher', 'closed up',
+    'ended higher', 'ended up', 'finished higher', 'edged up', 'edged higher', 'moved higher', 'traded higher', 'opened higher',
+  ],
+  zh: [
+    '增长', '增加', '上升', '上涨', '大涨', '走高', '攀升', '提升', '提高', '扩大', '加速', '提速', '加快', '反弹', '回升', '翻番', '翻倍', '创新高',
+    '超过', '突破', '增至', '升至', '涨至', '加码', '追加', '加大', '扩张', '扩容', '增速加快', '增多', '飙升', '激增', '猛增', '大增', '走强', '抬升', '上调',
+    '上扬', '提振', '拉升', '增量', '涨', '收涨', '增', '升',
+  ],
+};
+
+const DOWN_QUANTITY = {
+  en: [
+    'fall', 'falls', 'fell', 'fallen', 'falling', 'declin*', 'drop', 'drops', 'dropped', 'dropping', 'decreas*', 'slid', 'slide', 'slides',
+    'sliding', 'slump*', 'plung*', 'tumbl*', 'sink', 'sinks', 'sank', 'sunk', 'sinking', 'shrink*', 'shrank', 'shrunk', 'contracted',
+    'contracting', 'contraction', 'slow', 'slows', 'slowed', 'slowing', 'slowdown', 'slower', 'decelerat*', 'cool', 'cooled', 'cooling',
+    'ease', 'eased', 'eases', 'easing', 'narrow', 'narrowed', 'narrows', 'narrowing', 'narrower', 'cut', 'cuts', 'cutting', 'reduc*',
+    'lower', 'lowered', 'lowers', 'lowering', 'trim', 'trims', 'trimmed', 'trimming', 'slash*', 'halv*', 'dip', 'dips', 'dipped', 'dipping',
+    'erode*', 'eroding', 'erosion', 'retreat*', 'pull back', 'pulled back', 'pullback', 'pulls back', 'scale back', 'scaled back',
+    'scaling back', 'wind down', 'wound down', 'downturn', 'downswing', 'lose', 'loses', 'losing', 'shed', 'sheds', 'shedding', 'sell-off',
+    'selloff', 'sold off', 'crash*', 'collaps*', 'tank', 'tanked', 'tanking', 'smaller', 'fewer', 'less than', 'down from', 'diminish*',
+    'dwindl*', 'moderat*', 'soften*', 'shortfall', 'evaporat*', 'wipe out', 'wiped out', 'downsiz*', 'curtail*', 'pare', 'pared', 'paring',
+    'taper*', 'weaken*', 'stagnat*', 'flatten*', 'flat', 'flatlin*', 'stall', 'stalled', 'stalling', 'stalls', 'slowly', 'more slowly', 'trickle*',
+    'only a fraction', 'a fraction of', 'small fraction', 'closed lower', 'closed down', 'ended lower', 'ended down', 'finished lower',
+    'edged down', 'edged lower', 'moved lower', 'traded lower', 'opened lower', 'erase', 'erased', 'erasing', 'wiping out', 'give up', 'gave up', 'given up',
+  ],
+  zh: [
+    '下降', '下滑', '下跌', '减少', '降低', '放缓', '减速', '收窄', '缩小', '萎缩', '回落', '暴跌', '重挫', '走低', '削减', '缩减', '减半', '降至',
+    '跌至', '收缩', '承压', '大跌', '下挫', '跳水', '缩水', '走弱', '下调', '回调', '减弱', '趋缓', '停滞', '腰斩', '跌', '收跌', '降', '少于', '不足',
+  ],
+};
+
+const UP_ACCESS = {
+  en: [
+    'approv*', 'allow', 'allows', 'allowed', 'allowing', 'permit', 'permits', 'permitted', 'permitting', 'permission', 'authoriz*', 'authoris*',
+    'clear', 'clears', 'cleared', 'clearing', 'clearance', 'green light', 'green-lit', 'greenlight*', 'go-ahead', 'sign off', 'signed off',
+    'licensed', 'grant', 'granted', 'grants', 'granting', 'let', 'lets', 'letting', 'lift', 'lifts', 'lifted', 'lifting', 'loosen*', 'relax*',
+    'resum*', 'restart*', 'reopen*', 'unblock*', 'waive*', 'waiver', 'exempt*', 'exemption', 'order', 'orders', 'ordered', 'ordering',
+    'buy', 'buys', 'buying', 'bought', 'purchas*', 'acquir*', 'procur*', 'secur*', 'obtain*', 'deliver*', 'ship', 'ships', 'shipped',
+    'shipping', 'shipment', 'shipments', 'receiv*', 'arriv*', 'launch*', 'roll out', 'rolled out', 'rolls out', 'rollout', 'deploy*',
+    'install*', 'go live', 'went live', 'goes live', 'brought online', 'came online', 'online', 'in service', 'operational', 'complet*',
+    'sign', 'signs', 'signed', 'agree', 'agreed', 'agrees', 'agreement', 'deal', 'commit*', 'reaffirm*', 'reiterat*', 'on track',
+    'on course', 'on schedule', 'ahead of schedule', 'bring forward', 'brought forward', 'brings forward', 'proceed*', 'press ahead',
+    'pressed ahead', 'push ahead', 'pushed ahead', 'go ahead', 'went ahead', 'accept*', 'welcom*', 'endors*', 'back', 'backed', 'backs',
+    'support', 'supported', 'supports', 'invest', 'invests', 'invested', 'investing', 'fund', 'funded', 'funds', 'build', 'builds',
+    'building', 'built', 'open', 'opens', 'opened', 'opening', 'win', 'wins', 'won', 'winning', 'award*', 'named a leader', 'upgrad*',
+    'buy rating', 'outperform rating', 'overweight', 'reinstat*', 'restor*', 'renew*', 'unveil*', 'introduc*', 'debut*', 'start', 'started',
+    'starts', 'starting', 'begin', 'began', 'begun', 'begins', 'continu*', 'sustain*', 'keep', 'keeps', 'kept', 'maintain*', 'pledg*',
+    'promis*', 'earmark*', 'allocat*', 'set aside', 'plough', 'plow', 'pour', 'poured', 'pours', 'sell', 'sells', 'selling', 'sold', 'export',
+    'exports', 'exported', 'exporting',
+  ],
+  zh: [
+    '批准', '获批', '允许', '放行', '许可', '放开', '解禁', '通关', '放宽', '松绑', '恢复', '重启', '采购', '购买', '订购', '下单', '交付', '到货', '运抵',
+    '发货', '部署', '上线', '投入使用', '投产', '签署', '达成', '承诺', '重申', '坚持', '推进', '启动', '推出', '发布', '落地', '建成', '开通', '获得', '赢得',
+    '中标', '认可', '同意', '支持', '买入', '增持', '维持', '继续', '投资', '投入', '出售', '销售', '出口', '进口', '引进', '如期', '按计划', '提前',
+  ],
+};
+
+const DOWN_ACCESS = {
+  en: [
+    'block', 'blocks', 'blocked', 'blocking', 'banned', 'banning', 'bar', 'bars', 'barred', 'barring', 'prohibit*', 'forbid*', 'forbade',
+    'refus*', 'reject*', 'deny', 'denies', 'denied', 'denying', 'denial', 'halt*', 'pause*', 'suspend*', 'suspension', 'stop', 'stops',
+    'stopped', 'stopping', 'freez*', 'froze', 'frozen', 'cancel*', 'revok*', 'revocation', 'withdr*', 'scrap*', 'postpon*', 'delay*', 'defer*',
+    'push back', 'pushed back', 'pushes back', 'held up', 'hold up', 'holding up', 'stuck', 'restrict*', 'curb', 'curbed', 'curbing',
+    'tighten*', 'clamp down', 'clamped down', 'crack down', 'cracked down', 'crackdown', 'sanction', 'sanctioned', 'sanctioning',
+    'blacklist*', 'impos*', 'steer* away', 'steered away', 'discourag*', 'dissuad*', 'warn*', 'bann*', 'embargo*', 'veto*', 'abandon*',
+    'drop plans', 'dropped plans', 'shelv*', 'called off', 'call off', 'fail', 'fails', 'failed', 'failing', 'failure', 'downgrad*', 'sell rating',
+    'underperform rating', 'underweight', 'cap', 'capped', 'capping', 'limit', 'limited', 'limiting', 'in limbo',
+    'setback', 'snag*', 'bottleneck*', 'shortage*', 'scarce', 'scarcity', 'constrain*', 'hamper*', 'hinder*',
+    'obstruct*', 'disrupt*', 'interrupt*', 'close', 'closed', 'closes', 'closing', 'shut', 'shuts', 'shutting', 'exit', 'exits', 'exited',
+    'quit', 'divest*', 'dump*', 'slow-walk*', 'backtrack*', 'reverse', 'reversed', 'reversal', 'u-turn', 'probe', 'probes', 'investigat*',
+    // Conditions imposed: a requirement narrows what one may do.
+    'require', 'requires', 'required', 'requiring', 'mandat*', 'oblig*', 'compel*', 'force', 'forced', 'forces', 'forcing',
+    'pay in full', 'pay upfront', 'pay up front', 'prepay*', 'strings attached',
+  ],
+  zh: [
+    '禁止', '叫停', '暂停', '拒绝', '限制', '不得', '收紧', '封锁', '取消', '撤销', '推迟', '延迟', '延期', '搁置', '受阻', '中止', '停止', '冻结', '制裁',
+    '审慎', '劝阻', '不允许', '叫停', '禁售', '断供', '卡脖子', '短缺', '紧缺', '受限', '卡住', '调查', '下架', '退出', '减持', '卖出', '放弃', '撤回', '禁用',
+    '约谈', '窗口指导', '不予', '驳回', '停摆', '缺口', '要求', '强制', '必须', '全额预付', '预付',
+  ],
+};
+
+const UP_VERDICT = {
+  en: [
+    'beat', 'beats', 'beating', 'better than expected', 'better-than-expected', 'ahead of expectations', 'ahead of estimates',
+    'ahead of forecasts', 'above expectations', 'above estimates', 'above forecasts', 'topped estimates', 'topped forecasts', 'outperform*',
+    'outpac*', 'lead', 'leads', 'leading', 'leader', 'leaders', 'top score', 'highest', 'strong', 'stronger', 'strongest', 'robust', 'solid',
+    'resilient', 'improv*', 'upbeat', 'bullish', 'optimis*', 'optimiz*', 'record', 'best', 'favourable', 'favorable', 'healthy', 'profitable',
+    'break-even', 'breakeven', 'turnaround', 'positive', 'positively', 'upside', 'tailwind*',
+  ],
+  zh: ['超预期', '好于预期', '高于预期', '优于预期', '改善', '强劲', '领先', '领导者', '最高', '亮眼', '稳健', '乐观', '看好', '盈利', '扭亏', '利好', '上行空间'],
+};
+
+const DOWN_VERDICT = {
+  en: [
+    'miss', 'misses', 'missed', 'missing', 'short of', 'fell short', 'falls short', 'worse than expected', 'worse-than-expected',
+    'below expectations', 'below estimates', 'below forecasts', 'disappoint*', 'lag', 'lags', 'lagged', 'lagging', 'laggard', 'behind',
+    'weak', 'weaker', 'weakest', 'weakness', 'soft', 'softer', 'sluggish', 'deteriorat*', 'worsen*', 'worse', 'worst', 'bearish',
+    'pessimis*', 'risky', 'squeez*', 'headwind*', 'drag', 'dragged',
+    'dragging', 'weigh on', 'weighed on', 'weighs on', 'weighing on', 'hurt', 'hurts', 'hurting', 'damag*', 'punish*', 'downside', 'unprofitable', 'loss-making', 'burn', 'burning', 'burned', 'burnt', 'bleed*', 'costly',
+  ],
+  zh: ['不及预期', '低于预期', '逊于预期', '恶化', '疲软', '落后', '疲弱', '低迷', '拖累', '承压', '失望', '看空', '烧钱'],
+};
+
+/**
+ * Restrictions and burdens: a quantity word on one of these turns over ("tariffs rose",
+ * "worries grew" are bad; "eased the curbs", "pressure eased" good).
+ */
+const RESTRICTION_NOUNS = {
+  en: [
+    'restriction', 'restrictions', 'control', 'controls', 'curbs', 'ban', 'bans', 'tariff*', 'sanctions', 'limits', 'caps', 'barrier*',
+    'scrutiny', 'embargo', 'embargoes', 'duties', 'levy', 'levies', 'quota*', 'red tape', 'requirements', 'conditions', 'licensing requirements',
+    'obstacle*', 'hurdle*', 'concern', 'concerns', 'worries', 'fears', 'doubts', 'pressure', 'pressures', 'risk', 'risks', 'uncertainty',
+    'uncertainties', 'headwinds', 'friction', 'tensions',
+  ],
+  zh: ['限制', '管制', '禁令', '关税', '制裁', '门槛', '审查', '壁垒', '配额', '条件', '担忧', '压力', '风险', '不确定性', '阻力', '摩擦'],
+};
+
+export interface CompiledEvents {
+  up: { quantity: TermMatcher; access: TermMatcher; verdict: TermMatcher };
+  down: { quantity: TermMatcher; access: TermMatcher; verdict: TermMatcher };
+  restriction: TermMatcher;
+}
+
+let compiled: CompiledEvents | null = null;
+
+/** The vocabulary compiled once per process (the lists are module constants). */
+export function eventVocabulary(): CompiledEvents {
+  compiled ??= {
+    up: { quantity: termMatcher(UP_QUANTITY), access: termMatcher(UP_ACCESS), verdict: termMatcher(UP_VERDICT) },
+    down: { quantity: termMatcher(DOWN_QUANTITY), access: termMatcher(DOWN_ACCESS), verdict: termMatcher(DOWN_VERDICT) },
+    restriction: termMatcher(RESTRICTION_NOUNS),
+  };
+  return compiled;
+}
+
+/** How many entries the vocabulary holds (both languages, all kinds). */
+export function eventVocabularySize(): number {
+  return [UP_QUANTITY, DOWN_QUANTITY, UP_ACCESS, DOWN_ACCESS, UP_VERDICT, DOWN_VERDICT, RESTRICTION_NOUNS].reduce((n, list) => n + list.en.length + list.zh.length, 0);
+}
+
+export interface EventHit extends TermHit {
+  kind: EventKind | 'restriction';
+  /** +1 up, −1 down, before negation and restriction turning. */
+  sign: 1 | -1;
+}
+
+/** Every event word in the text, longest first at a position, no overlaps. */
+export function findEvents(text: string): EventHit[] {
+  const vocab = eventVocabulary();
+  const hits: EventHit[] = [];
+  const add = (matcher: TermMatcher, kind: EventHit['kind'], sign: 1 | -1) => {
+    for (const hit of matcher.find(text)) hits.push({ ...hit, kind, sign });
+  };
+  // Restriction nouns first: where a word is both ("限制"), the noun reading wins a tie.
+  add(vocab.restriction, 'restriction', -1);
+  add(vocab.up.quantity, 'quantity', 1);
+  add(vocab.down.quantity, 'quantity', -1);
+  add(vocab.up.access, 'access', 1);
+  add(vocab.down.access, 'access', -1);
+  add(vocab.up.verdict, 'verdict', 1);
+  add(vocab.down.verdict, 'verdict', -1);
+  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: EventHit[] = [];
+  let end = -1;
+  for (const hit of hits) {
+    if (hit.start < end) continue;
+    out.push(hit);
+    end = hit.end;
+  }
+  return out;
+}
