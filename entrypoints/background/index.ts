@@ -5,6 +5,7 @@ import { lensHandlers, setUpLens } from './lens';
 import { clippingHandlers, setUpClippings } from './clippings';
 import { checklistHandlers, setUpChecklist } from './checklist';
 import { libraryQueryHandlers } from './library-query';
+import { analysisHandlers } from './analysis';
 
 // The background is a list of features; each owns its file, its handlers and its listeners.
 // A new feature adds one line to `listen` (its handlers) and, if it has listeners, one setUp call.
@@ -14,6 +15,7 @@ export default defineBackground(() => {
     ...clippingHandlers,
     ...checklistHandlers,
     ...libraryQueryHandlers,
+    ...analysisHandlers,
   });
   setUpLens();
   setUpClippings();

@@ -3,8 +3,9 @@ import { lensMessages } from './lens';
 import { clippingMessages } from './clippings';
 import { checklistMessages } from './checklist';
 import { libraryMessages } from './library';
+import { analysisMessages } from './analysis';
 
-export const messages = { ...lensMessages, ...clippingMessages, ...checklistMessages, ...libraryMessages };
+export const messages = { ...lensMessages, ...clippingMessages, ...checklistMessages, ...libraryMessages, ...analysisMessages };
 export type Messages = typeof messages;
 export type MessageType = keyof Messages;
 export type RequestOf<K extends MessageType> = z.infer<Messages[K]['request']>;

@@ -14,6 +14,20 @@ import type { Claim, ItemSummary, ScanOptions, ScanResult } from './types';
  * `article.text.text`, which `rangeFor` maps back to the DOM.
  */
 
+/**
+ * What `scanArticle` reads of a detected article: plain data (no DOM), so the live page can
+ * send it to the background, where the packs and the learned model are, and get the claims
+ * back with offsets into `text.text`.
+ */
+export type ArticleReading = Pick<ArticleInfo, 'isArticle' | 'title' | 'published' | 'url' | 'lang' | 'siteName'> & {
+  text: { text: string };
+};
+
+export function readingOf(article: ArticleInfo): ArticleReading {
+  const { isArticle, title, published, url, lang, siteName } = article;
+  return { isArticle, title, published, url, lang, siteName, text: { text: article.text.text } };
+}
+
 export interface PageAnalysis {
   article: ArticleInfo;
   results: ScanResult[];
@@ -37,7 +51,7 @@ interface PageState {
   sentences: Sentence[] | null;
 }
 
-function emptyResult(article: ArticleInfo, pack: ThesisPack): ScanResult {
+function emptyResult(article: ArticleReading, pack: ThesisPack): ScanResult {
   return {
     title: article.title,
     url: article.url,
@@ -54,7 +68,7 @@ function emptyResult(article: ArticleInfo, pack: ThesisPack): ScanResult {
 }
 
 /** Judges an already detected article with one pack. Adds its stage timings to `timings`. */
-export function scanArticle(article: ArticleInfo, pack: ThesisPack, options: ScanOptions = {}, state: PageState = { sentences: null }, timings: Timings = {}): ScanResult {
+export function scanArticle(article: ArticleReading, pack: ThesisPack, options: ScanOptions = {}, state: PageState = { sentences: null }, timings: Timings = {}): ScanResult {
   const now = clock(options);
   const asOf = options.asOf ?? today();
   const result = emptyResult(article, pack);
