@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarPrefs } from '@/lib/messages/lens';
 import { ItemCard } from './ItemCard';
@@ -25,6 +26,8 @@ export interface SidebarProps {
   focusRequest?: { key: ClaimKey; nonce: number } | null;
   /** Focus the panel's heading whenever this number changes (the panel was opened by a command). */
   focusPanel?: number;
+  /** Drawn first in the panel's body (the legend). */
+  intro?: ComponentChildren;
 }
 
 function clampWidth(width: number): number {
@@ -125,6 +128,7 @@ export function Sidebar(props: SidebarProps) {
           </div>
         </header>
         <div class="tl-panel__body">
+          {props.intro}
           <ScanStatus scan={props.scan} view={view} />
           {view.theses.map((thesis) => (
             <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} />

@@ -12,6 +12,10 @@ export interface LensClippings {
   section: ExtraSection;
   /** The page's topics as the lens found them (stored with clippings saved here). */
   setTopics(topics: readonly string[]): void;
+  /** The page's clippings as the section shows them (the lens draws them in its frame). */
+  state(): PageClippingsState;
+  show(id: string): void;
+  openLibrary(): void;
 }
 
 /**
@@ -54,5 +58,8 @@ export function connectLensClippings(
       render: () => <PageClippingsSection state={state} onShow={(id) => clipper.show(id)} onOpenLibrary={() => clipper.openLibrary()} />,
     },
     setTopics: (topics) => clipper.setPageContext({ topics }),
+    state: () => state,
+    show: (id) => clipper.show(id),
+    openLibrary: () => clipper.openLibrary(),
   };
 }

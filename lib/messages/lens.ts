@@ -86,6 +86,16 @@ export const lensMessages = defineMessages({
     request: SidebarPrefsPatchSchema,
     response: SidebarPrefsSchema,
   },
+  /** Whether the reader left the panel open or closed on the sender tab's site (null: never chose). */
+  'lens/site-open': {
+    request: z.object({}),
+    response: z.object({ open: z.boolean().nullable() }),
+  },
+  /** Remembers open or closed for the sender tab's site (taken from the sender, never the payload). */
+  'lens/set-site-open': {
+    request: z.object({ open: z.boolean() }),
+    response: z.object({}),
+  },
 });
 
 /** Background → lens content script (via tabs.sendMessage). */

@@ -1,0 +1,142 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { request } from '@/lib/ext/messaging';
+import { t } from '@/lib/i18n';
+import { today } from '@/lib/pack/status';
+import type { FrameRequest, FrameState, RailMarker } from '@/lib/lens/frame-protocol';
+import { PageClippingsSection } from '../clippings/PageClippingsSection';
+import { SidebarStatusUpdate } from '../checklist/SidebarStatusUpdate';
+import { STANCE_LABELS } from '../status/labels';
+import { Sidebar } from './Sidebar';
+import { buildLensView, type ClaimView, type ItemView } from './model';
+import type { ExtraSection, LensActions } from './types';
+
+/**
+ * What the lens's frame draws (an extension page beside the article): the rail when closed,
+ * the panel when open, and the status update dialog over it. It renders what the content
+ * script sends and answers with requests (`send`); writes go to the background.
+ */
+export function FrameApp({ state, send }: { state: FrameState; send: (request: FrameRequest) => void }) {
+  const view = useMemo(() => buildLensView(state.results.filter((r) => r.relevant), state.packs), [state.results, state.packs]);
+  const [updating, setUpdating] = useState<{ item: ItemView; claim?: ClaimView } | null>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !state.open || updating) return;
+      send({ type: 'set-open', open: false });
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [state.open, updating]);
+
+  if (!state.open) return <Rail markers={state.markers} count={view.claims.size} side={state.prefs.side} send={send} />;
+
+  const actions: LensActions = {
+    onSaveClaim: (claim, item) => send({ type: 'save-claim', key: claim.key, itemId: item?.id }),
+    onUpdateStatus: (item, claim) => setUpdating({ item, claim }),
+  };
+  const clippings = state.clippings;
+  const extraSections: ExtraSection[] = clippings
+    ? [
+        {
+          id: 'clippings',
+          title: 'Saved from this page',
+          render: () => <PageClippingsSection state={clippings} onShow={(id) => send({ type: 'show-clipping', id })} onOpenLibrary={() => send({ type: 'open-library' })} />,
+        },
+      ]
+    : [];
+  return (
+    <>
+      <Sidebar
+        view={view}
+        prefs={{ ...state.prefs, minimized: false }}
+        scan={state.scan}
+        onPrefsChange={(change) => {
+          if (change.minimized) send({ type: 'set-open', open: false });
+          const { minimized: _ignored, ...rest } = change;
+          if (Object.keys(rest).length > 0) send({ type: 'prefs', change: rest });
+        }}
+        onActivateClaim={(key) => send({ type: 'activate', key })}
+        onClose={() => send({ type: 'set-open', open: false })}
+        actions={actions}
+        extraSections={extraSections}
+        focusRequest={state.focusRequest}
+        focusPanel={state.focusPanel}
+        intro={<Legend />}
+      />
+      {updating ? (
+        <div class={state.prefs.side === 'left' ? 'tl-sidebar-update-host tl-sidebar-update-host--left' : 'tl-sidebar-update-host'}>
+          <SidebarStatusUpdate
+            key={`${updating.item.thesisId}/${updating.item.id}`}
+            item={{ thesisId: updating.item.thesisId, id: updating.item.id, title: updating.item.title, status: updating.item.status }}
+            claimText={updating.claim?.claim.text}
+            page={state.page}
+            today={today()}
+            save={async (value) => {
+              await request('checklist/add-status', { thesisId: updating.item.thesisId, itemId: updating.item.id, ...value });
+              send({ type: 'rescan' });
+            }}
+            undo={async () => {
+              const { removed } = await request('checklist/undo-status', { thesisId: updating.item.thesisId, itemId: updating.item.id });
+              if (!removed) throw new Error('Nothing to undo.');
+              send({ type: 'rescan' });
+            }}
+            onClose={() => setUpdating(null)}
+          />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The closed panel: a slim strip with the count (opens the panel) and a mark where each claim is. */
+export function Rail({ markers, count, side, send }: { markers: readonly RailMarker[]; count: number; side: 'left' | 'right'; send: (request: FrameRequest) => void }) {
+  return (
+    <nav class={`tl-rail tl-rail--${side}`} aria-label="Thesis Lens">
+      <button type="button" class="tl-rail__open" aria-label={t('sidebar_rail_open', count)} title={t('sidebar_rail_open', count)} onClick={() => send({ type: 'set-open', open: true })}>
+        <span class="tl-rail__logo" aria-hidden="true">◎</span>
+        <span class="tl-rail__count">{count}</span>
+      </button>
+      <div class="tl-rail__track">
+        {markers.map((marker) => (
+          <button
+            type="button"
+            tabIndex={-1}
+            key={marker.key}
+            class={`tl-rail__marker tl-rail__marker--${marker.stance}`}
+            style={{ top: `${(marker.at * 100).toFixed(2)}%` }}
+            title={t('sidebar_rail_marker', STANCE_LABELS[marker.stance].word)}
+            aria-label={t('sidebar_rail_marker', STANCE_LABELS[marker.stance].word)}
+            onClick={() => send({ type: 'activate', key: marker.key })}
+          />
+        ))}
+      </div>
+    </nav>
+  );
+}
+
+/** The highlight colours in words; each entry explains itself on hover and focus. */
+export function Legend() {
+  const entries = [
+    { stance: 'supports' as const, explain: t('sidebar_legend_supports') },
+    { stance: 'challenges' as const, explain: t('sidebar_legend_challenges') },
+    { stance: 'neutral' as const, explain: t('sidebar_legend_neutral') },
+  ];
+  return (
+    <details class="tl-legend">
+      <summary>{t('sidebar_legend')}</summary>
+      <ul role="list">
+        {entries.map(({ stance, explain }) => (
+          <li key={stance} class="tl-legend__entry" tabIndex={0} title={explain}>
+            <span class={`tl-legend__swatch tl-legend__swatch--${stance}`} aria-hidden="true" />
+            <span class={`tl-stance tl-stance--${stance}`}>{STANCE_LABELS[stance].word}</span>
+            <span class="tl-legend__explain">: {explain}</span>
+          </li>
+        ))}
+        <li class="tl-legend__entry" tabIndex={0} title={t('sidebar_legend_hedged')}>
+          <span class="tl-legend__swatch tl-legend__swatch--hedged" aria-hidden="true" />
+          <span class="tl-legend__explain">{t('sidebar_legend_hedged')}</span>
+        </li>
+      </ul>
+    </details>
+  );
+}
