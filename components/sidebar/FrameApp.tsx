@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '@/lib/ext/messaging';
 import { t } from '@/lib/i18n';
 import { today } from '@/lib/pack/status';
@@ -62,6 +62,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
         focusRequest={state.focusRequest}
         focusPanel={state.focusPanel}
         intro={<Legend />}
+        viewportWidth={state.viewportWidth}
       />
       {updating ? (
         <div class={state.prefs.side === 'left' ? 'tl-sidebar-update-host tl-sidebar-update-host--left' : 'tl-sidebar-update-host'}>
@@ -90,9 +91,14 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
 
 /** The closed panel: a slim strip with the count (opens the panel) and a mark where each claim is. */
 export function Rail({ markers, count, side, send }: { markers: readonly RailMarker[]; count: number; side: 'left' | 'right'; send: (request: FrameRequest) => void }) {
+  const openRef = useRef<HTMLButtonElement>(null);
+  // Closed from the keyboard (inside this frame): focus stays with the control that opens it again.
+  useEffect(() => {
+    if (document.hasFocus()) openRef.current?.focus();
+  }, []);
   return (
     <nav class={`tl-rail tl-rail--${side}`} aria-label="Thesis Lens">
-      <button type="button" class="tl-rail__open" aria-label={t('sidebar_rail_open', count)} title={t('sidebar_rail_open', count)} onClick={() => send({ type: 'set-open', open: true })}>
+      <button ref={openRef} type="button" class="tl-rail__open" aria-label={t('sidebar_rail_open', count)} title={t('sidebar_rail_open', count)} onClick={() => send({ type: 'set-open', open: true })}>
         <span class="tl-rail__logo" aria-hidden="true">◎</span>
         <span class="tl-rail__count">{count}</span>
       </button>

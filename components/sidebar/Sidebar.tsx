@@ -28,16 +28,23 @@ export interface SidebarProps {
   focusPanel?: number;
   /** Drawn first in the panel's body (the legend). */
   intro?: ComponentChildren;
+  /** The page's viewport width when the panel is drawn in a frame (widths are clamped to it). */
+  viewportWidth?: number;
 }
 
+/** The page's viewport width (the panel may be drawn in a frame of its own width). */
+let pageViewportWidth: number | undefined;
+
 function clampWidth(width: number): number {
-  const viewportMax = typeof window === 'undefined' ? MAX_WIDTH : Math.max(MIN_WIDTH, window.innerWidth - 80);
+  const viewport = pageViewportWidth ?? (typeof window === 'undefined' ? undefined : window.innerWidth);
+  const viewportMax = viewport === undefined ? MAX_WIDTH : Math.max(MIN_WIDTH, viewport - 80);
   return Math.round(Math.min(MAX_WIDTH, viewportMax, Math.max(MIN_WIDTH, width)));
 }
 
 /** The reading panel: by thesis, the checklist items this article touches, their status and claims. */
 export function Sidebar(props: SidebarProps) {
   const { prefs, view } = props;
+  pageViewportWidth = props.viewportWidth;
   const claimCount = view.theses.reduce((sum, thesis) => sum + thesis.claimCount, 0);
   const panelRef = useRef<HTMLElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);

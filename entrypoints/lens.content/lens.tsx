@@ -488,6 +488,7 @@ export class Lens {
       focusRequest: this.focusRequest,
       focusPanel: this.focusPanel,
       page: pageInfo(),
+      viewportWidth: window.innerWidth,
       clippings: clippingsState,
     });
   }

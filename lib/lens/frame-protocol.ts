@@ -44,6 +44,8 @@ export interface FrameState {
   /** Changes when the panel should take focus (opened by a command, the skip link). */
   focusPanel: number;
   page: { title: string; url: string };
+  /** The page's viewport width: the panel's width is bounded by it, not by the frame's. */
+  viewportWidth: number;
   clippings: PageClippingsState | null;
 }
 
