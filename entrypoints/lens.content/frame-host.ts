@@ -47,12 +47,12 @@ export class FrameHost {
     private readonly onRequest: (request: FrameRequest) => void,
   ) {}
 
-  /** Creates the host if needed; true when the panel or rail is in the page and visible. */
+  /** Creates the host if needed (or puts it back); false when the page will not have it. */
   ensure(): boolean {
     if (this.blocked || this.ctx.isInvalid) return false;
     if (!this.host) this.create();
     else if (!this.host.isConnected) this.reattach();
-    return this.visible();
+    return !this.blocked;
   }
 
   visible(): boolean {
