@@ -360,7 +360,7 @@ export class Lens {
   openFromCommand(): boolean {
     this.explicitOpen = true;
     this.focusPanel = ++this.nonce;
-    this.setOpen(true, false);
+    this.setOpen(true);
     this.frame.focus();
     return this.frame.visible();
   }
