@@ -1,5 +1,7 @@
 import { FigureCheck, StanceMark } from '../status/StatusBadge';
+import { t } from '@/lib/i18n';
 import type { ItemView, LinkedClaimView } from './model';
+import { reasonsOf, type LinkReasons } from './note';
 import type { LensActions } from './types';
 
 /** One claim under an item: a button that shows it in the article, its stance, its figure checks. */
@@ -34,6 +36,7 @@ export function ClaimCard({ claim, item, onActivate, actions }: {
           ))}
         </ul>
       ) : null}
+      <WhyLinked reasons={reasonsOf(claim.claim, item.id)} />
       {onSave ? (
         <div class="tl-claim__actions">
           <button type="button" class="tl-button tl-button--small" onClick={() => onSave(claim, item)}>
@@ -42,5 +45,24 @@ export function ClaimCard({ claim, item, onActivate, actions }: {
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** Why the linker tied this sentence to this item, in words (when the linker says). */
+export function WhyLinked({ reasons }: { reasons: LinkReasons | undefined }) {
+  if (!reasons) return null;
+  const parts = [
+    reasons.subject ? t('sidebar_why_subject', reasons.subject) : null,
+    reasons.event ? t('sidebar_why_event', reasons.event) : null,
+    reasons.direction === 'up' ? t('sidebar_why_up') : reasons.direction === 'down' ? t('sidebar_why_down') : null,
+    reasons.negated ? t('sidebar_why_negated') : null,
+    reasons.words.length > 0 ? t('sidebar_why_words', reasons.words.join(', ')) : null,
+  ].filter((part): part is string => part !== null);
+  if (parts.length === 0) return null;
+  return (
+    <details class="tl-why">
+      <summary>{t('sidebar_why')}</summary>
+      <p>{parts.join(' · ')}</p>
+    </details>
   );
 }

@@ -7,7 +7,10 @@ import { PageClippingsSection } from '../clippings/PageClippingsSection';
 import { SidebarStatusUpdate } from '../checklist/SidebarStatusUpdate';
 import { STANCE_LABELS } from '../status/labels';
 import { Sidebar } from './Sidebar';
-import { buildLensView, type ClaimView, type ItemView } from './model';
+import { StanceMark, StatusBadge } from '../status/StatusBadge';
+import { buildLensView, type ClaimView, type ItemView, type LensView } from './model';
+import { claimStance, filterView, readingOrder, summarize, type NoteFilter, type NoteOrder } from './note';
+import { WhyLinked } from './ClaimCard';
 import type { ExtraSection, LensActions } from './types';
 
 /**
@@ -16,7 +19,10 @@ import type { ExtraSection, LensActions } from './types';
  * script sends and answers with requests (`send`); writes go to the background.
  */
 export function FrameApp({ state, send }: { state: FrameState; send: (request: FrameRequest) => void }) {
-  const view = useMemo(() => buildLensView(state.results.filter((r) => r.relevant), state.packs), [state.results, state.packs]);
+  const fullView = useMemo(() => buildLensView(state.results.filter((r) => r.relevant), state.packs), [state.results, state.packs]);
+  const [order, setOrder] = useState<NoteOrder>('item');
+  const [filter, setFilter] = useState<NoteFilter>('all');
+  const view = useMemo(() => filterView(fullView, filter), [fullView, filter]);
   const [updating, setUpdating] = useState<{ item: ItemView; claim?: ClaimView } | null>(null);
 
   useEffect(() => {
@@ -28,7 +34,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
     return () => document.removeEventListener('keydown', onKey);
   }, [state.open, updating]);
 
-  if (!state.open) return <Rail markers={state.markers} count={view.claims.size} side={state.prefs.side} send={send} />;
+  if (!state.open) return <Rail markers={state.markers} count={fullView.claims.size} side={state.prefs.side} send={send} />;
 
   const actions: LensActions = {
     onSaveClaim: (claim, item) => send({ type: 'save-claim', key: claim.key, itemId: item?.id }),
@@ -61,7 +67,13 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
         extraSections={extraSections}
         focusRequest={state.focusRequest}
         focusPanel={state.focusPanel}
-        intro={<Legend />}
+        intro={
+          <>
+            <NoteHeader view={fullView} order={order} filter={filter} onOrder={setOrder} onFilter={setFilter} />
+            <Legend />
+          </>
+        }
+        body={order === 'reading' || (filter !== 'all' && view.claims.size === 0) ? <ReadingList view={view} filter={filter} send={send} /> : undefined}
         viewportWidth={state.viewportWidth}
       />
       {updating ? (
@@ -144,5 +156,77 @@ export function Legend() {
         </li>
       </ul>
     </details>
+  );
+}
+
+/** What the article does to the thesis, and how to read it: the order and the filter. */
+export function NoteHeader({ view, order, filter, onOrder, onFilter }: {
+  view: LensView;
+  order: NoteOrder;
+  filter: NoteFilter;
+  onOrder: (order: NoteOrder) => void;
+  onFilter: (filter: NoteFilter) => void;
+}) {
+  if (view.claims.size === 0) return null;
+  const summary = summarize(view);
+  const orders: Array<[NoteOrder, string]> = [
+    ['item', t('sidebar_order_item')],
+    ['reading', t('sidebar_order_reading')],
+  ];
+  const filters: Array<[NoteFilter, string]> = [
+    ['all', t('sidebar_filter_all')],
+    ['challenges', t('sidebar_filter_challenges')],
+    ['figures', t('sidebar_filter_figures')],
+  ];
+  return (
+    <div class="tl-note">
+      <p class="tl-note__summary">{t('sidebar_note_summary', summary.claims, summary.items, summary.supports, summary.challenges)}</p>
+      {summary.differs + summary.newer > 0 ? <p class="tl-note__figures">{t('sidebar_note_figures', summary.differs, summary.newer)}</p> : null}
+      <div class="tl-note__controls">
+        <div role="group" aria-label={t('sidebar_order')} class="tl-segmented">
+          {orders.map(([value, label]) => (
+            <button key={value} type="button" aria-pressed={order === value ? 'true' : 'false'} onClick={() => onOrder(value)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <div role="group" aria-label={t('sidebar_filter')} class="tl-segmented">
+          {filters.map(([value, label]) => (
+            <button key={value} type="button" aria-pressed={filter === value ? 'true' : 'false'} onClick={() => onFilter(value)}>
+              {label}
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** One card per sentence, in the article's order, with a chip for each item it touches. */
+export function ReadingList({ view, filter, send }: { view: LensView; filter: NoteFilter; send: (request: FrameRequest) => void }) {
+  const rows = readingOrder(view, filter);
+  if (rows.length === 0) return <p class="tl-empty" role="status">{t('sidebar_no_match')}</p>;
+  return (
+    <ol class="tl-reading" aria-label={t('sidebar_order_reading')}>
+      {rows.map(({ claim, items }) => (
+        <li key={claim.key} class="tl-claim tl-reading__card">
+          <button type="button" class="tl-claim__show" data-claim-key={claim.key} onClick={() => send({ type: 'activate', key: claim.key })}>
+            <span class="tl-claim__meta">
+              <StanceMark stance={claimStance(claim.claim)} />
+              {claim.claim.hedged ? <span class="tl-claim__hedged" title={t('sidebar_legend_hedged')}>{t('sidebar_hedged')}</span> : null}
+            </span>
+            <span class="tl-claim__text">{claim.claim.text}</span>
+          </button>
+          <ul class="tl-chips" role="list">
+            {items.map((item) => (
+              <li key={item.id} class="tl-chip" title={item.statusNote ?? ''}>
+                <span class="tl-chip__title">{item.title}</span> <StatusBadge status={item.status} />
+                <WhyLinked reasons={(claim.claim.items.find((link) => link.id === item.id) as { reasons?: Parameters<typeof WhyLinked>[0]['reasons'] } | undefined)?.reasons} />
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -28,6 +28,8 @@ export interface SidebarProps {
   focusPanel?: number;
   /** Drawn first in the panel's body (the legend). */
   intro?: ComponentChildren;
+  /** Drawn instead of the per-item sections (the reading order). */
+  body?: ComponentChildren;
   /** The page's viewport width when the panel is drawn in a frame (widths are clamped to it). */
   viewportWidth?: number;
 }
@@ -137,9 +139,8 @@ export function Sidebar(props: SidebarProps) {
         <div class="tl-panel__body">
           {props.intro}
           <ScanStatus scan={props.scan} view={view} />
-          {view.theses.map((thesis) => (
-            <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} />
-          ))}
+          {props.body ??
+            view.theses.map((thesis) => <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} />)}
           {props.extraSections?.map((section) => (
             <section key={section.id} class="tl-extra" aria-labelledby={`tl-extra-${section.id}`}>
               <h3 class="tl-thesis__title" id={`tl-extra-${section.id}`}>

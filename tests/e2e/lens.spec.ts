@@ -286,3 +286,23 @@ async function sendCommand(worker: Worker, url: string, command: { type: string 
     { url, command },
   );
 }
+
+test("the analyst's note: a summary, reading order with one card per sentence, and the challenges-only filter", async ({ page, context }) => {
+  const panel = await openDemo(page, context);
+  await expect(panel.locator('.tl-note__summary')).toHaveText(/\d+ claims on \d+ checklist items: \d+ support the thesis, \d+ challenge it\./);
+  await panel.getByRole('button', { name: 'Reading order' }).click();
+  const cards = panel.locator('.tl-reading__card');
+  const sentences = await cards.locator('.tl-claim__text').allTextContents();
+  expect(new Set(sentences).size).toBe(sentences.length); // one card per sentence
+  const tops = [];
+  for (const sentence of sentences.slice(0, 5)) tops.push((await claimRect(page, sentence.slice(0, 40)))!.top);
+  expect([...tops].sort((a, b) => a - b)).toEqual(tops); // in the article's order
+  expect(await cards.first().locator('.tl-chip').count()).toBeGreaterThanOrEqual(1);
+
+  await panel.getByRole('button', { name: 'Challenges only' }).click();
+  await expect(panel.getByRole('button', { name: 'Challenges only' })).toHaveAttribute('aria-pressed', 'true');
+  const stances = await cards.locator('.tl-stance__word').allTextContents();
+  expect(stances.length).toBeGreaterThan(0);
+  expect(stances.length).toBeLessThan(sentences.length);
+  for (const stance of stances) expect(stance).toBe('Challenges');
+});
