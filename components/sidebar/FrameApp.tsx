@@ -39,6 +39,20 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
   const actions: LensActions = {
     onSaveClaim: (claim, item) => send({ type: 'save-claim', key: claim.key, itemId: item?.id }),
     onUpdateStatus: (item, claim) => setUpdating({ item, claim }),
+    onCorrect: (claim, itemId, fix) =>
+      send({
+        type: 'correct',
+        correction: {
+          thesisId: claim.thesisId,
+          text: claim.claim.text,
+          lang: claim.claim.lang,
+          kind: fix.kind,
+          itemId,
+          ...(fix.kind === 'stance' ? { stance: fix.stance } : {}),
+          ...(fix.kind === 'item' ? { toItemId: fix.toItemId } : {}),
+        },
+      }),
+    itemChoices: (thesisId) => state.packs.find((pack) => pack.id === thesisId)?.items.map((item) => ({ id: item.id, title: item.title })) ?? [],
   };
   const clippings = state.clippings;
   const extraSections: ExtraSection[] = clippings

@@ -6,6 +6,7 @@ import { request } from '@/lib/ext/messaging';
 import { HighlightPainter, MARK_ATTRIBUTE, toneOf, type PaintedClaim } from '@/lib/ext/highlights';
 import { LensCommandSchema, SidebarPrefsSchema, type LensCommand, type SidebarPrefs } from '@/lib/messages/lens';
 import { ScanBudget } from '@/lib/lens/budget';
+import { applyCorrections } from '@/lib/corrections';
 import type { FrameRequest, FrameState, RailMarker, ScanPhase } from '@/lib/lens/frame-protocol';
 import type { ThesisPack } from '@/lib/pack/schema';
 import type { ScanResult } from '@/lib/pipeline/types';
@@ -200,6 +201,8 @@ export class Lens {
         this.packs = packs;
       }
       await this.ready;
+      const corrections = await request('corrections/for-page', {}).then(({ corrections }) => corrections).catch(() => []);
+      if (stale()) return;
       await this.idle(run.signal);
       if (stale()) return;
       // The pipeline one step per task (the article, then each pack), with the page given
@@ -213,7 +216,8 @@ export class Lens {
       }
       await this.yieldToPage();
       if (stale()) return;
-      this.apply(step.value.article.text, step.value.results);
+      // The reader's corrections of this page, on every scan.
+      this.apply(step.value.article.text, applyCorrections(step.value.results, corrections));
     } catch (error) {
       if (stale()) return;
       this.scanPhase = { phase: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -407,6 +411,14 @@ export class Lens {
         break;
       case 'open-library':
         this.clippings.openLibrary();
+        break;
+      case 'correct':
+        // Kept by the background for this page (the sender tab's), then respected by the rescan.
+        request('corrections/add', frameRequest.correction)
+          .then(() => this.scan('rescan'))
+          .catch(() => {
+            // Not kept: the claim stays as it was.
+          });
         break;
     }
   }

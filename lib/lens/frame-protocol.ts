@@ -2,6 +2,7 @@ import type { Stance, ThesisPack } from '../pack/schema';
 import type { ScanResult } from '../pipeline/types';
 import type { SidebarPrefs } from '../messages/lens';
 import type { PageClippingsState } from '@/components/clippings/model';
+import type { CorrectionRequest } from '../corrections';
 
 /**
  * The lens's trust boundary. The page runs untrusted scripts; everything private (the
@@ -57,7 +58,8 @@ export type FrameRequest =
   | { type: 'rescan' }
   | { type: 'save-claim'; key: string; itemId?: string }
   | { type: 'show-clipping'; id: string }
-  | { type: 'open-library' };
+  | { type: 'open-library' }
+  | { type: 'correct'; correction: CorrectionRequest };
 
 export type FrameMessage = { type: 'state'; state: FrameState };
 

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import { lensMessages } from './lens';
 import { clippingMessages } from './clippings';
 import { checklistMessages } from './checklist';
+import { correctionMessages } from './corrections';
 
-export const messages = { ...lensMessages, ...clippingMessages, ...checklistMessages };
+export const messages = { ...lensMessages, ...clippingMessages, ...checklistMessages, ...correctionMessages };
 export type Messages = typeof messages;
 export type MessageType = keyof Messages;
 export type RequestOf<K extends MessageType> = z.infer<Messages[K]['request']>;

@@ -48,4 +48,12 @@ export const sidebar = {
   sidebar_why_negated: { en: 'negated', zh_CN: '否定' },
   sidebar_why_words: { en: 'words: $1', zh_CN: '关键词：$1' },
   sidebar_no_match: { en: 'No claim matches this filter.', zh_CN: '没有符合此筛选条件的论断。' },
+  sidebar_correct: { en: 'Correct this', zh_CN: '更正' },
+  sidebar_correct_not_claim: { en: 'Not a claim', zh_CN: '不是论断' },
+  sidebar_correct_stance: { en: 'It $1 the thesis', zh_CN: '它$1论点' },
+  sidebar_correct_item: { en: 'About another item', zh_CN: '属于其他清单项' },
+  sidebar_correct_move: { en: 'Move', zh_CN: '移动' },
+  sidebar_corrections_title: { en: 'Your corrections of claims', zh_CN: '你对论断的更正' },
+  sidebar_corrections_none: { en: 'No corrections yet: correct a claim from the reading panel.', zh_CN: '还没有更正：可在阅读面板中更正论断。' },
+  sidebar_corrections_undo: { en: 'Undo', zh_CN: '撤销' },
 } satisfies CatalogArea;
