@@ -67,6 +67,8 @@ export class Lens {
   private scanPhase: ScanPhase = { phase: 'scanning' };
   private prefs: SidebarPrefs = SidebarPrefsSchema.parse({});
   private open: boolean | null = null;
+  /** The reader opened the panel in this page view (an overlay is shown only then). */
+  private openedHere = false;
   private focusRequest: FrameState['focusRequest'] = null;
   private focusPanel = 0;
   private nonce = 0;
@@ -370,8 +372,10 @@ export class Lens {
   }
 
   private isOpen(): boolean {
-    // Never chosen on this site: open beside the article when there is room, the rail otherwise.
-    return this.open ?? !this.frame.overlays(this.prefs.width);
+    // On a narrow window the open panel covers the article: only when the reader opened it
+    // here, in this page. With room beside the article: as remembered for the site, open at first.
+    if (this.overlay()) return this.openedHere && this.open === true;
+    return this.open ?? true;
   }
 
   private overlay(): boolean {
@@ -380,6 +384,7 @@ export class Lens {
 
   private setOpen(open: boolean, remember = true): void {
     this.open = open;
+    this.openedHere = open;
     if (remember) {
       request('lens/set-site-open', { open }).catch(() => {
         // Not remembered this time.
