@@ -7,6 +7,7 @@ import { HighlightPainter, MARK_ATTRIBUTE, toneOf, type PaintedClaim } from '@/l
 import { LensCommandSchema, SidebarPrefsSchema, type LensCommand, type SidebarPrefs } from '@/lib/messages/lens';
 import { ScanBudget } from '@/lib/lens/budget';
 import { applyCorrections } from '@/lib/corrections';
+import { t } from '@/lib/i18n';
 import type { FrameRequest, FrameState, RailMarker, ScanPhase } from '@/lib/lens/frame-protocol';
 import type { ThesisPack } from '@/lib/pack/schema';
 import type { ScanResult } from '@/lib/pipeline/types';
@@ -257,7 +258,8 @@ export class Lens {
       });
     });
     this.painter.paint(painted);
-    this.observer?.takeRecords(); // our own <mark> wrappers (fallback) are not page growth
+    this.frame.addSkipLink(t('sidebar_skip'), () => this.openFromCommand());
+    this.observer?.takeRecords(); // our own <mark> wrappers (fallback) and skip link are not page growth
     this.markers = this.measureMarkers(painted);
     this.draw();
   }

@@ -314,3 +314,23 @@ test("the analyst's note: a summary, reading order with one card per sentence, a
   expect(stances.length).toBeLessThan(sentences.length);
   for (const stance of stances) expect(stance).toBe('Challenges');
 });
+
+test('a skip link, first in the page’s tab order, takes the keyboard to the panel', async ({ page, context }) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  await servePage(context, NEWS_URL, demoHtml());
+  await page.goto(NEWS_URL);
+  const frame = await lensFrame(page);
+  await expect(frame.locator('.tl-rail')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(frame.locator('[role="complementary"]')).toBeVisible();
+  await expect.poll(() => focusedIn(frame).then((f) => f?.tag)).toBe('H2');
+  // A page script "clicking" the link does nothing.
+  await page.keyboard.press('Escape');
+  await expect(frame.locator('[role="complementary"]')).toHaveCount(0);
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll('body > span')) element.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+  });
+  await page.waitForTimeout(300);
+  await expect(frame.locator('[role="complementary"]')).toHaveCount(0);
+});
