@@ -36,8 +36,16 @@ if (token) {
     port.onMessage.addListener((raw: unknown) => {
       const message = raw as FrameMessage;
       if (message?.type !== 'state') return;
-      render(<FrameApp state={message.state} send={send} />, app);
+      try {
+        render(<FrameApp state={message.state} send={send} />, app);
+      } catch (error) {
+        // Said, not hidden: a panel that cannot draw shows why.
+        app.textContent = `Thesis Lens could not draw its panel: ${error instanceof Error ? error.message : String(error)}`;
+        app.setAttribute('role', 'alert');
+      }
     });
     port.onDisconnect.addListener(() => render(null, app));
+    // Tells the lens this port reached its frame (it reconnects until it hears this).
+    send({ type: 'ready' });
   });
 }

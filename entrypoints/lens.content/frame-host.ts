@@ -184,12 +184,29 @@ export class FrameHost {
     let answered = false;
     port.onMessage.addListener((raw: unknown) => {
       answered = true;
-      this.onRequest(raw as FrameRequest);
+      const message = raw as FrameRequest;
+      if (message?.type === 'ready') {
+        if (this.state) this.post({ type: 'state', state: this.state });
+        return;
+      }
+      this.onRequest(message);
     });
+    // No word from the frame (its script was not listening yet): try again, a bounded number of times.
+    this.ctx.setTimeout(() => {
+      if (answered || this.port !== port || attempt >= CONNECT_ATTEMPTS) return;
+      try {
+        port.disconnect();
+      } catch {
+        // already gone
+      }
+      this.port = null;
+      this.connect(attempt + 1);
+    }, CONNECT_RETRY_MS * 5);
     port.onDisconnect.addListener(() => {
-      if (this.port === port) this.port = null;
+      if (this.port !== port) return;
+      this.port = null;
       // No listener yet (the frame's script is still starting): try again, a bounded number of times.
-      if (!answered && attempt < CONNECT_ATTEMPTS && !this.ctx.isInvalid) this.ctx.setTimeout(() => this.connect(attempt + 1), CONNECT_RETRY_MS);
+      if (!answered && this.port === null && attempt < CONNECT_ATTEMPTS && !this.ctx.isInvalid) this.ctx.setTimeout(() => this.connect(attempt + 1), CONNECT_RETRY_MS);
     });
     this.port = port;
     if (this.state) this.post({ type: 'state', state: this.state });

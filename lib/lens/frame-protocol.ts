@@ -52,6 +52,7 @@ export interface FrameState {
 
 /** What the frame asks the content script to do. */
 export type FrameRequest =
+  | { type: 'ready' }
   | { type: 'activate'; key: string }
   | { type: 'set-open'; open: boolean }
   | { type: 'prefs'; change: Partial<SidebarPrefs> }
