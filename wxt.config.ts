@@ -45,6 +45,10 @@ export default defineConfig({
     // (no page can frame or load ours).
     // Asked for at the moment the user turns on "all sites" or subscribes to a feed.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The lens's panel is this extension page in an iframe beside the article: the trust
+    // boundary between the page and the reader's data (entrypoints/lens.content/frame-host.ts).
+    // Loading it must be allowed on any page the lens can run on (news sites, annotate-on-demand).
+    web_accessible_resources: [{ resources: ['lens-frame.html'], matches: ['<all_urls>'] }],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -16,6 +16,10 @@ export interface LensClippings {
   setTopics(topics: readonly string[]): void;
   /** True when the claim's sentence is saved as a clipping on this page (its Save button says "Saved"). */
   isClaimSaved(claim: ClaimView): boolean;
+  /** The page's clippings as the section shows them (the lens draws them in its frame). */
+  state(): PageClippingsState;
+  show(id: string): void;
+  openLibrary(): void;
 }
 
 /** After the background injected the clipper: it registers within a few tasks. */
@@ -96,5 +100,8 @@ export function connectLensClippings(
       clipper?.setPageContext({ topics });
     },
     isClaimSaved: (claim) => clipper?.isSaved(claim.claim.text) ?? false,
+    state: () => state,
+    show: (id) => clipper?.show(id),
+    openLibrary: () => clipper?.openLibrary(),
   };
 }

@@ -1,6 +1,12 @@
 import { FigureCheck, StanceMark } from '../status/StatusBadge';
+import { t } from '@/lib/i18n';
 import type { ItemView, LinkedClaimView } from './model';
+import { reasonsOf, type LinkReasons } from './note';
 import type { LensActions } from './types';
+import { useState } from 'preact/hooks';
+import { STANCES, type Stance } from '@/lib/pack/schema';
+import { STANCE_LABELS } from '../status/labels';
+import type { ClaimView } from './model';
 
 /** One claim under an item: a button that shows it in the article, its stance, its figure checks. */
 export function ClaimCard({ claim, item, onActivate, actions }: {
@@ -34,6 +40,8 @@ export function ClaimCard({ claim, item, onActivate, actions }: {
           ))}
         </ul>
       ) : null}
+      <WhyLinked reasons={reasonsOf(claim.claim, item.id)} />
+      <CorrectClaim claim={claim} itemId={item.id} stance={claim.stance} actions={actions} />
       {onSave ? (
         <div class="tl-claim__actions">
           <button type="button" class="tl-button tl-button--small" onClick={() => onSave(claim, item)}>
@@ -42,5 +50,63 @@ export function ClaimCard({ claim, item, onActivate, actions }: {
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** Why the linker tied this sentence to this item, in words (when the linker says). */
+export function WhyLinked({ reasons }: { reasons: LinkReasons | undefined }) {
+  if (!reasons) return null;
+  const parts = [
+    reasons.subject ? t('sidebar_why_subject', reasons.subject) : null,
+    reasons.event ? t('sidebar_why_event', reasons.event) : null,
+    reasons.direction === 'up' ? t('sidebar_why_up') : reasons.direction === 'down' ? t('sidebar_why_down') : null,
+    reasons.negated ? t('sidebar_why_negated') : null,
+    reasons.words.length > 0 ? t('sidebar_why_words', reasons.words.join(', ')) : null,
+  ].filter((part): part is string => part !== null);
+  if (parts.length === 0) return null;
+  return (
+    <details class="tl-why">
+      <summary>{t('sidebar_why')}</summary>
+      <p>{parts.join(' · ')}</p>
+    </details>
+  );
+}
+
+/** Corrections where the claim is seen: not a claim, another stance, another item. */
+export function CorrectClaim({ claim, itemId, stance, actions }: { claim: ClaimView; itemId: string | undefined; stance: Stance; actions: LensActions | undefined }) {
+  const onCorrect = actions?.onCorrect;
+  const choices = actions?.itemChoices?.(claim.thesisId).filter((choice) => choice.id !== itemId) ?? [];
+  const [target, setTarget] = useState(choices[0]?.id ?? '');
+  if (!onCorrect) return null;
+  const selectId = `tl-move-${claim.key}-${itemId ?? ''}`;
+  return (
+    <details class="tl-correct">
+      <summary>{t('sidebar_correct')}</summary>
+      <div class="tl-correct__actions">
+        <button type="button" class="tl-button tl-button--small" onClick={() => onCorrect(claim, itemId, { kind: 'not-claim' })}>
+          {t('sidebar_correct_not_claim')}
+        </button>
+        {STANCES.filter((other) => other !== stance).map((other) => (
+          <button key={other} type="button" class="tl-button tl-button--small" onClick={() => onCorrect(claim, itemId, { kind: 'stance', stance: other })}>
+            {t('sidebar_correct_stance', STANCE_LABELS[other].word.toLowerCase())}
+          </button>
+        ))}
+        {choices.length > 0 ? (
+          <span class="tl-correct__move">
+            <label for={selectId}>{t('sidebar_correct_item')}</label>
+            <select id={selectId} value={target} onChange={(event) => setTarget((event.currentTarget as HTMLSelectElement).value)}>
+              {choices.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.title}
+                </option>
+              ))}
+            </select>
+            <button type="button" class="tl-button tl-button--small" onClick={() => target && onCorrect(claim, itemId, { kind: 'item', toItemId: target })}>
+              {t('sidebar_correct_move')}
+            </button>
+          </span>
+        ) : null}
+      </div>
+    </details>
   );
 }

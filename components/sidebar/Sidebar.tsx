@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarPrefs } from '@/lib/messages/lens';
 import { ItemCard } from './ItemCard';
@@ -25,16 +26,27 @@ export interface SidebarProps {
   focusRequest?: { key: ClaimKey; nonce: number } | null;
   /** Focus the panel's heading whenever this number changes (the panel was opened by a command). */
   focusPanel?: number;
+  /** Drawn first in the panel's body (the legend). */
+  intro?: ComponentChildren;
+  /** Drawn instead of the per-item sections (the reading order). */
+  body?: ComponentChildren;
+  /** The page's viewport width when the panel is drawn in a frame (widths are clamped to it). */
+  viewportWidth?: number;
 }
 
+/** The page's viewport width (the panel may be drawn in a frame of its own width). */
+let pageViewportWidth: number | undefined;
+
 function clampWidth(width: number): number {
-  const viewportMax = typeof window === 'undefined' ? MAX_WIDTH : Math.max(MIN_WIDTH, window.innerWidth - 80);
+  const viewport = pageViewportWidth ?? (typeof window === 'undefined' ? undefined : window.innerWidth);
+  const viewportMax = viewport === undefined ? MAX_WIDTH : Math.max(MIN_WIDTH, viewport - 80);
   return Math.round(Math.min(MAX_WIDTH, viewportMax, Math.max(MIN_WIDTH, width)));
 }
 
 /** The reading panel: by thesis, the checklist items this article touches, their status and claims. */
 export function Sidebar(props: SidebarProps) {
   const { prefs, view } = props;
+  pageViewportWidth = props.viewportWidth;
   const claimCount = view.theses.reduce((sum, thesis) => sum + thesis.claimCount, 0);
   const panelRef = useRef<HTMLElement>(null);
   const tabRef = useRef<HTMLButtonElement>(null);
@@ -125,10 +137,10 @@ export function Sidebar(props: SidebarProps) {
           </div>
         </header>
         <div class="tl-panel__body">
+          {props.intro}
           <ScanStatus scan={props.scan} view={view} />
-          {view.theses.map((thesis) => (
-            <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} />
-          ))}
+          {props.body ??
+            view.theses.map((thesis) => <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} />)}
           {props.extraSections?.map((section) => (
             <section key={section.id} class="tl-extra" aria-labelledby={`tl-extra-${section.id}`}>
               <h3 class="tl-thesis__title" id={`tl-extra-${section.id}`}>

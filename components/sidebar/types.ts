@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { Stance } from '@/lib/pack/schema';
 import type { ClaimView, ItemView } from './model';
 
 /**
@@ -11,7 +12,14 @@ import type { ClaimView, ItemView } from './model';
  * - `onUpdateStatus(item, claim?)`: record a new status for a checklist item (the checklist
  *   feature). Shown on every item card; `claim` is set when started from a claim.
  */
+/** A reader's correction of a claim (see lib/corrections). */
+export type ClaimFix = { kind: 'not-claim' } | { kind: 'stance'; stance: Stance } | { kind: 'item'; toItemId: string };
+
 export interface LensActions {
+  /** Correct a claim where it is seen: not a claim, another stance, another item. */
+  onCorrect?: (claim: ClaimView, itemId: string | undefined, fix: ClaimFix) => void;
+  /** The items a claim may be moved to (its thesis's). */
+  itemChoices?: (thesisId: string) => Array<{ id: string; title: string }>;
   onSaveClaim?: (claim: ClaimView, item: ItemView | undefined) => void;
   onUpdateStatus?: (item: ItemView, claim?: ClaimView) => void;
 }

@@ -6,6 +6,7 @@ import { clippingHandlers, setUpClippings } from './clippings';
 import { checklistHandlers, setUpChecklist } from './checklist';
 import { libraryQueryHandlers } from './library-query';
 import { analysisHandlers } from './analysis';
+import { correctionHandlers } from './corrections';
 
 // The background is a list of features; each owns its file, its handlers and its listeners.
 // A new feature adds one line to `listen` (its handlers) and, if it has listeners, one setUp call.
@@ -16,6 +17,7 @@ export default defineBackground(() => {
     ...checklistHandlers,
     ...libraryQueryHandlers,
     ...analysisHandlers,
+    ...correctionHandlers,
   });
   setUpLens();
   setUpClippings();

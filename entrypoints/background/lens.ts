@@ -1,4 +1,4 @@
-import browser, { type Tabs } from 'webextension-polyfill';
+import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { contentScriptOf, type Handlers } from './router';
@@ -7,6 +7,7 @@ import { effectivePacks, onPacksChanged } from './checklist';
 import { SidebarPrefsSchema, TabReportSchema, type LensCommand, type SidebarPrefs, type TabReport } from '@/lib/messages/lens';
 import { gateTermsFromPacks, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, type GateTerms } from '@/lib/gate';
 import { NEWS_MATCHES, PRIVATE_MATCHES, isPrivateHost } from '@/lib/news-sites';
+import { t } from '@/lib/i18n';
 
 /**
  * Where the lens runs and what it costs elsewhere: the gate's terms, injecting the lens
@@ -27,6 +28,15 @@ const HostListSchema = z.array(z.string());
 
 const pausedHostsItem = storage.defineItem<string[]>('local:lens-paused-hosts', { fallback: [], version: 1 });
 const allSitesItem = storage.defineItem<boolean>('local:lens-all-sites', { fallback: false, version: 1 });
+/** Panel open or closed, per site (host → open). */
+const openSitesItem = storage.defineItem<Record<string, boolean>>('local:lens-open-sites', { fallback: {}, version: 1 });
+const OpenSitesSchema = z.record(z.string(), z.boolean());
+/** The sender tab's site, from the browser's own record of the tab. */
+function senderSite(sender: Runtime.MessageSender): string {
+  const url = sender.tab?.url;
+  if (!url) throw new Error('this message must come from a tab');
+  return normalizeHost(new URL(url).hostname);
+}
 const prefsItem = storage.defineItem<SidebarPrefs>('local:lens-sidebar-prefs', { fallback: SidebarPrefsSchema.parse({}), version: 1 });
 /** Read raw by the gate content script (no WXT storage there): plain value under `gate-terms`. */
 const gateTermsItem = storage.defineItem<GateTerms>(`local:${GATE_TERMS_KEY}`, { fallback: FALLBACK_GATE_TERMS, version: 1 });
@@ -93,11 +103,16 @@ async function clearReport(tabId: number): Promise<void> {
 /** Sends a command to the lens in a tab; false when no lens listens there. */
 /** True only when a lens answered: other content scripts in the tab may listen and stay silent. */
 async function sendToLens(tabId: number, command: LensCommand): Promise<boolean> {
+  return (await askLens(tabId, command)) !== null;
+}
+
+/** The lens's answer, or null when no lens listens. `shown: false`: the page keeps the panel from showing. */
+async function askLens(tabId: number, command: LensCommand): Promise<{ shown?: boolean } | null> {
   try {
     const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
-    return typeof reply === 'object' && reply !== null && (reply as { lens?: unknown }).lens === true;
+    return typeof reply === 'object' && reply !== null && (reply as { lens?: unknown }).lens === true ? (reply as { shown?: boolean }) : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -122,9 +137,15 @@ async function sendWhenReady(tabId: number, command: LensCommand, attempts = 30,
 
 /** On demand (popup, context menu, keyboard): the lens with its sidebar open, injected if needed. */
 async function openLens(tabId: number, command: LensCommand = { type: 'lens/open-sidebar' }): Promise<boolean> {
-  if (await sendToLens(tabId, command)) return true;
+  const reply = await askLens(tabId, command);
+  if (reply) {
+    if (reply.shown === false) throw new Error(t('sidebar_cannot_show'));
+    return true;
+  }
   if (!(await injectLens(tabId))) return false;
   await sendWhenReady(tabId, { type: 'lens/open-sidebar' });
+  const answer = await askLens(tabId, { type: 'lens/open-sidebar' });
+  if (answer?.shown === false) throw new Error(t('sidebar_cannot_show'));
   return true;
 }
 
@@ -235,7 +256,9 @@ type LensMessage =
   | 'lens/is-paused'
   | 'lens/set-all-sites'
   | 'lens/get-prefs'
-  | 'lens/set-prefs';
+  | 'lens/set-prefs'
+  | 'lens/site-open'
+  | 'lens/set-site-open';
 
 export const lensHandlers: Handlers<LensMessage> = {
   // The tab and its URL are the sender's (a content script may only speak for its own page).
@@ -311,6 +334,18 @@ export const lensHandlers: Handlers<LensMessage> = {
     return parsed.success ? parsed.data : SidebarPrefsSchema.parse({});
   },
 
+  'lens/site-open': async (_payload, sender) => {
+    const sites = OpenSitesSchema.safeParse(await openSitesItem.getValue());
+    return { open: (sites.success ? sites.data : {})[senderSite(sender)] ?? null };
+  },
+
+  'lens/set-site-open': async ({ open }, sender) => {
+    const site = senderSite(sender);
+    const sites = OpenSitesSchema.safeParse(await openSitesItem.getValue());
+    await openSitesItem.setValue({ ...(sites.success ? sites.data : {}), [site]: open });
+    return {};
+  },
+
   'lens/set-prefs': async (patch) => {
     const stored = SidebarPrefsSchema.safeParse(await prefsItem.getValue());
     const next = SidebarPrefsSchema.parse({ ...(stored.success ? stored.data : {}), ...patch });
@@ -338,7 +373,7 @@ export function setUpLens(): void {
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === ANNOTATE_MENU_ID && tab?.id !== undefined) void openLens(tab.id);
+    if (info.menuItemId === ANNOTATE_MENU_ID && tab?.id !== undefined) void openLens(tab.id).catch((error) => console.warn(`Thesis Lens: ${String(error)}`));
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
@@ -346,7 +381,7 @@ export function setUpLens(): void {
     void (async () => {
       const tabId = tab?.id ?? (await activeTab())?.id;
       if (tabId !== undefined) await openLens(tabId, { type: 'lens/toggle-sidebar' });
-    })();
+    })().catch((error) => console.warn(`Thesis Lens: ${String(error)}`));
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

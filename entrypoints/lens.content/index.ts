@@ -6,14 +6,15 @@ import { startLens } from './lens';
  * reader asked to annotate). Not listed in the manifest: the background injects it with
  * `scripting.executeScript({ files: ['/content-scripts/lens.js'] })`.
  *
- * CSS is inlined into the shadow root (`?inline` imports, see lens.tsx) rather than loaded by
- * WXT's `cssInjectionMode: 'ui'`: for a runtime-registered script WXT would list the CSS file
- * in web_accessible_resources with no `matches`, so the fetch would fail (and a fetchable
- * resource would let pages detect the extension). 'manual' makes WXT leave CSS to us.
+ * The panel is an extension page in an iframe (frame-host.ts); the script itself loads no CSS
+ * ('manual' makes WXT leave CSS to us).
  */
 export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'manual',
+  // WXT would otherwise announce this script's "started" event name to the page with
+  // window.postMessage, handing page scripts what they need to replay it (see lens.tsx).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startLens(ctx);
   },

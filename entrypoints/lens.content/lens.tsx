@@ -1,26 +1,22 @@
 import browser from 'webextension-polyfill';
-import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzePageSteps } from '@/lib/pipeline/scan';
 import { rangeFor, type TextIndex } from '@/lib/dom/text-index';
 import { request } from '@/lib/ext/messaging';
-import { HighlightPainter, MARK_ATTRIBUTE, type PaintedClaim } from '@/lib/ext/highlights';
+import { HighlightPainter, MARK_ATTRIBUTE, toneOf, type PaintedClaim } from '@/lib/ext/highlights';
 import { LensCommandSchema, SidebarPrefsSchema, type LensCommand, type SidebarPrefs } from '@/lib/messages/lens';
+import { ScanBudget } from '@/lib/lens/budget';
+import { applyCorrections } from '@/lib/corrections';
+import { t } from '@/lib/i18n';
+import type { FrameRequest, FrameState, RailMarker, ScanPhase } from '@/lib/lens/frame-protocol';
 import type { ThesisPack } from '@/lib/pack/schema';
 import type { ScanResult } from '@/lib/pipeline/types';
-import { buildLensView, highlightStatusOf, type ClaimKey, type LensView } from '@/components/sidebar/model';
-import statusCss from '@/components/status/status.css?inline';
-import sidebarCss from '@/components/sidebar/sidebar.css?inline';
-import cardCss from '@/components/highlight/highlight-card.css?inline';
-import { LensApp, type LensUiCallbacks, type LensUiState } from './App';
+import { claimKey, type ItemView } from '@/components/sidebar/model';
 import { connectLensClippings } from '@/components/clippings/lens-integration';
 import { reportItemsOf } from '@/components/popup/report-items';
-import { connectLensStatusUpdates } from '@/components/checklist/lens-integration';
-import statusFormCss from '@/components/checklist/status-update-form.css?inline';
+import { FrameHost, HOST_NAME } from './frame-host';
 
-/** The shadow host's tag name: the page sees only this element. */
-export const HOST_NAME = 'thesis-lens-sidebar';
+export { HOST_NAME };
 
 /** Ask for an idle slot, but do not wait longer than this. */
 const IDLE_TIMEOUT_MS = 1500;
@@ -29,112 +25,93 @@ const SOFT_NAVIGATION_DELAY_MS = 400;
 /** New text (characters) that makes a rescan worthwhile: a paragraph, not a clock or an ad label. */
 const GROWTH_CHARS = 300;
 const GROWTH_DEBOUNCE_MS = 800;
-/** Bound on rescans per address, for pages that never stop changing. */
-const MAX_RERUNS_PER_URL = 8;
+/** Rescans per tab (soft navigations, growth): a burst, then one per period, however busy the page. */
+const RESCAN_BUDGET = { capacity: 4, refillMs: 10_000 };
 const PREFS_SAVE_DELAY_MS = 400;
-const HOVER_SHOW_MS = 150;
-const HOVER_HIDE_MS = 350;
 
-/** Isolated-world marker: the address where a lens last started in this tab's content-script world. */
+/** Isolated-world marker: the lens running in this tab's content-script world, if any. */
 const INSTANCE_KEY = '__thesisLensInstance';
-type InstanceMarker = { url: string };
 
-const EMPTY_VIEW: LensView = { theses: [], claims: new Map(), itemsOfClaim: new Map() };
+type LensWorld = Record<string, Lens | undefined>;
 
-export function startLens(ctx: ContentScriptContext): Lens {
-  const world = globalThis as unknown as Record<string, InstanceMarker | undefined>;
-  // Injected again on the same page (the toolbar button, the popup, the context menu): WXT has
-  // already stopped the previous instance (its UI removed); this one takes over and opens the sidebar.
-  // (The marker outlives the previous instance on purpose: WXT stops that one before this code runs.)
-  const previous = world[INSTANCE_KEY];
-  world[INSTANCE_KEY] = { url: location.href };
+export function startLens(ctx: ContentScriptContext): Lens | null {
+  const world = globalThis as unknown as LensWorld;
+  // Injected again on the same page (the toolbar button, the popup, the context menu): the
+  // running lens stays (our guard stopped WXT's "newer script" event from ending it) and opens
+  // its panel; this copy ends here. A lens left from a previous version of the extension is
+  // invalid (its runtime is gone) and gives way.
+  const running = world[INSTANCE_KEY];
+  if (running && running.alive()) {
+    running.openFromCommand();
+    ctx.abort('Thesis Lens is already running on this page');
+    return null;
+  }
   const lens = new Lens(ctx, {
-    openSidebar: previous?.url === location.href,
+    openPanel: running !== undefined,
     onTeardown: () => {
-      world[INSTANCE_KEY] = undefined;
+      if (world[INSTANCE_KEY] === lens) world[INSTANCE_KEY] = undefined;
     },
   });
+  world[INSTANCE_KEY] = lens;
   lens.start();
   return lens;
 }
 
+/**
+ * The lens in a page: scans the article (idle, in steps), paints the claims by stance, and
+ * keeps the panel's frame beside the article. Everything private is drawn in that frame
+ * (frame-host.ts); what stays in the page (highlights, the host element, the page's margin)
+ * shows only what the article says and where.
+ */
 export class Lens {
-  private state: LensUiState = {
-    view: EMPTY_VIEW,
-    prefs: SidebarPrefsSchema.parse({}),
-    scan: { phase: 'scanning' },
-    sidebarVisible: true,
-    card: null,
-    focusRequest: null,
-    focusPanel: 0,
-  };
-  private readonly painter: HighlightPainter;
-  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-  private uiPending: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
   private packs: ThesisPack[] | null = null;
+  private results: ScanResult[] = [];
+  private scanPhase: ScanPhase = { phase: 'scanning' };
+  private prefs: SidebarPrefs = SidebarPrefsSchema.parse({});
+  private open: boolean | null = null;
+  /** The reader opened the panel in this page view (an overlay is shown only then). */
+  private openedHere = false;
+  private focusRequest: FrameState['focusRequest'] = null;
+  private focusPanel = 0;
+  private nonce = 0;
+  private markers: RailMarker[] = [];
   private run: AbortController | null = null;
   private url = location.href;
-  private reruns = 0;
   private grown = 0;
   private growthTimer: number | undefined;
-  /** The reader asked for the sidebar on this page: show it even when nothing matched. */
-  private explicitOpen: boolean;
+  private trailingTimer: number | undefined;
   private observer: MutationObserver | null = null;
-  private nonce = 0;
   private prefsSaveTimer: number | undefined;
-  private pendingPrefs: Partial<SidebarPrefs> = {};
-  private hoverTimer: number | undefined;
-  private hideTimer: number | undefined;
-  private pointerInCard = false;
-  private lastPointer: { x: number; y: number; target: EventTarget | null } | null = null;
-  private pointerFrame = 0;
-  private scrollFrame = 0;
-  private readonly callbacks: LensUiCallbacks;
+  private pendingSave: Partial<SidebarPrefs> = {};
+  private readonly budget = new ScanBudget(RESCAN_BUDGET, Date.now());
+  private readonly painter: HighlightPainter;
+  private readonly frame: FrameHost;
   private readonly clippings: ReturnType<typeof connectLensClippings>;
-  private readonly prefsLoaded: Promise<void>;
-  private prefsLoadedDone = false;
+  private readonly ready: Promise<void>;
+  /** The reader asked for the panel on this page: show it even when nothing matched. */
+  private explicitOpen: boolean;
 
-  constructor(private readonly ctx: ContentScriptContext, private readonly options: { openSidebar: boolean; onTeardown: () => void }) {
-    this.explicitOpen = options.openSidebar;
+  constructor(private readonly ctx: ContentScriptContext, private readonly options: { openPanel: boolean; onTeardown: () => void }) {
+    this.explicitOpen = options.openPanel;
     this.painter = new HighlightPainter(document, { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms) });
-    this.callbacks = {
-      onPrefsChange: (change) => this.changePrefs(change),
-      onActivateClaim: (key) => this.showClaimInPage(key),
-      onCloseSidebar: () => {
-        this.state = { ...this.state, sidebarVisible: false };
-        this.render();
-      },
-      onOpenInSidebar: (claim) => {
-        this.hideCard();
-        this.openSidebar();
-        this.state = { ...this.state, focusRequest: { key: claim.key, nonce: ++this.nonce } };
-        this.render();
-      },
-      onCloseCard: () => this.hideCard(),
-      onCardPointer: (inside) => {
-        this.pointerInCard = inside;
-        if (inside) this.cancelHide();
-        else if (this.state.card && !this.state.card.takeFocus) this.scheduleHide();
-      },
-    };
-    // Clippings (the clippings feature): "Save" on claims, and "Saved from this page" in the sidebar.
-    this.clippings = connectLensClippings(ctx, { rerender: () => this.render(), rangeOfClaim: (key) => this.painter.rangeOf(key) });
-    this.callbacks.actions = { ...this.callbacks.actions, ...this.clippings.actions };
-    this.callbacks.extraSections = [...(this.callbacks.extraSections ?? []), this.clippings.section];
-    // Status updates while reading (the checklist feature): "Update status" on item cards.
-    const statusUpdates = connectLensStatusUpdates({ rerender: () => this.render(), rescan: () => this.handleCommand({ type: 'lens/rescan' }), side: () => this.state.prefs.side });
-    this.callbacks.actions = { ...this.callbacks.actions, ...statusUpdates.actions };
-    this.callbacks.overlays = [...(this.callbacks.overlays ?? []), statusUpdates.render];
-    this.prefsLoaded = request('lens/get-prefs', {})
-      .then((prefs) => {
-        this.state = { ...this.state, prefs: { ...prefs, ...this.pendingPrefs } };
-      })
+    this.frame = new FrameHost(ctx, (frameRequest) => this.onFrameRequest(frameRequest));
+    this.clippings = connectLensClippings(ctx, { rerender: () => this.draw(), rangeOfClaim: (key) => this.painter.rangeOf(key) });
+    this.ready = Promise.all([
+      request('lens/get-prefs', {}).then((prefs) => {
+        this.prefs = prefs;
+      }),
+      request('lens/site-open', {}).then(({ open }) => {
+        if (this.open === null && open !== null) this.open = open;
+      }),
+    ])
+      .then(() => undefined)
       .catch(() => {
         // No answer (the background is restarting): defaults for this page.
-      })
-      .finally(() => {
-        this.prefsLoadedDone = true;
       });
+  }
+
+  alive(): boolean {
+    return !this.ctx.isInvalid;
   }
 
   start(): void {
@@ -143,10 +120,10 @@ export class Lens {
     const onMessage = (raw: unknown) => {
       const command = LensCommandSchema.safeParse(raw);
       if (!command.success || ctx.isInvalid) return undefined;
-      this.handleCommand(command.data);
       // A definite answer: other content scripts (clipper) also listen, so "no error" alone
-      // would not tell the background that a lens is here.
-      return Promise.resolve({ lens: true });
+      // would not tell the background that a lens is here. `shown` is honest: false when the
+      // page keeps the panel out.
+      return this.handleCommand(command.data).then((shown) => ({ lens: true, shown }));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
@@ -154,18 +131,33 @@ export class Lens {
       this.stop();
     });
 
+    // WXT ends a content script when a newer copy announces itself with a DOM event; a page
+    // can dispatch that event too (its name is this extension's id and the entry point's).
+    // This lens handles re-injection itself (startLens above), so the event is stopped before
+    // WXT's listener on the document sees it, whoever sent it.
+    ctx.addEventListener(
+      window,
+      // WXT's own name for it (typed private, read as is so that it follows WXT).
+      (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE,
+      (event: Event) => {
+        if (!ctx.isInvalid) event.stopImmediatePropagation();
+      },
+      { capture: true },
+    );
+
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       ctx.setTimeout(() => this.onLocationMaybeChanged(), SOFT_NAVIGATION_DELAY_MS);
     });
-    ctx.addEventListener(document, 'mousemove', (event: MouseEvent) => this.onPointerMove(event), { passive: true });
-    ctx.addEventListener(document, 'click', (event: MouseEvent) => this.onClick(event));
-    ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && this.state.card) this.hideCard();
+    // Only the reader's own input counts: page scripts can dispatch events, never trusted ones.
+    ctx.addEventListener(document, 'click', (event: MouseEvent) => {
+      if (event.isTrusted) this.onClick(event);
     });
-    ctx.addEventListener(window, 'scroll', () => this.onScroll(), { passive: true, capture: true });
+    ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
+      if (event.isTrusted && event.key === 'Escape' && this.isOpen() && this.overlay()) this.setOpen(false);
+    });
+    ctx.addEventListener(window, 'resize', () => this.draw(), { passive: true });
 
-    // Injected again by the reader: as if they had asked for the sidebar (after the remembered prefs).
-    if (this.explicitOpen) void this.prefsLoaded.then(() => this.openSidebar());
+    if (this.explicitOpen) void this.ready.then(() => this.openFromCommand());
     void this.scan('start');
   }
 
@@ -188,6 +180,19 @@ export class Lens {
     return new Promise((resolve) => this.ctx.setTimeout(resolve, 0));
   }
 
+  /** A rescan the page caused (navigation, growth): within the tab's budget, else once the budget allows. */
+  private rescanWithinBudget(reason: 'navigation' | 'grew'): void {
+    if (this.budget.take(Date.now())) {
+      void this.scan(reason);
+      return;
+    }
+    if (this.trailingTimer !== undefined) return;
+    this.trailingTimer = this.ctx.setTimeout(() => {
+      this.trailingTimer = undefined;
+      this.rescanWithinBudget(reason);
+    }, this.budget.waitMs(Date.now()));
+  }
+
   private async scan(reason: 'start' | 'navigation' | 'grew' | 'rescan'): Promise<void> {
     this.run?.abort();
     const run = new AbortController();
@@ -199,7 +204,9 @@ export class Lens {
         if (stale()) return;
         this.packs = packs;
       }
-      await this.prefsLoaded;
+      await this.ready;
+      const corrections = await request('corrections/for-page', {}).then(({ corrections }) => corrections).catch(() => []);
+      if (stale()) return;
       await this.idle(run.signal);
       if (stale()) return;
       // The pipeline one step per task (the article, then each pack), with the page given
@@ -213,50 +220,62 @@ export class Lens {
       }
       await this.yieldToPage();
       if (stale()) return;
-      await this.apply(step.value.article.text, step.value.results, run.signal);
+      // The reader's corrections of this page, on every scan.
+      this.apply(step.value.article.text, applyCorrections(step.value.results, corrections));
     } catch (error) {
       if (stale()) return;
-      this.state = { ...this.state, scan: { phase: 'error', message: error instanceof Error ? error.message : String(error) } };
-      if (this.explicitOpen) await this.ensureUi();
-      this.render();
+      this.scanPhase = { phase: 'error', message: error instanceof Error ? error.message : String(error) };
+      this.draw();
     } finally {
       this.observeGrowth();
     }
   }
 
-  private async apply(text: TextIndex, results: ScanResult[], signal: AbortSignal): Promise<void> {
+  private apply(text: TextIndex, results: ScanResult[]): void {
     const relevant = results.filter((result) => result.relevant);
     this.report(results);
+    this.results = relevant;
+    this.scanPhase = { phase: 'ready' };
     if (relevant.length === 0 && !this.explicitOpen) {
-      this.removeUi();
+      this.painter.clear();
+      this.frame.destroy();
+      this.markers = [];
       return;
     }
-    const view = buildLensView(relevant, this.packs ?? []);
     const painted: PaintedClaim[] = [];
-    for (const [key, { claim }] of view.claims) {
-      let start = claim.start;
-      let end = claim.end;
-      if (start === undefined || end === undefined) {
-        // No offsets from the pipeline: find the sentence in the text it read.
-        start = text.text.indexOf(claim.text);
-        end = start + claim.text.length;
-        if (start < 0) continue;
-      }
-      const range = rangeFor(text, start, end);
-      if (range) painted.push({ key, range, status: highlightStatusOf(view, key) });
-    }
+    relevant.forEach((result, resultIndex) => {
+      const thesisId = result.thesisId ?? this.packs?.[resultIndex]?.id ?? `thesis-${resultIndex}`;
+      result.claims.forEach((claim, index) => {
+        let start = claim.start;
+        let end = claim.end;
+        if (start === undefined || end === undefined) {
+          // No offsets from the pipeline: find the sentence in the text it read.
+          start = text.text.indexOf(claim.text);
+          end = start + claim.text.length;
+          if (start < 0) return;
+        }
+        const range = rangeFor(text, start, end);
+        if (range) painted.push({ key: claimKey(thesisId, index), range, tone: toneOf(claim.items[0]?.stance ?? 'neutral', claim.hedged) });
+      });
+    });
     this.painter.paint(painted);
-    this.observer?.takeRecords(); // our own <mark> wrappers (fallback) are not page growth
-    const cardKey = this.state.card?.key;
-    this.state = {
-      ...this.state,
-      view,
-      scan: { phase: 'ready' },
-      card: cardKey && view.claims.has(cardKey) ? this.state.card : null,
-    };
-    await this.ensureUi();
-    if (signal.aborted) return;
-    this.render();
+    this.frame.addSkipLink(t('sidebar_skip'), () => this.openFromCommand());
+    this.observer?.takeRecords(); // our own <mark> wrappers (fallback) and skip link are not page growth
+    this.markers = this.measureMarkers(painted);
+    this.draw();
+  }
+
+  /** Where each claim sits in the page, for the rail (one layout read for all). */
+  private measureMarkers(painted: readonly PaintedClaim[]): RailMarker[] {
+    const height = Math.max(document.documentElement.scrollHeight, 1);
+    const markers: RailMarker[] = [];
+    for (const claim of painted) {
+      const range = this.painter.rangeOf(claim.key);
+      if (!range) continue;
+      const top = range.getBoundingClientRect().top + window.scrollY;
+      markers.push({ key: claim.key, at: Math.min(1, Math.max(0, top / height)), stance: claim.tone.replace('-hedged', '') as RailMarker['stance'] });
+    }
+    return markers;
   }
 
   private report(results: ScanResult[]): void {
@@ -280,20 +299,15 @@ export class Lens {
   }
 
   /** After a soft navigation: a new page as far as the reader is concerned. */
-  private onLocationMaybeChanged(reason: 'navigation' | 'rescan' = 'navigation'): void {
-    if (location.href === this.url) {
-      if (reason === 'rescan') void this.scan('rescan');
-      return;
-    }
+  private onLocationMaybeChanged(): void {
+    if (location.href === this.url) return;
     this.url = location.href;
-    this.reruns = 0;
     this.grown = 0;
     this.explicitOpen = false;
-    this.hideCard();
-    void this.scan(reason);
+    this.rescanWithinBudget('navigation');
   }
 
-  /** Rescan when the article's text grows (late rendering, "read more"), debounced and bounded. */
+  /** Rescan when the article's text grows (late rendering, "read more"), debounced and within the budget. */
   private observeGrowth(): void {
     if (this.observer || this.ctx.isInvalid) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -301,7 +315,6 @@ export class Lens {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    if (this.reruns >= MAX_RERUNS_PER_URL) return;
     for (const record of records) {
       if (this.grown >= GROWTH_CHARS) break;
       if (record.type === 'characterData') {
@@ -309,7 +322,7 @@ export class Lens {
         continue;
       }
       for (const node of record.addedNodes) {
-        if (node === this.ui?.shadowHost) continue;
+        if (node === this.frame.element) continue;
         if (node.nodeType === 1 && (node as Element).hasAttribute(MARK_ATTRIBUTE)) continue;
         if (node.nodeType !== 1 && node.nodeType !== 3) continue;
         this.grown += node.textContent?.length ?? 0;
@@ -320,55 +333,121 @@ export class Lens {
     if (this.growthTimer !== undefined) clearTimeout(this.growthTimer);
     this.growthTimer = this.ctx.setTimeout(() => {
       this.growthTimer = undefined;
-      if (this.reruns >= MAX_RERUNS_PER_URL) return;
-      this.reruns += 1;
       this.grown = 0;
-      void this.scan('grew');
+      this.rescanWithinBudget('grew');
     }, GROWTH_DEBOUNCE_MS);
   }
 
   // ---------------------------------------------------------------------------------
-  // Commands and prefs
+  // Commands, the frame's requests, prefs
   // ---------------------------------------------------------------------------------
 
-  private handleCommand(command: LensCommand): void {
+  private async handleCommand(command: LensCommand): Promise<boolean> {
     switch (command.type) {
       case 'lens/open-sidebar':
-        this.openSidebar();
-        break;
+        return this.openFromCommand();
       case 'lens/toggle-sidebar':
-        if (this.ui && this.state.sidebarVisible && !this.state.prefs.minimized) this.changePrefs({ minimized: true });
-        else this.openSidebar();
-        break;
+        if (this.isOpen() && this.frame.visible()) {
+          this.setOpen(false);
+          return true;
+        }
+        return this.openFromCommand();
       case 'lens/rescan':
         // Also what the background sends after a soft navigation the gate saw.
-        this.reruns = 0;
-        this.onLocationMaybeChanged('rescan');
-        break;
+        if (location.href !== this.url) this.onLocationMaybeChanged();
+        else void this.scan('rescan');
+        return this.frame.visible();
       case 'lens/teardown':
         // Paused on this site: everything goes, and this instance stops for good. A later
-        // injection (resumed) is a fresh start, not a request to open the sidebar.
+        // injection (resumed) is a fresh start, not a request to open the panel.
         this.options.onTeardown();
         this.ctx.abort('Thesis Lens paused on this site');
+        return false;
+    }
+  }
+
+  /** Opened by the reader (command, popup): the panel takes keyboard focus. True when it shows. */
+  openFromCommand(): boolean {
+    this.explicitOpen = true;
+    this.focusPanel = ++this.nonce;
+    this.setOpen(true);
+    this.frame.focus();
+    return this.frame.visible();
+  }
+
+  private isOpen(): boolean {
+    // On a narrow window the open panel covers the article: only when the reader opened it
+    // here, in this page. With room beside the article: as remembered for the site, open at first.
+    if (this.overlay()) return this.openedHere && this.open === true;
+    return this.open ?? true;
+  }
+
+  private overlay(): boolean {
+    return this.frame.overlays(this.prefs.width);
+  }
+
+  private setOpen(open: boolean, remember = true): void {
+    this.open = open;
+    this.openedHere = open;
+    if (remember) {
+      request('lens/set-site-open', { open }).catch(() => {
+        // Not remembered this time.
+      });
+    }
+    this.draw();
+  }
+
+  private onFrameRequest(frameRequest: FrameRequest): void {
+    if (this.ctx.isInvalid) return;
+    switch (frameRequest.type) {
+      case 'activate':
+        this.showClaimInPage(frameRequest.key);
+        break;
+      case 'set-open':
+        this.setOpen(frameRequest.open);
+        break;
+      case 'prefs':
+        this.changePrefs(frameRequest.change);
+        break;
+      case 'rescan':
+        void this.scan('rescan');
+        break;
+      case 'save-claim':
+        this.saveClaim(frameRequest.key, frameRequest.itemId);
+        break;
+      case 'show-clipping':
+        this.clippings.show(frameRequest.id);
+        break;
+      case 'open-library':
+        this.clippings.openLibrary();
+        break;
+      case 'correct':
+        // Kept by the background for this page (the sender tab's), then respected by the rescan.
+        request('corrections/add', frameRequest.correction)
+          .then(() => this.scan('rescan'))
+          .catch(() => {
+            // Not kept: the claim stays as it was.
+          });
         break;
     }
   }
 
-  /** Opened by the reader (command, popup, "Open in sidebar"): the panel takes keyboard focus. */
-  private openSidebar(): void {
-    this.explicitOpen = true;
-    this.state = { ...this.state, sidebarVisible: true, focusPanel: ++this.nonce };
-    if (this.state.prefs.minimized) this.changePrefs({ minimized: false });
-    void this.ensureUi().then(() => this.render());
+  private saveClaim(key: string, itemId: string | undefined): void {
+    const thesisId = key.slice(0, key.lastIndexOf('#'));
+    const index = Number(key.slice(key.lastIndexOf('#') + 1));
+    const result = this.results.find((r, i) => (r.thesisId ?? this.packs?.[i]?.id ?? `thesis-${i}`) === thesisId);
+    const claim = result?.claims[index];
+    if (!claim) return;
+    // The clipper reads the item's id only (its stance on that item is the clipping's stance).
+    const item = itemId ? ({ id: itemId, thesisId } as ItemView) : undefined;
+    this.clippings.actions.onSaveClaim({ key, thesisId, claim }, item);
   }
 
   private changePrefs(change: Partial<SidebarPrefs>): void {
-    this.state = { ...this.state, prefs: { ...this.state.prefs, ...change } };
-    if (!this.prefsLoadedDone) this.pendingPrefs = { ...this.pendingPrefs, ...change };
-    this.render();
+    this.prefs = { ...this.prefs, ...change };
+    this.draw();
     // Dragging the resize handle changes the width many times a second: save the last one.
-    const unsaved = { ...this.pendingSave, ...change };
-    this.pendingSave = unsaved;
+    this.pendingSave = { ...this.pendingSave, ...change };
     if (this.prefsSaveTimer !== undefined) clearTimeout(this.prefsSaveTimer);
     this.prefsSaveTimer = this.ctx.setTimeout(() => {
       this.prefsSaveTimer = undefined;
@@ -379,13 +458,12 @@ export class Lens {
       });
     }, PREFS_SAVE_DELAY_MS);
   }
-  private pendingSave: Partial<SidebarPrefs> = {};
 
   // ---------------------------------------------------------------------------------
-  // The page: showing a claim, the hover card
+  // The page
   // ---------------------------------------------------------------------------------
 
-  private showClaimInPage(key: ClaimKey): void {
+  private showClaimInPage(key: string): void {
     const range = this.painter.rangeOf(key);
     if (!range) return;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -396,138 +474,44 @@ export class Lens {
     const top = window.scrollY + rect.top - window.innerHeight * 0.3;
     window.scrollTo({ top: Math.max(0, top), behavior: reduceMotion ? ('instant' as ScrollBehavior) : 'smooth' });
     this.painter.flash(key);
+    this.painter.setActive(key);
   }
 
-  private isOurs(target: EventTarget | null): boolean {
-    return !!target && target === this.ui?.shadowHost;
-  }
-
-  private onPointerMove(event: MouseEvent): void {
-    if (this.painter.size === 0) return;
-    this.lastPointer = { x: event.clientX, y: event.clientY, target: event.target };
-    if (this.pointerFrame) return;
-    this.pointerFrame = this.ctx.requestAnimationFrame(() => {
-      this.pointerFrame = 0;
-      this.checkHover();
-    });
-  }
-
-  private checkHover(): void {
-    const pointer = this.lastPointer;
-    if (!pointer || this.isOurs(pointer.target)) return;
-    const hit = this.painter.mayContain(pointer.target) ? this.painter.claimAt(pointer.x, pointer.y) : null;
-    const card = this.state.card;
-    if (hit) {
-      this.cancelHide();
-      if (card?.key === hit.key || card?.takeFocus) return;
-      this.clearHoverTimer();
-      this.hoverTimer = this.ctx.setTimeout(() => this.showCard(hit.key, hit.rect, false), HOVER_SHOW_MS);
-    } else {
-      this.clearHoverTimer();
-      if (card && !card.takeFocus && !this.pointerInCard) this.scheduleHide();
-    }
-  }
-
+  /** A click on a claim opens its card in the panel; a click elsewhere closes an overlaying panel. */
   private onClick(event: MouseEvent): void {
-    if (this.isOurs(event.target)) return;
+    if (event.target === this.frame.element) return;
     const selection = document.getSelection();
     const selecting = selection ? !selection.isCollapsed : false;
     const hit = !selecting && this.painter.mayContain(event.target) ? this.painter.claimAt(event.clientX, event.clientY) : null;
-    if (hit) this.showCard(hit.key, hit.rect, true);
-    else if (this.state.card) this.hideCard();
+    if (hit) {
+      this.painter.setActive(hit.key);
+      this.focusRequest = { key: hit.key, nonce: ++this.nonce };
+      this.setOpen(true, false);
+      this.frame.focus();
+      return;
+    }
+    if (this.isOpen() && this.overlay()) this.setOpen(false);
   }
 
-  private onScroll(): void {
-    if (!this.state.card || this.scrollFrame) return;
-    this.scrollFrame = this.ctx.requestAnimationFrame(() => {
-      this.scrollFrame = 0;
-      const card = this.state.card;
-      if (!card) return;
-      if (!card.takeFocus) return this.hideCard();
-      const rect = this.painter.rangeOf(card.key)?.getClientRects()[0];
-      if (!rect || rect.bottom < 0 || rect.top > window.innerHeight) return this.hideCard();
-      this.state = { ...this.state, card: { ...card, anchor: { top: rect.top, bottom: rect.bottom, left: rect.left } } };
-      this.render();
-    });
-  }
-
-  private showCard(key: ClaimKey, rect: DOMRect, pinned: boolean): void {
-    this.clearHoverTimer();
-    this.cancelHide();
-    this.painter.setActive(key);
-    this.state = { ...this.state, card: { key, anchor: { top: rect.top, bottom: rect.bottom, left: rect.left }, takeFocus: pinned } };
-    void this.ensureUi().then(() => this.render());
-  }
-
-  private hideCard(): void {
-    this.clearHoverTimer();
-    this.cancelHide();
-    this.pointerInCard = false;
-    if (!this.state.card) return;
-    this.painter.setActive(null);
-    this.state = { ...this.state, card: null };
-    this.render();
-  }
-
-  private scheduleHide(): void {
-    if (this.hideTimer !== undefined) return;
-    this.hideTimer = this.ctx.setTimeout(() => {
-      this.hideTimer = undefined;
-      if (!this.pointerInCard) this.hideCard();
-    }, HOVER_HIDE_MS);
-  }
-
-  private cancelHide(): void {
-    if (this.hideTimer !== undefined) clearTimeout(this.hideTimer);
-    this.hideTimer = undefined;
-  }
-
-  private clearHoverTimer(): void {
-    if (this.hoverTimer !== undefined) clearTimeout(this.hoverTimer);
-    this.hoverTimer = undefined;
-  }
-
-  // ---------------------------------------------------------------------------------
-  // The shadow-root UI
-  // ---------------------------------------------------------------------------------
-
-  private async ensureUi(): Promise<void> {
-    if (this.ui) return;
-    this.uiPending ??= createShadowRootUi<HTMLElement>(this.ctx, {
-      name: HOST_NAME,
-      position: 'inline',
-      // After <body>, not inside it: out of the article's text and of the page's body-level layout.
-      anchor: () => document.documentElement,
-      append: 'last',
-      css: [statusCss, sidebarCss, cardCss, statusFormCss].join('\n'),
-      // Keys typed in the panel are ours: site shortcuts ("j", "k", "/") must not fire.
-      isolateEvents: true,
-      onMount: (container) => container,
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
-    }).then((ui) => {
-      ui.mount();
-      return ui;
-    });
-    const ui = await this.uiPending;
+  private draw(): void {
     if (this.ctx.isInvalid) return;
-    this.ui = ui;
-  }
-
-  private removeUi(): void {
-    this.painter.clear();
-    this.hideCard();
-    this.ui?.remove();
-    this.ui = null;
-    this.uiPending = null;
-    this.state = { ...this.state, view: EMPTY_VIEW, sidebarVisible: true };
-  }
-
-  private render(): void {
-    const container = this.ui?.uiContainer;
-    if (!container || this.ctx.isInvalid) return;
-    render(<LensApp state={this.state} callbacks={this.callbacks} />, container);
+    if (this.results.length === 0 && !this.explicitOpen) return;
+    const open = this.isOpen();
+    const clippingsState = this.clippings.state();
+    this.frame.show({
+      results: this.results,
+      packs: this.packs ?? [],
+      scan: this.scanPhase,
+      prefs: this.prefs,
+      open,
+      overlay: this.overlay(),
+      markers: this.markers,
+      focusRequest: this.focusRequest,
+      focusPanel: this.focusPanel,
+      page: pageInfo(),
+      viewportWidth: window.innerWidth,
+      clippings: clippingsState,
+    });
   }
 
   private stop(): void {
@@ -535,7 +519,13 @@ export class Lens {
     this.observer?.disconnect();
     this.observer = null;
     this.painter.destroy();
-    this.ui?.remove();
-    this.ui = null;
+    this.frame.destroy();
+    this.options.onTeardown();
   }
+}
+
+/** The page as a status update's source: its canonical address when it is a web page. */
+function pageInfo(): { title: string; url: string } {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  return { title: document.title || location.hostname, url: canonical && /^https?:/.test(canonical) ? canonical : location.href.split('#')[0]! };
 }

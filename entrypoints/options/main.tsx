@@ -14,6 +14,7 @@ import '@/components/status/status.css';
 import '@/components/checklist/status-update-form.css';
 import '@/components/checklist/checklist.css';
 import { downloadText } from '@/lib/ext/download';
+import { CorrectionsList } from '@/components/corrections/CorrectionsList';
 
 /**
  * The checklist page (the extension's options page, opened in a tab): every thesis as a
@@ -235,6 +236,7 @@ function App() {
             }}
           />
           {overview ? <SyncPanel sync={overview.sync} /> : null}
+          <CorrectionsList />
         </aside>
       </div>
     </div>

@@ -1,10 +1,22 @@
-import { STATUSES, type Status } from '../pack/schema';
+import { STANCES, type Stance } from '../pack/schema';
 
 /**
- * Inline highlights of claims in the page, coloured by their checklist item's status.
+ * What a highlight's colour says: the claim's stance toward the thesis, drawn dotted and
+ * lighter when the sentence is hedged. Derived from the article and the thesis's matchers
+ * only, never from the reader's statuses or notes: the names below sit in `CSS.highlights`,
+ * which page scripts can read.
+ */
+export type Tone = Stance | `${Stance}-hedged`;
+export const TONES: readonly Tone[] = STANCES.flatMap((stance) => [stance, `${stance}-hedged` as const]);
+export function toneOf(stance: Stance, hedged: boolean | undefined): Tone {
+  return hedged ? `${stance}-hedged` : stance;
+}
+
+/**
+ * Inline highlights of claims in the page, coloured by their stance toward the thesis.
  *
  * With the CSS Custom Highlight API (`CSS.highlights`) the page's DOM is left alone: one
- * `Highlight` per status, registered as `thesis-lens-<status>`, plus `thesis-lens-flash`
+ * `Highlight` per tone, registered as `thesis-lens-<tone>`, plus `thesis-lens-flash`
  * (a claim just shown from the sidebar) and `thesis-lens-active` (the claim under the
  * card). `::highlight()` rules only apply from the page's own style sheets, so one small
  * <style> goes into the page, holding those rules and nothing else. Browsers without the
@@ -20,14 +32,20 @@ const STYLE_ATTRIBUTE = 'data-thesis-lens-highlights';
 export const MARK_ATTRIBUTE = 'data-thesis-lens';
 const FLASH_MS = 1600;
 
-/** Status colours as translucent fills (readable on light and dark pages) plus an underline. */
-const STATUS_COLOURS: Record<Status, { fill: string; line: string }> = {
-  confirmed: { fill: 'rgba(34, 160, 80, 0.22)', line: 'rgba(22, 128, 60, 0.9)' },
-  'on-track': { fill: 'rgba(120, 200, 60, 0.24)', line: 'rgba(80, 150, 30, 0.9)' },
-  pending: { fill: 'rgba(140, 150, 165, 0.22)', line: 'rgba(110, 120, 135, 0.9)' },
-  'at-risk': { fill: 'rgba(240, 170, 20, 0.28)', line: 'rgba(200, 130, 0, 0.95)' },
-  broken: { fill: 'rgba(225, 60, 60, 0.22)', line: 'rgba(200, 40, 40, 0.95)' },
+/** Stance colours as translucent fills (readable on light and dark pages) plus an underline. */
+const STANCE_COLOURS: Record<Stance, { fill: string; light: string; line: string }> = {
+  supports: { fill: 'rgba(47, 158, 85, 0.25)', light: 'rgba(47, 158, 85, 0.12)', line: 'rgba(22, 128, 60, 0.9)' },
+  challenges: { fill: 'rgba(214, 69, 69, 0.22)', light: 'rgba(214, 69, 69, 0.11)', line: 'rgba(200, 40, 40, 0.95)' },
+  neutral: { fill: 'rgba(140, 150, 165, 0.22)', light: 'rgba(140, 150, 165, 0.11)', line: 'rgba(110, 120, 135, 0.9)' },
 };
+
+function toneDeclarations(tone: Tone): string {
+  const hedged = tone.endsWith('-hedged');
+  const { fill, light, line } = STANCE_COLOURS[tone.replace('-hedged', '') as Stance];
+  return hedged
+    ? `background-color: ${light}; text-decoration: underline dotted 2px ${line}; text-underline-offset: 3px;`
+    : `background-color: ${fill}; text-decoration: underline 2px ${line}; text-underline-offset: 3px;`;
+}
 
 /**
  * The page rules. `::highlight()` alone would be a universal rule: adding it makes the browser
@@ -38,11 +56,10 @@ const STATUS_COLOURS: Record<Status, { fill: string; line: string }> = {
 function pageStyles(containers: readonly string[]): string {
   const scoped = (name: string) => containers.flatMap((path) => [`${path}::highlight(${name})`, `${path} *::highlight(${name})`]).join(', ');
   const rules: string[] = [];
-  for (const status of STATUSES) {
-    const { fill, line } = STATUS_COLOURS[status];
-    const decl = `background-color: ${fill}; text-decoration: underline 2px ${line}; text-underline-offset: 3px;`;
-    if (containers.length > 0) rules.push(`${scoped(`${HIGHLIGHT_PREFIX}${status}`)} { ${decl} }`);
-    rules.push(`mark[${MARK_ATTRIBUTE}="${status}"] { all: unset; ${decl} }`);
+  for (const tone of TONES) {
+    const decl = toneDeclarations(tone);
+    if (containers.length > 0) rules.push(`${scoped(`${HIGHLIGHT_PREFIX}${tone}`)} { ${decl} }`);
+    rules.push(`mark[${MARK_ATTRIBUTE}="${tone}"] { all: unset; ${decl} }`);
   }
   const flash = 'background-color: rgba(255, 214, 0, 0.75); color: #111;';
   if (containers.length > 0) {
@@ -67,7 +84,7 @@ function structuralPath(element: Element): string {
 export interface PaintedClaim {
   key: string;
   range: Range;
-  status: Status;
+  tone: Tone;
 }
 
 type HighlightCtor = new (...ranges: Range[]) => Highlight;
@@ -120,9 +137,9 @@ export class HighlightPainter {
     }
     if (this.api) {
       const { registry, Highlight } = this.api;
-      for (const status of STATUSES) {
-        const ranges = kept.filter((claim) => claim.status === status).map((claim) => claim.range);
-        if (ranges.length > 0) registry.set(`${HIGHLIGHT_PREFIX}${status}`, new Highlight(...ranges));
+      for (const tone of TONES) {
+        const ranges = kept.filter((claim) => claim.tone === tone).map((claim) => claim.range);
+        if (ranges.length > 0) registry.set(`${HIGHLIGHT_PREFIX}${tone}`, new Highlight(...ranges));
       }
       this.claims = kept;
     } else {
@@ -206,7 +223,7 @@ export class HighlightPainter {
   clear(): void {
     this.stopFlash();
     if (this.api) {
-      for (const status of STATUSES) this.api.registry.delete(`${HIGHLIGHT_PREFIX}${status}`);
+      for (const tone of TONES) this.api.registry.delete(`${HIGHLIGHT_PREFIX}${tone}`);
       this.api.registry.delete(ACTIVE);
     }
     for (const mark of this.marks) unwrap(mark);
@@ -282,7 +299,7 @@ export class HighlightPainter {
       if (tail) pieces.push(tail);
       if (pieces.length > 0) this.splits.push({ head: node, pieces });
       const mark = this.doc.createElement('mark');
-      mark.setAttribute(MARK_ATTRIBUTE, claim.status);
+      mark.setAttribute(MARK_ATTRIBUTE, claim.tone);
       mark.setAttribute('data-thesis-lens-claim', claim.key);
       target.parentNode!.insertBefore(mark, target);
       mark.append(target);

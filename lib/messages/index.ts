@@ -4,8 +4,16 @@ import { clippingMessages } from './clippings';
 import { checklistMessages } from './checklist';
 import { libraryMessages } from './library';
 import { analysisMessages } from './analysis';
+import { correctionMessages } from './corrections';
 
-export const messages = { ...lensMessages, ...clippingMessages, ...checklistMessages, ...libraryMessages, ...analysisMessages };
+export const messages = {
+  ...lensMessages,
+  ...clippingMessages,
+  ...checklistMessages,
+  ...libraryMessages,
+  ...analysisMessages,
+  ...correctionMessages,
+};
 export type Messages = typeof messages;
 export type MessageType = keyof Messages;
 export type RequestOf<K extends MessageType> = z.infer<Messages[K]['request']>;

@@ -110,6 +110,18 @@ export const lensMessages = defineMessages({
     response: SidebarPrefsSchema,
     from: 'pages-and-content-scripts',
   },
+  /** Whether the reader left the panel open or closed on the sender tab's site (null: never chose). */
+  'lens/site-open': {
+    request: z.object({}),
+    response: z.object({ open: z.boolean().nullable() }),
+    from: 'pages-and-content-scripts',
+  },
+  /** Remembers open or closed for the sender tab's site (taken from the sender, never the payload). */
+  'lens/set-site-open': {
+    request: z.object({ open: z.boolean() }),
+    response: z.object({}),
+    from: 'pages-and-content-scripts',
+  },
 });
 
 /** Background → lens content script (via tabs.sendMessage). */

@@ -1,28 +1,29 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { test, expect, servePage } from './extension';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
+import { lensFrame, openPanel } from './lens-ui';
 
 /**
  * Updating a status while reading: from the sidebar on the demo article, the checklist page
  * shows the new entry, the sidebar's badge changes, and undo restores both.
  */
 
-const panel = (page: Page) => page.locator('thesis-lens-sidebar [role="complementary"]');
 const ITEM = 'cloud-revenue-growth';
 
 test('update a status from the sidebar: the checklist page shows it, the badge changes, undo restores', async ({ page, context, extensionId }) => {
   test.setTimeout(120_000);
   await servePage(context, NEWS_URL, demoHtml());
   await page.goto(NEWS_URL);
-  const item = panel(page).locator(`.tl-item[data-item-id="${ITEM}"]`).first();
+  const item = (await openPanel(page)).locator(`.tl-item[data-item-id="${ITEM}"]`).first();
   await expect(item).toBeVisible({ timeout: 20_000 });
   const badge = item.locator('.tl-item__head .tl-status__word');
   const before = (await badge.textContent())!;
   expect(before).not.toBe('Broken');
 
   await item.getByRole('button', { name: /Update status/ }).click();
-  const dialog = page.locator('thesis-lens-sidebar [role="dialog"]');
+  const frame = await lensFrame(page);
+  const dialog = frame.locator('[role="dialog"]');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('heading')).toContainText('Update status:');
   // The article is prefilled as the source (its canonical address when it declares one).
@@ -33,8 +34,12 @@ test('update a status from the sidebar: the checklist page shows it, the badge c
   await expect(dialog.getByLabel('Date', { exact: true })).toHaveValue('2026-01-09');
   await expect(dialog.getByText('The article’s date')).toBeVisible();
   await dialog.getByLabel('Date', { exact: true }).fill(new Date().toISOString().slice(0, 10));
-  const results = await new AxeBuilder({ page }).include('thesis-lens-sidebar').analyze();
-  expect(results.violations.filter((violation) => violation.nodes.some((node) => JSON.stringify(node.target).includes('tl-sidebar-update'))).map((violation) => violation.id)).toEqual([]);
+  await frame.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await frame.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (c: Element) => Promise<{ violations: Array<{ id: string }> }> } }).axe.run(document.querySelector('.tl-sidebar-update-host')!);
+    return result.violations.map((violation) => violation.id);
+  });
+  expect(violations).toEqual([]);
 
   await dialog.getByRole('radio', { name: /Broken/ }).check();
   await dialog.getByLabel('Note').fill('Cloud growth stalls (sidebar test entry).');
@@ -65,15 +70,16 @@ test('update a status from the sidebar: the checklist page shows it, the badge c
 test('the sidebar dialog takes focus on the current status, and Escape closes it without saving', async ({ page, context }) => {
   await servePage(context, NEWS_URL, demoHtml());
   await page.goto(NEWS_URL);
-  const item = panel(page).locator(`.tl-item[data-item-id="${ITEM}"]`).first();
+  const item = (await openPanel(page)).locator(`.tl-item[data-item-id="${ITEM}"]`).first();
   await expect(item).toBeVisible({ timeout: 20_000 });
   const before = await item.locator('.tl-item__head .tl-status__word').textContent();
   await item.getByRole('button', { name: /Update status/ }).click();
-  const dialog = page.locator('thesis-lens-sidebar [role="dialog"]');
+  const frame = await lensFrame(page);
+  const dialog = frame.locator('[role="dialog"]');
   // Focus lands on the item's current status (a checked radio), ready to change it.
   const focused = () =>
-    page.evaluate(() => {
-      const active = document.querySelector('thesis-lens-sidebar')?.shadowRoot?.activeElement as HTMLInputElement | null;
+    frame.evaluate(() => {
+      const active = document.activeElement as HTMLInputElement | null;
       return active ? { type: active.type, checked: active.checked, label: active.parentElement?.textContent?.trim() } : null;
     });
   await expect.poll(focused).toMatchObject({ type: 'radio', checked: true });
@@ -87,7 +93,7 @@ test('an update made on the checklist page reaches a page already open: its side
   test.setTimeout(120_000);
   await servePage(context, NEWS_URL, demoHtml());
   await page.goto(NEWS_URL);
-  const badge = panel(page).locator(`.tl-item[data-item-id="${ITEM}"]`).first().locator('.tl-item__head .tl-status__word');
+  const badge = (await openPanel(page)).locator(`.tl-item[data-item-id="${ITEM}"]`).first().locator('.tl-item__head .tl-status__word');
   await expect(badge).toBeVisible({ timeout: 20_000 });
   const before = (await badge.textContent())!;
 

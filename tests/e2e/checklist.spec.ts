@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, servePage, launchWithExtension, blockNetwork, extensionIdOf } from './extension';
+import { openPanel } from './lens-ui';
 
 /**
  * The checklist page (options page) on the built extension: status updates and undo, pack
@@ -167,7 +168,8 @@ test('a second thesis with its own matchers: its claims appear on a page that ma
   const article = await context.newPage();
   await servePage(context, TESLA_URL, TESLA_HTML);
   await article.goto(TESLA_URL);
-  const panel = article.locator('thesis-lens-sidebar [role="complementary"]');
+  // The panel is the lens's frame, an extension page beside the article.
+  const panel = await openPanel(article);
   await expect(panel.locator('h3', { hasText: 'Tesla: robotaxi' })).toBeVisible({ timeout: 20_000 });
   const item = panel.locator('.tl-item[data-item-id="robotaxi-service-expands"]').first();
   await expect(item.locator('.tl-claim').first()).toBeVisible();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, servePage, serviceWorkerOf, launchWithExtension, blockNetwork, extensionIdOf } from './extension';
+import { openPanel } from './lens-ui';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
 import { ClosedRoot } from './saving-support';
 
@@ -137,7 +138,8 @@ test('save from a selection; the library lists them; highlighted again on reload
   await page.reload();
   await expect.poll(() => clippingHighlights(page), { timeout: 15_000 }).toEqual([CAPEX_EDITED, UPFRONT].sort());
   // The one that is gone is listed in the sidebar as not found, never dropped.
-  const section = page.locator('thesis-lens-sidebar [data-testid="page-clippings"]');
+  // The sidebar is the lens's frame (an extension page beside the article).
+  const section = (await openPanel(page)).locator('[data-testid="page-clippings"]');
   await expect(section.locator('.tlc-clip:not([data-not-found])')).toHaveCount(2, { timeout: 15_000 });
   await expect(section.getByText('Not found on this page (1)')).toBeVisible();
   await expect(section.locator('[data-not-found]')).toContainText(DISCOUNT);
@@ -146,7 +148,7 @@ test('save from a selection; the library lists them; highlighted again on reload
 test('save a claim from the sidebar: items and stance prefilled; listed under "Saved from this page"', async ({ page, context, extensionId }) => {
   await servePage(context, NEWS_URL, demoHtml());
   await page.goto(NEWS_URL);
-  const panel = page.locator('thesis-lens-sidebar [role="complementary"]');
+  const panel = await openPanel(page);
   const claim = panel.locator('[data-item-id="cloud-revenue-growth"] .tl-claim', { hasText: 'grew 34%' }).first();
   await expect(claim).toBeVisible({ timeout: 20_000 });
   const claimText = (await claim.locator('.tl-claim__text').textContent())!.trim();

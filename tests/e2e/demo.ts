@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { blockNetwork, fixturePage, launchWithExtension, serviceWorkerOf, servePage } from './extension';
+import { openPanel } from './lens-ui';
 
 /**
  * `npm run demo`: the built extension in Chromium on the bundled demo article (the seed's
@@ -27,8 +28,8 @@ async function main(): Promise<void> {
     await welcome;
     await page.bringToFront();
 
-    const sidebar = page.locator('thesis-lens-sidebar');
-    await sidebar.waitFor({ state: 'attached', timeout: 30_000 });
+    // The panel is the lens's frame, an extension page beside the article.
+    const sidebar = await openPanel(page, 30_000);
     const claims = sidebar.locator('li.tl-claim');
     await claims.first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(500); // let the highlights and the sidebar settle for the picture

@@ -1,30 +1,29 @@
 import type { Page } from '@playwright/test';
 import { test, expect, servePage, launchWithExtension, blockNetwork } from './extension';
 import { NEWS_URL, claimRect, demoHtml, highlightSizes, hostileHtml, hugeHtml } from '../fixtures/e2e/lens-pages';
+import { lensFrame, openPanel } from './lens-ui';
 
 /** The lens on pages that fight back, on a huge page, and how the demo looks (screenshots). */
 
 const sidebar = (page: Page) => page.locator('thesis-lens-sidebar');
-const panel = (page: Page) => page.locator('thesis-lens-sidebar [role="complementary"]');
 
 async function waitForLens(page: Page) {
-  await expect(panel(page).locator('.tl-item').first()).toBeVisible({ timeout: 25_000 });
+  const panel = await openPanel(page, 25_000);
+  await expect(panel.locator('.tl-item').first()).toBeVisible({ timeout: 25_000 });
+  return panel;
 }
 
 test('markup and javascript: links in claims are shown as text and never run', async ({ page, context }) => {
   await servePage(context, NEWS_URL, hostileHtml());
   await page.goto(NEWS_URL);
-  await waitForLens(page);
-  const claim = panel(page).locator('.tl-claim__text', { hasText: 'onerror' }).first();
+  const panel = await waitForLens(page);
+  const claim = panel.locator('.tl-claim__text', { hasText: 'onerror' }).first();
   await expect(claim).toContainText(`<img src=x onerror="window.__pwned='img'">`);
-  await expect(panel(page).locator('.tl-claim__text', { hasText: "javascript:window.__pwned='link'" }).first()).toBeVisible();
-  expect(await page.evaluate(() => document.querySelector('thesis-lens-sidebar')!.shadowRoot!.querySelectorAll('img, a, script, iframe').length)).toBe(0);
-  // Interact with both: click them in the sidebar, hover and click them in the page.
+  await expect(panel.locator('.tl-claim__text', { hasText: "javascript:window.__pwned='link'" }).first()).toBeVisible();
+  expect(await panel.locator('img, a, script, iframe').count()).toBe(0);
   await claim.click();
   const rect = (await claimRect(page, 'onerror'))!;
   await page.mouse.click(rect.left + 10, (rect.top + rect.bottom) / 2);
-  await expect(sidebar(page).locator('.tl-card')).toBeVisible();
-  expect(await sidebar(page).locator('.tl-card img, .tl-card a').count()).toBe(0);
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
 });
@@ -35,7 +34,7 @@ test('page CSS that hits every element (!important) does not reach the sidebar, 
     page.evaluate(() =>
       ['h1', 'article p', 'form button', 'nav a', 'aside li', 'body', 'html'].map((selector) => {
         const style = getComputedStyle(document.querySelector(selector)!);
-        return [selector, style.color, style.backgroundColor, style.font, style.display, style.position, style.margin, style.outlineStyle, style.zIndex].join('|');
+        return [selector, style.color, style.backgroundColor, style.font, style.display, style.position, selector === 'html' ? '(the lens sets it)' : style.margin, style.outlineStyle, style.zIndex].join('|');
       }),
     );
   const control = 'https://control.example/alibaba-ai-cloud-h200';
@@ -48,30 +47,33 @@ test('page CSS that hits every element (!important) does not reach the sidebar, 
 
   await servePage(context, NEWS_URL, hostileHtml());
   await page.goto(NEWS_URL);
-  await waitForLens(page);
-  const styles = await page.evaluate(() => {
+  const panel = await waitForLens(page);
+  // The page's CSS says `thesis-lens-sidebar { display: none !important }` and hits every element: the host keeps its place.
+  const hostStyle = await page.evaluate(() => {
     const host = document.querySelector('thesis-lens-sidebar')!;
-    const root = host.shadowRoot!;
-    const aside = root.querySelector('[role="complementary"]')!;
-    const title = root.querySelector('.tl-item__title')!;
+    const h = getComputedStyle(host);
+    return { display: h.display, position: h.position };
+  });
+  expect(hostStyle).toEqual({ display: 'block', position: 'fixed' });
+  const styles = await panel.evaluate((aside) => {
+    const title = aside.querySelector('.tl-item__title')!;
     const a = getComputedStyle(aside);
     const t = getComputedStyle(title);
-    const h = getComputedStyle(host);
-    return { hostDisplay: h.display, hostPosition: h.position, position: a.position, background: a.backgroundColor, titleColor: t.color, titleFont: t.fontSize, titleFamily: t.fontFamily, before: getComputedStyle(title, '::before').content };
+    return { position: a.position, background: a.backgroundColor, titleColor: t.color, titleFont: t.fontSize, titleFamily: t.fontFamily, before: getComputedStyle(title, '::before').content };
   });
-  expect(styles.hostDisplay).toBe('block');
-  expect(styles.hostPosition).toBe('fixed');
   expect(styles.position).toBe('fixed');
   expect(styles.background).not.toBe('rgb(0, 255, 0)');
   expect(styles.titleColor).not.toBe('rgb(255, 0, 0)');
   expect(styles.titleFont).toBe('14px');
   expect(styles.titleFamily).not.toContain('monospace');
   expect(styles.before).toBe('none');
-  const box = (await panel(page).boundingBox())!;
+  const box = (await panel.boundingBox())!;
   expect(box.x + box.width).toBeCloseTo(1280, 0);
   expect(box.height).toBeCloseTo(900, 0);
 
   expect(await pageStyles()).toEqual(withoutLens);
+  // The one change to the page's layout: <html> gives up the panel's width (side by side).
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe(`${Math.round(box.width)}px`);
   // The only style we add to the page holds the ::highlight / mark rules, nothing else.
   expect(await pageSheets()).toBe(pageStyleCount);
   const ours = await page.evaluate(() => [...document.querySelectorAll('style[data-thesis-lens-highlights]')].map((s) => s.textContent!));
@@ -86,8 +88,8 @@ test('page CSS that hits every element (!important) does not reach the sidebar, 
 test("a strict CSP page (default-src 'none'): sidebar styled, highlights painted", async ({ page, context }) => {
   await servePage(context, NEWS_URL, demoHtml(), { 'Content-Security-Policy': "default-src 'none'" });
   await page.goto(NEWS_URL);
-  await waitForLens(page);
-  const background = await panel(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const panel = await waitForLens(page);
+  const background = await panel.evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(background).toBe('rgb(255, 255, 255)');
   const sizes = await highlightSizes(page);
   expect(Object.values(sizes).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
@@ -142,21 +144,16 @@ test('a 100,000-node page: the lens works, and once loaded none of its tasks spe
   // with cheap page functions and raw mouse input instead.
   await servePage(context, NEWS_URL, hugeHtml(100_000));
   await page.goto(NEWS_URL);
-  await page.waitForFunction(() => !!document.querySelector('thesis-lens-sidebar')?.shadowRoot?.querySelector('.tl-item'), null, { polling: 1000, timeout: 90_000 });
+  await page.waitForFunction(() => !!document.querySelector('thesis-lens-sidebar'), null, { polling: 1000, timeout: 90_000 });
+  // The frame is another document: its locators do not walk the page's nodes.
+  const panel = await openPanel(page, 90_000);
+  await expect(panel.locator('.tl-item').first()).toBeVisible({ timeout: 30_000 });
   await page.waitForTimeout(500);
 
-  // Hover a highlighted claim, then click a claim in the sidebar: the interactive paths too.
+  // Click a claim in the article (its card opens in the panel), then one in the panel.
   const rect = (await claimRect(page, 'grew 34%'))!;
-  await page.mouse.move(rect.left + 30, (rect.top + rect.bottom) / 2);
-  await page.waitForFunction(() => !!document.querySelector('thesis-lens-sidebar')!.shadowRoot!.querySelector('.tl-card'), null, { polling: 500 });
-  const button = await page.evaluate(() => {
-    const buttons = [...document.querySelector('thesis-lens-sidebar')!.shadowRoot!.querySelectorAll<HTMLElement>('.tl-claim__show')];
-    const target = buttons.find((b) => b.textContent!.includes('burning significant cash'))!;
-    target.scrollIntoView({ block: 'center' });
-    const box = target.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
-  await page.mouse.click(button.x, button.y);
+  await page.mouse.click(rect.left + 30, (rect.top + rect.bottom) / 2);
+  await panel.locator('.tl-claim__show', { hasText: 'burning significant cash' }).first().click();
   await page.waitForTimeout(1500);
 
   const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
@@ -195,15 +192,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const page = context.pages()[0] ?? (await context.newPage());
       await servePage(context, NEWS_URL, demoHtml());
       await page.goto(NEWS_URL);
-      await waitForLens(page);
+      const panel = await waitForLens(page);
       await page.waitForTimeout(300);
       await page.screenshot({ path: testInfo.outputPath(`demo-${colorScheme}.png`) });
-      const rect = (await claimRect(page, 'grew 34%'))!;
-      await page.mouse.click(rect.left + 30, (rect.top + rect.bottom) / 2);
-      await expect(sidebar(page).locator('.tl-card')).toBeVisible();
-      await page.waitForTimeout(200);
-      await page.screenshot({ path: testInfo.outputPath(`demo-card-${colorScheme}.png`) });
-      const background = await panel(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+      const background = await panel.evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(background).toBe(colorScheme === 'dark' ? 'rgb(27, 30, 36)' : 'rgb(255, 255, 255)');
     } finally {
       await context.close();

@@ -204,13 +204,14 @@ test('the keyboard command toggles the sidebar, injecting the lens where the gat
   await expect(page.locator(SIDEBAR)).toBeAttached({ timeout: 15_000 });
   await expect.poll(() => reportOf(worker, tabId), { timeout: 15_000 }).toMatchObject({ relevant: false, claims: 0 });
   expect(await badgeOf(worker, tabId)).toBe('');
-  const prefs = () => worker.evaluate(async () => (await chrome.storage.local.get('lens-sidebar-prefs'))['lens-sidebar-prefs'] as { minimized: boolean } | undefined);
+  // Open or closed is remembered per site (the lens's frame: panel or rail).
+  const siteOpen = () => worker.evaluate(async () => Object.values(((await chrome.storage.local.get('lens-open-sites'))['lens-open-sites'] ?? {}) as Record<string, boolean>)[0]);
 
-  // The same shortcut again: the lens is there now, so it toggles (minimizes) the sidebar.
+  // The same shortcut again: the lens is there now, so it toggles (closes) the panel.
   await pressShortcut();
-  await expect.poll(async () => (await prefs())?.minimized).toBe(true);
+  await expect.poll(siteOpen).toBe(false);
   await pressShortcut();
-  await expect.poll(async () => (await prefs())?.minimized).toBe(false);
+  await expect.poll(siteOpen).toBe(true);
 });
 
 test('on demand outside the news list: without access it says so and changes nothing', async ({ context, page, extensionId }) => {

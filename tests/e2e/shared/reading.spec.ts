@@ -1,6 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { test, expect, servePage, serviceWorkerOf, fixturePage } from '../extension';
 import { highlightSizes } from '../../fixtures/e2e/lens-pages';
+import { openPanel } from '../lens-ui';
 import { corpusPages, readSeed } from '../../support/shared';
 import { textToDocument } from '../../../lib/cli/scan';
 
@@ -10,7 +11,7 @@ import { textToDocument } from '../../../lib/cli/scan';
  * served at a news address where the gate runs, get nothing at all.
  */
 
-const SIDEBAR_ITEMS = 'thesis-lens-sidebar [role="complementary"] .tl-items:not(.tl-items--others) > .tl-item';
+const SIDEBAR_ITEMS = '.tl-items:not(.tl-items--others) > .tl-item';
 
 function statusHighlights(sizes: Record<string, number>): number {
   return Object.entries(sizes)
@@ -31,17 +32,18 @@ test('the seed article: sidebar with at least 9 checklist items, one highlight p
   const url = 'https://www.ainvest.com/news/alibaba-h200-access-ai-cloud-2601/';
   await servePage(context, url, textToDocument(readSeed()).toString());
   await page.goto(url);
-  const items = page.locator(SIDEBAR_ITEMS);
+  const panel = await openPanel(page);
+  const items = panel.locator(SIDEBAR_ITEMS);
   await expect(items.first()).toBeVisible({ timeout: 20_000 });
   const ids = await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-item-id')));
   expect(new Set(ids).size).toBeGreaterThanOrEqual(9);
 
-  const summary = await page.locator('thesis-lens-sidebar .tl-thesis__summary').first().textContent();
+  const summary = await panel.locator('.tl-thesis__summary').first().textContent();
   const claims = Number(/(\d+) claims?/.exec(summary ?? '')?.[1]);
   expect(claims).toBeGreaterThanOrEqual(9);
   await expect.poll(async () => statusHighlights(await highlightSizes(page))).toBe(claims);
 
-  const cloud = page.locator('thesis-lens-sidebar [data-item-id="cloud-revenue-growth"]').first();
+  const cloud = panel.locator('[data-item-id="cloud-revenue-growth"]').first();
   await expect(cloud.locator('.tl-check__verdict', { hasText: 'Matches' }).first()).toBeVisible();
 
   const worker = await serviceWorkerOf(context);
@@ -91,5 +93,5 @@ test('the 130 Readability corpus pages at a news address: no sidebar, no highlig
   const controlUrl = 'https://www.reuters.com/corpus/control-demo/';
   await servePage(context, controlUrl, fixturePage('demo-alibaba-h200.html'));
   await control.goto(controlUrl);
-  await expect(control.locator(SIDEBAR_ITEMS).first()).toBeVisible({ timeout: 20_000 });
+  await expect((await openPanel(control)).locator(SIDEBAR_ITEMS).first()).toBeVisible({ timeout: 20_000 });
 });

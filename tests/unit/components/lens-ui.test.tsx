@@ -242,12 +242,12 @@ describe('HighlightPainter <mark> fallback', () => {
     const second = index.text.indexOf('Second bold sentence here.');
     const painter = new HighlightPainter(document, { forceMarks: true });
     painter.paint([
-      { key: 'a', range: rangeFor(index, first, first + 'First sentence here.'.length)!, status: 'on-track' },
-      { key: 'b', range: rangeFor(index, second, second + 'Second bold sentence here.'.length)!, status: 'at-risk' },
+      { key: 'a', range: rangeFor(index, first, first + 'First sentence here.'.length)!, tone: 'supports' },
+      { key: 'b', range: rangeFor(index, second, second + 'Second bold sentence here.'.length)!, tone: 'challenges-hedged' },
     ]);
     expect(painter.mode).toBe('marks');
     const marks = [...p.querySelectorAll('mark[data-thesis-lens]')];
-    expect(marks.map((m) => m.getAttribute('data-thesis-lens'))).toEqual(['on-track', 'at-risk', 'at-risk', 'at-risk']);
+    expect(marks.map((m) => m.getAttribute('data-thesis-lens'))).toEqual(['supports', 'challenges-hedged', 'challenges-hedged', 'challenges-hedged']);
     expect(marks.map((m) => m.textContent).join('|')).toBe('First sentence here.|Second |bold| sentence here.');
     expect(painter.rangeOf('b')!.toString()).toBe('Second bold sentence here.');
     painter.flash('b');

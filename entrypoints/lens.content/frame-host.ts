@@ -1,0 +1,264 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { FRAME_PATH, PORT_PREFIX, newFrameToken, type FrameMessage, type FrameRequest, type FrameState } from '@/lib/lens/frame-protocol';
+
+/** The host's tag name when the page has not taken it. */
+export const HOST_NAME = 'thesis-lens-sidebar';
+/** The rail's width (the closed panel). */
+export const RAIL_WIDTH = 28;
+/** Below this much room for the article beside the panel, the panel overlays instead. */
+const MIN_ARTICLE_WIDTH = 640;
+/** A page that removes the panel this many times is refusing it: stop re-creating it and say so. */
+const MAX_RECREATIONS = 5;
+const CONNECT_ATTEMPTS = 40;
+const CONNECT_RETRY_MS = 100;
+
+/**
+ * The lens's place in the page: a host element with a closed shadow root, holding only an
+ * iframe of the extension's own page (`lens-frame.html`), where everything private is drawn.
+ *
+ * Why an iframe rather than a closed shadow root holding the panel itself: a closed root keeps
+ * page scripts from its nodes, but not from its text. `window.find("Broken")` searches closed
+ * shadow roots (tested in Chromium), so a page could probe the reader's statuses and notes
+ * word by word. Another origin's document is out of reach of `window.find`, of the DOM, of
+ * synthetic events, and of the page's CSS. This is how Hypothesis isolates its sidebar.
+ * The page sees the host element, its size, and the iframe's address; it cannot tell what is
+ * in it. The closed root keeps the page from re-pointing the iframe elsewhere.
+ *
+ * The page may pre-define the host's element name (its constructor would run on our
+ * element): the name is then replaced by an unguessable one. It may remove the host: it is put
+ * back, up to MAX_RECREATIONS times, after which `blocked` is true and the lens says so.
+ */
+export class FrameHost {
+  private host: HTMLElement | null = null;
+  private iframe: HTMLIFrameElement | null = null;
+  private sheet: HTMLStyleElement | null = null;
+  private port: Runtime.Port | null = null;
+  private readonly token = newFrameToken();
+  private state: FrameState | null = null;
+  private recreations = 0;
+  private observer: MutationObserver | null = null;
+  private pageMarginSet: { property: string; value: string; priority: string } | null = null;
+  /** The page keeps removing the panel: it cannot be shown. */
+  blocked = false;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly onRequest: (request: FrameRequest) => void,
+  ) {}
+
+  /** Creates the host if needed (or puts it back); false when the page will not have it. */
+  ensure(): boolean {
+    if (this.blocked || this.ctx.isInvalid) return false;
+    if (!this.host) this.create();
+    else if (!this.host.isConnected) this.reattach();
+    return !this.blocked;
+  }
+
+  visible(): boolean {
+    const host = this.host;
+    if (!host || !host.isConnected || this.blocked) return false;
+    const rect = host.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && getComputedStyle(host).visibility !== 'hidden';
+  }
+
+  get element(): HTMLElement | null {
+    return this.host;
+  }
+
+  /** Sends the frame what to draw, and lays the page out around it. */
+  show(state: FrameState): void {
+    this.state = state;
+    if (!this.ensure()) return;
+    this.layout(state);
+    this.post({ type: 'state', state });
+  }
+
+  /** Gives the frame keyboard focus (the panel was opened by a command, the skip link). */
+  focus(): void {
+    this.iframe?.focus();
+  }
+
+  /** Would an open panel cover the article here (narrow window)? */
+  overlays(width: number): boolean {
+    return window.innerWidth - width < MIN_ARTICLE_WIDTH;
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    try {
+      this.port?.disconnect();
+    } catch {
+      // already gone
+    }
+    this.port = null;
+    this.restorePageMargin();
+    this.skip?.remove();
+    this.skip = null;
+    this.host?.remove();
+    this.host = null;
+    this.iframe = null;
+  }
+
+  /**
+   * A skip link at the start of the page's tab order ("Skip to the Thesis Lens panel"), visible
+   * when focused. In its own closed shadow root; only the reader's own activation counts.
+   */
+  addSkipLink(label: string, onActivate: () => void): void {
+    if (this.skip || !document.body) return;
+    const host = document.createElement('span');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = [
+      ':host { all: initial !important; }',
+      'a { position: fixed; left: 8px; top: -100px; z-index: 2147483647; padding: 8px 12px; background: #0b57d0; color: #fff;',
+      ' font: 600 14px system-ui, sans-serif; border-radius: 6px; text-decoration: none; }',
+      'a:focus { top: 8px; outline: 3px solid #fff; outline-offset: -5px; }',
+    ].join('');
+    const link = document.createElement('a');
+    link.href = '#';
+    link.textContent = label;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      // Not also a click "outside" the panel (which would close it again).
+      event.stopPropagation();
+      if (event.isTrusted) onActivate();
+    });
+    root.append(style, link);
+    document.body.prepend(host);
+    this.skip = host;
+  }
+  private skip: HTMLElement | null = null;
+
+  private create(): void {
+    const host = document.createElement(hostName());
+    const root = host.attachShadow({ mode: 'closed' });
+    const sheet = document.createElement('style');
+    const iframe = document.createElement('iframe');
+    iframe.src = `${browser.runtime.getURL(FRAME_PATH as '/lens-frame.html')}#${this.token}`;
+    iframe.title = 'Thesis Lens';
+    // The frame's own page is trusted; it needs no powers from the embedding page.
+    iframe.setAttribute('allow', '');
+    root.append(sheet, iframe);
+    this.ctx.addEventListener(iframe, 'load', () => this.connect());
+    this.host = host;
+    this.iframe = iframe;
+    this.sheet = sheet;
+    document.documentElement.append(host);
+    this.watch();
+  }
+
+  /** The page removed or moved the host: put it back (the iframe reloads and reconnects). */
+  private reattach(): void {
+    if (!this.host) return;
+    this.recreations += 1;
+    if (this.recreations > MAX_RECREATIONS) {
+      this.blocked = true;
+      this.observer?.disconnect();
+      this.restorePageMargin();
+      return;
+    }
+    document.documentElement.append(this.host);
+  }
+
+  private watch(): void {
+    this.observer?.disconnect();
+    this.observer = new MutationObserver(() => {
+      if (this.host && this.host.parentNode !== document.documentElement && !this.blocked) {
+        this.reattach();
+        if (this.state && !this.blocked) this.layout(this.state);
+      }
+    });
+    this.observer.observe(document.documentElement, { childList: true });
+  }
+
+  private connect(attempt = 0): void {
+    if (this.ctx.isInvalid) return;
+    try {
+      this.port?.disconnect();
+    } catch {
+      // already gone
+    }
+    const port = browser.runtime.connect({ name: `${PORT_PREFIX}${this.token}` });
+    let answered = false;
+    port.onMessage.addListener((raw: unknown) => {
+      answered = true;
+      const message = raw as FrameRequest;
+      if (message?.type === 'ready') {
+        if (this.state) this.post({ type: 'state', state: this.state });
+        return;
+      }
+      this.onRequest(message);
+    });
+    // No word from the frame (its script was not listening yet): try again, a bounded number of times.
+    this.ctx.setTimeout(() => {
+      if (answered || this.port !== port || attempt >= CONNECT_ATTEMPTS) return;
+      try {
+        port.disconnect();
+      } catch {
+        // already gone
+      }
+      this.port = null;
+      this.connect(attempt + 1);
+    }, CONNECT_RETRY_MS * 5);
+    port.onDisconnect.addListener(() => {
+      if (this.port !== port) return;
+      this.port = null;
+      // No listener yet (the frame's script is still starting): try again, a bounded number of times.
+      if (!answered && this.port === null && attempt < CONNECT_ATTEMPTS && !this.ctx.isInvalid) this.ctx.setTimeout(() => this.connect(attempt + 1), CONNECT_RETRY_MS);
+    });
+    this.port = port;
+    if (this.state) this.post({ type: 'state', state: this.state });
+  }
+
+  private post(message: FrameMessage): void {
+    try {
+      this.port?.postMessage(message);
+    } catch {
+      this.port = null;
+    }
+  }
+
+  private layout(state: FrameState): void {
+    const side = state.prefs.side;
+    const width = state.open ? Math.min(state.prefs.width, Math.max(RAIL_WIDTH, window.innerWidth - 40)) : RAIL_WIDTH;
+    if (this.sheet) {
+      this.sheet.textContent = [
+        `:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important; bottom: 0 !important;`,
+        ` ${side}: 0 !important; ${side === 'right' ? 'left' : 'right'}: auto !important; width: ${width}px !important; height: 100vh !important;`,
+        ` z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important; transform: none !important; }`,
+        `iframe { display: block; border: 0; width: 100%; height: 100%; color-scheme: normal; background: transparent; }`,
+      ].join('');
+    }
+    // Side by side when there is room: the page gives up the panel's width. Overlay: only the rail's.
+    this.setPageMargin(side, state.open && !state.overlay ? width : RAIL_WIDTH);
+  }
+
+  private setPageMargin(side: 'left' | 'right', px: number): void {
+    const style = document.documentElement.style;
+    const property = `margin-${side}`;
+    if (this.pageMarginSet && this.pageMarginSet.property !== property) this.restorePageMargin();
+    if (!this.pageMarginSet) this.pageMarginSet = { property, value: style.getPropertyValue(property), priority: style.getPropertyPriority(property) };
+    style.setProperty(property, `${px}px`, 'important');
+  }
+
+  private restorePageMargin(): void {
+    const saved = this.pageMarginSet;
+    if (!saved) return;
+    const style = document.documentElement.style;
+    if (saved.value) style.setProperty(saved.property, saved.value, saved.priority);
+    else style.removeProperty(saved.property);
+    this.pageMarginSet = null;
+  }
+}
+
+/**
+ * Our element name, unless the page defined it first (its constructor would run on our host
+ * and could take its shadow root): then a random one nobody can have defined.
+ */
+function hostName(): string {
+  const probe = document.createElement(HOST_NAME);
+  if (!probe.matches(':defined')) return HOST_NAME;
+  return `${HOST_NAME}-${newFrameToken().slice(0, 12)}`;
+}

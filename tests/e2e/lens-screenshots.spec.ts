@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { test, expect, launchWithExtension, blockNetwork, servePage, fixturePage } from './extension';
+import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
+import { lensFrame, openPanel } from './lens-ui';
+
+/**
+ * The lens as a reader sees it: the demo and the Chinese fixture at three window sizes, light
+ * and dark, panel open and closed. The pictures go to test-results (and are looked at); each
+ * also checks that the panel never covers the article's text unasked.
+ */
+
+const PAGES = [
+  { name: 'demo', url: NEWS_URL, html: () => demoHtml() },
+  { name: 'zh', url: 'https://www.yicai.com/news/alibaba-cloud-results-2026.html', html: () => fixturePage('zh-alibaba-cloud-results.html') },
+];
+const SIZES = [
+  { width: 1600, height: 1000 },
+  { width: 1024, height: 700 },
+  { width: 800, height: 700 },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const target of PAGES) {
+    test(`screenshots: ${target.name}, ${colorScheme}, three sizes, open and closed`, async ({}, testInfo) => {
+      test.setTimeout(120_000);
+      const context = await launchWithExtension({ colorScheme });
+      try {
+        await blockNetwork(context);
+        await servePage(context, target.url, target.html());
+        const page = context.pages()[0] ?? (await context.newPage());
+        const dir = testInfo.outputPath();
+        mkdirSync(dir, { recursive: true });
+        for (const size of SIZES) {
+          await page.setViewportSize(size);
+          await page.goto(target.url);
+          const frame = await lensFrame(page);
+          await page.waitForTimeout(400);
+          const open = (await frame.locator('.tl-panel').count()) > 0;
+          await page.screenshot({ path: `${dir}/${target.name}-${size.width}x${size.height}-${colorScheme}-${open ? 'open' : 'closed'}.png` });
+          // The first paragraph's text is never under the frame unless the reader opened an overlay.
+          if (!open) {
+            const rail = (await frame.locator('.tl-rail').boundingBox())!;
+            const textRight = await page.evaluate(() => Math.max(...[...document.querySelectorAll('p')].map((p) => p.getBoundingClientRect().right)));
+            expect(textRight).toBeLessThanOrEqual(rail.x + 1);
+            await openPanel(page);
+            await page.waitForTimeout(300);
+            await page.screenshot({ path: `${dir}/${target.name}-${size.width}x${size.height}-${colorScheme}-open.png` });
+          } else {
+            const panel = (await frame.locator('.tl-panel').boundingBox())!;
+            const textRight = await page.evaluate(() => Math.max(...[...document.querySelectorAll('p')].map((p) => p.getBoundingClientRect().right)));
+            expect(textRight).toBeLessThanOrEqual(panel.x + 1);
+            await frame.getByRole('button', { name: 'Minimise Thesis Lens' }).click();
+            await page.waitForTimeout(300);
+            await page.screenshot({ path: `${dir}/${target.name}-${size.width}x${size.height}-${colorScheme}-closed.png` });
+            // Back to open for the next size (remembered per site).
+            await frame.locator('.tl-rail__open').click();
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { applyCorrections, asExample, pageKey, type Correction } from '@/lib/corrections';
+import type { ScanResult } from '@/lib/pipeline/types';
+
+const base: ScanResult = {
+  title: 'Page',
+  url: null,
+  published: null,
+  isArticle: true,
+  relevant: true,
+  topics: ['t'],
+  thesisId: 'acme',
+  timingsMs: { total: 1 },
+  items: [],
+  claims: [
+    { text: 'Customs  said the H200 may not enter.', items: [{ id: 'h200-import', stance: 'supports' }], figures: [], checks: [] },
+    {
+      text: 'Cloud revenue grew 34%.',
+      items: [{ id: 'cloud', stance: 'supports' }, { id: 'capex', stance: 'neutral' }],
+      figures: [],
+      checks: [{ itemId: 'capex', verdict: 'differs', known: 'x', figure: '34%' }],
+    },
+    { text: 'Subscribe to our newsletter for 50% off.', items: [{ id: 'cloud', stance: 'neutral' }], figures: [], checks: [] },
+  ],
+} as ScanResult;
+
+function correction(overrides: Partial<Correction>): Correction {
+  return { id: 'c', pageUrl: 'https://news.example/a', thesisId: 'acme', text: '', kind: 'not-claim', createdAt: '2026-01-01T00:00:00Z', ...overrides };
+}
+
+describe('applyCorrections', () => {
+  it('drops a sentence marked "not a claim", matched by its text (whitespace aside)', () => {
+    const [out] = applyCorrections([base], [correction({ text: 'Subscribe to our newsletter for 50% off.' })]);
+    expect(out!.claims.map((c) => c.text)).toEqual([base.claims[0]!.text, base.claims[1]!.text]);
+  });
+
+  it('changes the stance of one link', () => {
+    const [out] = applyCorrections([base], [correction({ kind: 'stance', text: 'Customs said the H200 may not enter.', itemId: 'h200-import', stance: 'challenges' })]);
+    expect(out!.claims[0]!.items).toEqual([{ id: 'h200-import', stance: 'challenges' }]);
+  });
+
+  it('moves a link to the right item, first, and drops the wrong item’s figure checks', () => {
+    const [out] = applyCorrections([base], [correction({ kind: 'item', text: 'Cloud revenue grew 34%.', itemId: 'capex', toItemId: 'cloud-growth' })]);
+    expect(out!.claims[1]!.items).toEqual([{ id: 'cloud-growth', stance: 'neutral' }, { id: 'cloud', stance: 'supports' }]);
+    expect(out!.claims[1]!.checks).toEqual([]);
+  });
+
+  it('leaves other theses and other sentences alone, and does not change its input', () => {
+    const other = { ...base, thesisId: 'other' } as ScanResult;
+    const before = JSON.stringify([base, other]);
+    const out = applyCorrections([base, other], [correction({ text: 'Subscribe to our newsletter for 50% off.' })]);
+    expect(out[1]!.claims).toHaveLength(3);
+    expect(JSON.stringify([base, other])).toBe(before);
+  });
+
+  it('makes linker examples of the form { text, lang, itemId, stance | not-claim }', () => {
+    expect(asExample(correction({ text: 'x', lang: 'en' }))).toEqual({ text: 'x', lang: 'en', itemId: undefined, stance: 'not-claim' });
+    expect(asExample(correction({ kind: 'item', text: 'y', itemId: 'a', toItemId: 'b', stance: 'supports' }))).toEqual({ text: 'y', lang: undefined, itemId: 'b', stance: 'supports' });
+    expect(pageKey('https://a.example/x?y=1#frag')).toBe('https://a.example/x?y=1');
+  });
+});
