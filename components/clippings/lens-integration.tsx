@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { request } from '@/lib/ext/messaging';
+import { request } from '@/lib/ext/page-messaging';
 import { t } from '@/lib/i18n';
 import type { ClaimKey, ClaimView, ItemView } from '@/components/sidebar/model';
 import type { ExtraSection, LensActions } from '@/components/sidebar/types';

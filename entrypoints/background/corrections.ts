@@ -1,15 +1,21 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
-import { CorrectionSchema, pageKey, type Correction } from '@/lib/corrections';
+import { pageKey, type Correction } from '@/lib/corrections';
+import { CorrectionSchema } from '@/lib/corrections/schema';
 import type { Handlers } from './router';
 
 /** The reader's corrections, one list in storage.local; each record parsed on read. */
 const correctionsItem = storage.defineItem<unknown[]>('local:lens-corrections', { fallback: [], version: 1 });
 const MAX_CORRECTIONS = 5000;
 
-async function readAll(): Promise<Correction[]> {
+async function readRaw(): Promise<unknown[]> {
   const raw = await correctionsItem.getValue();
-  return (Array.isArray(raw) ? raw : []).flatMap((record) => {
+  return Array.isArray(raw) ? raw : [];
+}
+
+/** The records that parse; the others stay stored as they are (never dropped by a write). */
+async function readAll(): Promise<Correction[]> {
+  return (await readRaw()).flatMap((record) => {
     const parsed = CorrectionSchema.safeParse(record);
     return parsed.success ? [parsed.data] : [];
   });
@@ -22,11 +28,6 @@ function senderPage(sender: Runtime.MessageSender): string {
   return pageKey(url);
 }
 
-/** The whole list, and undo, are for the extension's own pages (the checklist page), not for content scripts. */
-function requireExtensionPage(sender: Runtime.MessageSender): void {
-  if (!sender.url?.startsWith(browser.runtime.getURL('/'))) throw new Error('only the extension\u2019s own pages can do this');
-}
-
 type CorrectionMessage = 'corrections/for-page' | 'corrections/add' | 'corrections/list' | 'corrections/remove';
 
 export const correctionHandlers: Handlers<CorrectionMessage> = {
@@ -36,18 +37,14 @@ export const correctionHandlers: Handlers<CorrectionMessage> = {
   },
   'corrections/add': async (request, sender) => {
     const correction = CorrectionSchema.parse({ ...request, id: crypto.randomUUID(), pageUrl: senderPage(sender), createdAt: new Date().toISOString() });
-    const all = await readAll();
-    await correctionsItem.setValue([...all, correction].slice(-MAX_CORRECTIONS));
+    await correctionsItem.setValue([...(await readRaw()), correction].slice(-MAX_CORRECTIONS));
     return { correction };
   },
-  'corrections/list': async (_payload, sender) => {
-    requireExtensionPage(sender);
-    return { corrections: await readAll() };
-  },
-  'corrections/remove': async ({ id }, sender) => {
-    requireExtensionPage(sender);
-    const all = await readAll();
-    const kept = all.filter((correction) => correction.id !== id);
+  // The whole list, and undo, are for the extension's own pages (the router refuses content scripts).
+  'corrections/list': async () => ({ corrections: await readAll() }),
+  'corrections/remove': async ({ id }) => {
+    const all = await readRaw();
+    const kept = all.filter((record) => (record as { id?: unknown } | null)?.id !== id);
     await correctionsItem.setValue(kept);
     return { removed: kept.length < all.length };
   },

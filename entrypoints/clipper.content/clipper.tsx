@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { request } from './messaging';
+import { request } from '@/lib/ext/page-messaging';
 import { clipperCommandOf } from './commands';
 import { canonicalOf, pageInfoOf } from './page-info';
 // File by file, not the folder's index: the index also exports the zod schemas.

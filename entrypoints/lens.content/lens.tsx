@@ -1,10 +1,12 @@
 import browser from 'webextension-polyfill';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzePageSteps } from '@/lib/pipeline/scan';
+import { detectArticle } from '@/lib/pipeline/article';
+import { readingOf } from '@/lib/pipeline/reading';
 import { rangeFor, type TextIndex } from '@/lib/dom/text-index';
-import { request } from '@/lib/ext/messaging';
+import { request } from '@/lib/ext/page-messaging';
 import { HighlightPainter, MARK_ATTRIBUTE, toneOf, type PaintedClaim } from '@/lib/ext/highlights';
-import { LensCommandSchema, SidebarPrefsSchema, type LensCommand, type SidebarPrefs } from '@/lib/messages/lens';
+import type { LensCommand, SidebarPrefs } from '@/lib/messages/lens';
+import { DEFAULT_SIDEBAR_PREFS, lensCommandOf } from '@/lib/lens/commands';
 import { ScanBudget } from '@/lib/lens/budget';
 import { applyCorrections } from '@/lib/corrections';
 import { t } from '@/lib/i18n';
@@ -67,11 +69,13 @@ export class Lens {
   private packs: ThesisPack[] | null = null;
   private results: ScanResult[] = [];
   private scanPhase: ScanPhase = { phase: 'scanning' };
-  private prefs: SidebarPrefs = SidebarPrefsSchema.parse({});
+  private prefs: SidebarPrefs = DEFAULT_SIDEBAR_PREFS;
   private open: boolean | null = null;
   /** The reader opened the panel in this page view (an overlay is shown only then). */
   private openedHere = false;
   private focusRequest: FrameState['focusRequest'] = null;
+  /** The article's publication date (it dates a status update started from the article). */
+  private published: string | null = null;
   private focusPanel = 0;
   private nonce = 0;
   private markers: RailMarker[] = [];
@@ -118,12 +122,12 @@ export class Lens {
     const { ctx } = this;
     // First, synchronously: a command sent right after injection must find a listener.
     const onMessage = (raw: unknown) => {
-      const command = LensCommandSchema.safeParse(raw);
-      if (!command.success || ctx.isInvalid) return undefined;
+      const command = lensCommandOf(raw);
+      if (!command || ctx.isInvalid) return undefined;
       // A definite answer: other content scripts (clipper) also listen, so "no error" alone
       // would not tell the background that a lens is here. `shown` is honest: false when the
       // page keeps the panel out.
-      return this.handleCommand(command.data).then((shown) => ({ lens: true, shown }));
+      return this.handleCommand(command).then((shown) => ({ lens: true, shown }));
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
@@ -209,19 +213,17 @@ export class Lens {
       if (stale()) return;
       await this.idle(run.signal);
       if (stale()) return;
-      // The pipeline one step per task (the article, then each pack), with the page given
-      // the main thread in between: no single long task on a huge page.
-      const steps = analyzePageSteps(document, this.packs, { url: location.href });
-      let step = steps.next();
-      while (!step.done) {
-        await this.yieldToPage();
-        if (stale()) return;
-        step = steps.next();
-      }
+      // The page's part of the pipeline: which element is the article, and its text. The
+      // claims are found in the background, with the packs and the learned model (lens/analyze),
+      // so that this script carries neither and the page's main thread is not spent on them.
+      const article = detectArticle(document, { url: location.href });
+      this.published = article.published;
       await this.yieldToPage();
       if (stale()) return;
+      const { results } = await request('lens/analyze', { reading: readingOf(article) });
+      if (stale()) return;
       // The reader's corrections of this page, on every scan.
-      this.apply(step.value.article.text, applyCorrections(step.value.results, corrections));
+      this.apply(article.text, applyCorrections(results, corrections));
     } catch (error) {
       if (stale()) return;
       this.scanPhase = { phase: 'error', message: error instanceof Error ? error.message : String(error) };
@@ -508,7 +510,7 @@ export class Lens {
       markers: this.markers,
       focusRequest: this.focusRequest,
       focusPanel: this.focusPanel,
-      page: pageInfo(),
+      page: { ...pageInfo(), published: this.published },
       viewportWidth: window.innerWidth,
       clippings: clippingsState,
     });

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { StanceSchema } from '../pack/schema';
 import type { ScanResult } from '../pipeline/types';
+import type { Stance } from '../pack/schema';
+import type { Correction } from './schema';
 
 /**
  * The reader's corrections of what the lens found, kept per page and thesis and applied to
@@ -8,27 +8,7 @@ import type { ScanResult } from '../pipeline/types';
  * Each carries the sentence's text and language, the thesis and the items, so that it can be
  * handed to a linker as an example (`{ text, lang, itemId, stance | 'not-claim' }`). Pure.
  */
-export const CorrectionSchema = z.object({
-  id: z.string().min(1),
-  /** The page, without its fragment (from the sender tab, never from a payload). */
-  pageUrl: z.string(),
-  thesisId: z.string(),
-  /** The sentence as the pipeline read it: corrections follow the text, not offsets. */
-  text: z.string().min(1).max(4000),
-  lang: z.enum(['en', 'zh']).optional(),
-  kind: z.enum(['not-claim', 'stance', 'item']),
-  /** The item the correction is about (stance), or the wrong item (item). */
-  itemId: z.string().optional(),
-  /** The right item (kind 'item'). */
-  toItemId: z.string().optional(),
-  stance: StanceSchema.optional(),
-  createdAt: z.string(),
-});
-export type Correction = z.infer<typeof CorrectionSchema>;
-
-/** What the reader asks for on a claim; the background adds id, page and date. */
-export const CorrectionRequestSchema = CorrectionSchema.omit({ id: true, pageUrl: true, createdAt: true });
-export type CorrectionRequest = z.infer<typeof CorrectionRequestSchema>;
+export type { Correction, CorrectionRequest } from './schema';
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -65,7 +45,7 @@ export function applyCorrections(results: readonly ScanResult[], corrections: re
 }
 
 /** A correction as a linker's example. */
-export function asExample(correction: Correction): { text: string; lang: 'en' | 'zh' | undefined; itemId: string | undefined; stance: z.infer<typeof StanceSchema> | 'not-claim' } {
+export function asExample(correction: Correction): { text: string; lang: 'en' | 'zh' | undefined; itemId: string | undefined; stance: Stance | 'not-claim' } {
   return {
     text: correction.text,
     lang: correction.lang,

@@ -1,4 +1,4 @@
-import { STANCES, type Stance } from '../pack/schema';
+import { STANCES, type Stance } from '../pack/vocabulary';
 
 /**
  * What a highlight's colour says: the claim's stance toward the thesis, drawn dotted and

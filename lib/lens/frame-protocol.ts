@@ -44,7 +44,8 @@ export interface FrameState {
   focusRequest: { key: string; nonce: number } | null;
   /** Changes when the panel should take focus (opened by a command, the skip link). */
   focusPanel: number;
-  page: { title: string; url: string };
+  /** The page, as a status update started from it is sourced and dated. */
+  page: { title: string; url: string; published: string | null };
   /** The page's viewport width: the panel's width is bounded by it, not by the frame's. */
   viewportWidth: number;
   clippings: PageClippingsState | null;

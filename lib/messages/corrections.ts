@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMessages } from './protocol';
-import { CorrectionRequestSchema, CorrectionSchema } from '../corrections';
+import { CorrectionRequestSchema, CorrectionSchema } from '../corrections/schema';
 
 /** The reader's corrections (lib/corrections). The page is always the sender tab's. */
 export const correctionMessages = defineMessages({
@@ -8,13 +8,15 @@ export const correctionMessages = defineMessages({
   'corrections/for-page': {
     request: z.object({}),
     response: z.object({ corrections: z.array(CorrectionSchema) }),
+    from: 'pages-and-content-scripts',
   },
   /** Adds a correction on the sender tab's page. */
   'corrections/add': {
     request: CorrectionRequestSchema,
     response: z.object({ correction: CorrectionSchema }),
+    from: 'pages-and-content-scripts',
   },
-  /** Every correction (the checklist page lists them). */
+  /** Every correction (the checklist page lists them). Extension pages only, as is undo. */
   'corrections/list': {
     request: z.object({}),
     response: z.object({ corrections: z.array(CorrectionSchema) }),

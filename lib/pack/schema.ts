@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STANCES, STATUSES } from './vocabulary';
 
 // Extension pages forbid eval: tell zod not to probe for it (no CSP noise, same results).
 z.config({ jitless: true });
@@ -14,13 +15,9 @@ z.config({ jitless: true });
  * a term containing CJK characters matches as a substring.
  */
 
-export const STATUSES = ['confirmed', 'on-track', 'pending', 'at-risk', 'broken'] as const;
+export { STATUSES, STANCES, type Status, type Stance } from './vocabulary';
 export const StatusSchema = z.enum(STATUSES);
-export type Status = z.infer<typeof StatusSchema>;
-
-export const STANCES = ['supports', 'challenges', 'neutral'] as const;
 export const StanceSchema = z.enum(STANCES);
-export type Stance = z.infer<typeof StanceSchema>;
 
 /**
  * Size limits of a pack: it comes from files and feeds the user does not control, and every

@@ -1,11 +1,14 @@
 import type { ThesisPack } from '../pack/schema';
 import { latestStatus, today } from '../pack/status';
 import { detectArticle, type ArticleInfo } from './article';
+import type { ArticleReading } from './reading';
 import { findClaims, OPENS_WITH_PRONOUN } from './claims';
 import { checkFigures, extractFigures, toFigure } from './figures';
 import { normalizeWhitespace, splitSentences, type Sentence } from './sentences';
 import { scoreTopic } from './topics';
 import type { Claim, ItemSummary, ScanOptions, ScanResult } from './types';
+
+export { readingOf, type ArticleReading } from './reading';
 
 /**
  * The page pipeline: article → topics → sentences → claims (links, stances) → figures and
@@ -13,20 +16,6 @@ import type { Claim, ItemSummary, ScanOptions, ScanResult } from './types';
  * `npm run scan` calls it on a parsed file. Claim offsets (`start`/`end`) index
  * `article.text.text`, which `rangeFor` maps back to the DOM.
  */
-
-/**
- * What `scanArticle` reads of a detected article: plain data (no DOM), so the live page can
- * send it to the background, where the packs and the learned model are, and get the claims
- * back with offsets into `text.text`.
- */
-export type ArticleReading = Pick<ArticleInfo, 'isArticle' | 'title' | 'published' | 'url' | 'lang' | 'siteName'> & {
-  text: { text: string };
-};
-
-export function readingOf(article: ArticleInfo): ArticleReading {
-  const { isArticle, title, published, url, lang, siteName } = article;
-  return { isArticle, title, published, url, lang, siteName, text: { text: article.text.text } };
-}
 
 export interface PageAnalysis {
   article: ArticleInfo;

@@ -24,6 +24,8 @@ async function addPrivateStatus(page: Page) {
   await item.getByRole('button', { name: /Update status/ }).click();
   const dialog = (await lensFrame(page)).locator('[role="dialog"]');
   await dialog.getByRole('radio', { name: /At risk/ }).check();
+  // Dated today (the form starts at the article's date, older than the pack's latest entry).
+  await dialog.getByLabel('Date', { exact: true }).fill(new Date().toISOString().slice(0, 10));
   await dialog.getByLabel('Note').fill(PRIVATE_NOTE);
   await dialog.getByRole('button', { name: 'Save status' }).click();
   await expect(dialog.getByRole('status')).toContainText('Saved: At risk');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { openPanel } from './lens-ui';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, extensionDir } from './extension';
 import { ClosedRoot } from './saving-support';
@@ -32,9 +33,9 @@ test('on install the welcome page opens; its demo link opens the demo article, a
 
   await welcome.getByRole('link', { name: 'Open the demo article' }).click();
   await welcome.waitForURL(`chrome-extension://${extensionId}/demo/alibaba-h200.html`);
-  const sidebar = welcome.locator('thesis-lens-sidebar');
-  await expect(sidebar.locator('li.tl-claim').first()).toBeVisible({ timeout: 30_000 });
-  expect(await sidebar.locator('li.tl-claim').count()).toBeGreaterThan(5);
+  const panel = await openPanel(welcome, 30_000);
+  await expect(panel.locator('li.tl-claim').first()).toBeVisible({ timeout: 30_000 });
+  expect(await panel.locator('li.tl-claim').count()).toBeGreaterThan(5);
   expect(await welcome.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
   await welcome.screenshot({ path: 'test-results/welcome-demo.png' });
 

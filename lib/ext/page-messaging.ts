@@ -2,10 +2,11 @@ import browser from 'webextension-polyfill';
 import type { MessageType, RequestOf, ResponseOf } from '@/lib/messages';
 
 /**
- * The clipper's requests to the background, without zod in the page: the background parses
- * every request with the protocol's schemas (it is the single writer and the trust
- * boundary); its answers come from our own code, so the clipper checks only their envelope.
- * Keeps `content-scripts/clipper.js` small, since every annotated page loads it.
+ * Requests from the scripts in web pages (lens, clipper) to the background, without zod in
+ * the page: the background parses every request with the protocol's schemas (it is the single
+ * writer and the trust boundary); its answers come from our own code, so the page's scripts
+ * check only their envelope. Keeps what every annotated page loads small. Extension pages use
+ * `messaging.ts`, which validates answers too.
  */
 export async function request<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   const reply = (await browser.runtime.sendMessage({ type, payload })) as unknown;
