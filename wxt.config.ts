@@ -4,6 +4,8 @@ import { NEWS_MATCHES } from './lib/news-sites';
 import { catalog } from './lib/i18n/catalog';
 import { UI_LOCALES } from './lib/i18n/catalog/types';
 import { messagesJson } from './lib/i18n/messages-json';
+import { readFileSync } from 'node:fs';
+import { bundledDemoHtml, DEMO_PAGE_PATH } from './lib/demo/bundled-demo';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -14,6 +16,8 @@ export default defineConfig({
   hooks: {
     // The browser's i18n catalogues, written from the typed catalogue in lib/i18n/catalog.
     'build:publicAssets': (_wxt, files) => {
+      // The demo article the welcome page opens (one copy in the repository: the test fixture).
+      files.push({ relativeDest: DEMO_PAGE_PATH, contents: bundledDemoHtml(readFileSync('tests/fixtures/pages/demo-alibaba-h200.html', 'utf8')) });
       for (const locale of UI_LOCALES) {
         files.push({
           relativeDest: `_locales/${locale}/messages.json`,

@@ -2,10 +2,9 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { t, uiLanguage } from '@/lib/i18n';
 import { Welcome } from './Welcome';
+import { DEMO_PAGE_PATH } from '@/lib/demo/bundled-demo';
 import './welcome.css';
 
-/** The demo article bundled with the extension (public/demo): it loads the lens itself. */
-export const DEMO_PAGE = '/demo/alibaba-h200.html';
 const DEFAULT_SHORTCUT = 'Alt+Shift+L';
 
 document.documentElement.lang = uiLanguage()?.startsWith('zh') ? 'zh-CN' : 'en';
@@ -22,7 +21,7 @@ async function shortcut(): Promise<string> {
 
 void shortcut().then((annotateShortcut) =>
   render(
-    <Welcome demoUrl={browser.runtime.getURL(DEMO_PAGE)} annotateShortcut={annotateShortcut} onOpenChecklist={() => void browser.runtime.openOptionsPage()} />,
+    <Welcome demoUrl={browser.runtime.getURL(`/${DEMO_PAGE_PATH}`)} annotateShortcut={annotateShortcut} onOpenChecklist={() => void browser.runtime.openOptionsPage()} />,
     document.getElementById('app')!,
   ),
 );
