@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, servePage, serviceWorkerOf, launchWithExtension, blockNetwork, extensionIdOf } from './extension';
 import { openPanel } from './lens-ui';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
-import { ClosedRoot } from './saving-support';
+import { ClosedRoot, selectText } from './saving-support';
 
 /**
  * Clippings through the real extension: save from a selection (the context-menu item's own
@@ -26,23 +26,6 @@ function changedDemoHtml(): string {
   expect(html).toContain(CAPEX_EDITED);
   expect(html).not.toContain(DISCOUNT);
   return html;
-}
-
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('.article-body')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`text not on the page: ${wanted}`);
-  }, text);
 }
 
 /** What a click on "Save selection to Thesis Lens" does: the background's own menu listener runs. */

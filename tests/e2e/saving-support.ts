@@ -93,3 +93,21 @@ export class ClosedRoot {
     return this.run((root, sel) => !!root.activeElement?.matches(sel), selector).then((v) => v ?? false);
   }
 }
+
+/** Selects `text` in the article body the way a script can (a test's shortcut to a reader's drag). */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.querySelector('.article-body')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`text not on the page: ${wanted}`);
+  }, text);
+}

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, servePage, serviceWorkerOf } from './extension';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
-import { ClosedRoot } from './saving-support';
+import { ClosedRoot, selectText } from './saving-support';
 
 /**
  * Saving as a reader expects, in Chromium with the built extension: the Save button beside a
@@ -21,23 +21,6 @@ async function openAnnotatedDemo(page: Page, context: BrowserContext): Promise<C
   await expect(page.locator('thesis-lens-sidebar')).toBeAttached({ timeout: 30_000 });
   const clipper = new ClosedRoot(page, 'thesis-lens-clipper');
   return clipper;
-}
-
-async function selectByScript(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.querySelector('.article-body')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`text not on the page: ${wanted}`);
-  }, text);
 }
 
 /** What Alt+Shift+S does: the background's own command listener runs for the tab. */
@@ -70,7 +53,7 @@ test('the Save button beside a selection saves it; saving it again edits the sam
   const paragraph = page.locator('.article-body p', { hasText: CAPEX_PARAGRAPH });
 
   // A page script cannot enter our UI, nor make the button appear with synthetic events.
-  await selectByScript(page, CAPEX_PARAGRAPH);
+  await selectText(page, CAPEX_PARAGRAPH);
   await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 })));
   await page.waitForTimeout(300);
   expect(await clipper.count('.tlc-selection-save')).toBe(0);
@@ -136,7 +119,7 @@ test('Alt+Shift+S and the dialog by keys: stance and plain-word tags chosen with
   const link = page.locator('a[href]').first();
   await link.focus();
   const linkText = (await link.textContent())?.trim();
-  await selectByScript(page, UPFRONT);
+  await selectText(page, UPFRONT);
   await pressSaveShortcut(context, NEWS_URL);
   await expect.poll(() => clipper.text('#tlc-title')).toBe('Save to Thesis Lens');
   expect(await clipper.focused('textarea[name="note"]')).toBe(true);
@@ -165,7 +148,7 @@ test('Alt+Shift+S and the dialog by keys: stance and plain-word tags chosen with
 test('at 700 px high the dialog shows its Save button, and the items chosen before come first', async ({ page, context }) => {
   await page.setViewportSize({ width: 1024, height: 700 });
   const clipper = await openAnnotatedDemo(page, context);
-  await selectByScript(page, UPFRONT);
+  await selectText(page, UPFRONT);
   await pressSaveShortcut(context, NEWS_URL);
   await expect.poll(() => clipper.text('#tlc-title')).toBe('Save to Thesis Lens');
   const inView = async () => {
@@ -188,7 +171,7 @@ test('at 700 px high the dialog shows its Save button, and the items chosen befo
   await expect.poll(() => clipper.count('[role="dialog"]')).toBe(0);
 
   // Saved again: the chosen item is first, in view, and still ticked; Save is in view.
-  await selectByScript(page, UPFRONT);
+  await selectText(page, UPFRONT);
   await pressSaveShortcut(context, NEWS_URL);
   await expect.poll(() => clipper.text('#tlc-title')).toBe('Edit your clipping');
   const chosen = await clipper.run((root) =>
