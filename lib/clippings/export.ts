@@ -1,6 +1,6 @@
 import type { Clipping, ItemRef } from './schema';
 import { openSourceLink } from './notebook-link';
-import { escapeMarkdownText, linkDestination, noteTag, oneLine } from './notebook-escape';
+import { blockquote, escapeMarkdownText, linkDestination, noteTag, oneLine } from './notebook-escape';
 
 /**
  * Taking clippings elsewhere: Markdown (for notes apps such as Obsidian), CSV (for
@@ -19,15 +19,6 @@ const day = (iso: string) => iso.slice(0, 10);
 // ---------------------------------------------------------------------------------------
 // Markdown
 // ---------------------------------------------------------------------------------------
-
-function blockquote(quote: string): string {
-  return quote
-    .split(/\n+/)
-    .map(oneLine)
-    .filter(Boolean)
-    .map((line) => `> ${escapeMarkdownText(line)}`)
-    .join('\n>\n');
-}
 
 /** One clipping; everything from the page or the reader is escaped (text, never markup). */
 function markdownEntry(clipping: Clipping): string {

@@ -46,3 +46,13 @@ export function noteTag(tag: string): string {
     .replace(/^[-/]+|[-/]+$/g, '');
   return /^\d*$/.test(cleaned) ? (cleaned ? `tag-${cleaned}` : '') : cleaned;
 }
+
+/** A quote as a Markdown block quote, one escaped line per paragraph. */
+export function blockquote(quote: string): string {
+  return quote
+    .split(/\n+/)
+    .map(oneLine)
+    .filter(Boolean)
+    .map((line) => `> ${escapeMarkdownText(line)}`)
+    .join('\n>\n');
+}

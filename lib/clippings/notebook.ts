@@ -3,7 +3,7 @@ import type { Clipping, ItemRef } from './schema';
 import { pageKey } from './page-key';
 import { openSourceLink, sourceAddressOf } from './notebook-link';
 import { itemKey, type ItemTitles } from './export';
-import { escapeMarkdownText, linkDestination, noteTag, oneLine, yamlString } from './notebook-escape';
+import { blockquote, escapeMarkdownText, linkDestination, noteTag, oneLine, yamlString } from './notebook-escape';
 
 export { escapeMarkdownText, noteTag, yamlString } from './notebook-escape';
 
@@ -120,15 +120,6 @@ export interface NoteWords {
 
 const ENGLISH_WORDS: NoteWords = { source: 'Source', published: 'published', saved: 'saved', openAtPassage: 'open at the passage', items: 'Checklist items' };
 const ENGLISH_STANCES = { supports: 'Supports', challenges: 'Challenges', neutral: 'Neutral' } as const;
-
-function blockquote(quote: string): string {
-  return quote
-    .split(/\n+/)
-    .map(oneLine)
-    .filter(Boolean)
-    .map((line) => `> ${escapeMarkdownText(line)}`)
-    .join('\n>\n');
-}
 
 /** A clipping's quote, note and stance line (without the article's front matter). */
 export function clippingMarkdown(clipping: Clipping, options: NoteOptions = {}, withSource = false): string {
