@@ -24,6 +24,11 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
   const [filter, setFilter] = useState<NoteFilter>('all');
   const view = useMemo(() => filterView(fullView, filter), [fullView, filter]);
   const [updating, setUpdating] = useState<{ item: ItemView; claim?: ClaimView } | null>(null);
+  // What had the focus when the page was asked for a dialog (save): it gets it back after.
+  const focusBefore = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (state.refocus) focusBefore.current?.focus();
+  }, [state.refocus]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -37,7 +42,10 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
   if (!state.open) return <Rail markers={state.markers} count={fullView.claims.size} side={state.prefs.side} send={send} />;
 
   const actions: LensActions = {
-    onSaveClaim: (claim, item) => send({ type: 'save-claim', key: claim.key, itemId: item?.id }),
+    onSaveClaim: (claim, item) => {
+      focusBefore.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      send({ type: 'save-claim', key: claim.key, itemId: item?.id });
+    },
     onUpdateStatus: (item, claim) => setUpdating({ item, claim }),
     onCorrect: (claim, itemId, fix) =>
       send({

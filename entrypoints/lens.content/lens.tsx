@@ -77,6 +77,7 @@ export class Lens {
   /** The article's publication date (it dates a status update started from the article). */
   private published: string | null = null;
   private focusPanel = 0;
+  private refocus = 0;
   private nonce = 0;
   private markers: RailMarker[] = [];
   private run: AbortController | null = null;
@@ -99,7 +100,17 @@ export class Lens {
     this.explicitOpen = options.openPanel;
     this.painter = new HighlightPainter(document, { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms) });
     this.frame = new FrameHost(ctx, (frameRequest) => this.onFrameRequest(frameRequest));
-    this.clippings = connectLensClippings(ctx, { rerender: () => this.draw(), rangeOfClaim: (key) => this.painter.rangeOf(key) });
+    this.clippings = connectLensClippings(ctx, {
+      rerender: () => this.draw(),
+      rangeOfClaim: (key) => this.painter.rangeOf(key),
+      // Back to the panel after the save dialog: the frame is focused, and told to focus
+      // again what had the focus when it asked for the dialog.
+      returnFocus: () => {
+        this.refocus = ++this.nonce;
+        this.frame.focus();
+        this.draw();
+      },
+    });
     this.ready = Promise.all([
       request('lens/get-prefs', {}).then((prefs) => {
         this.prefs = prefs;
@@ -510,6 +521,7 @@ export class Lens {
       markers: this.markers,
       focusRequest: this.focusRequest,
       focusPanel: this.focusPanel,
+      refocus: this.refocus,
       page: { ...pageInfo(), published: this.published },
       viewportWidth: window.innerWidth,
       clippings: clippingsState,

@@ -44,6 +44,8 @@ export interface FrameState {
   focusRequest: { key: string; nonce: number } | null;
   /** Changes when the panel should take focus (opened by a command, the skip link). */
   focusPanel: number;
+  /** Changes when the focus should come back to where it was in the frame (a dialog the page showed for it closed). */
+  refocus: number;
   /** The page, as a status update started from it is sourced and dated. */
   page: { title: string; url: string; published: string | null };
   /** The page's viewport width: the panel's width is bounded by it, not by the frame's. */

@@ -9,9 +9,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
  * The library and the checklist page in firefox-esr (the Firefox build). Playwright's Firefox
  * cannot load extensions, so puppeteer-core drives firefox-esr over WebDriver BiDi, as
  * firefox.spec.ts does. WebDriver BiDi refuses to navigate a tab to moz-extension:// pages,
- * so the extension opens its own: on the demo article (served at a news URL by a local proxy),
- * the sidebar's "Open the library" asks the background, which calls `tabs.create`; the test
- * takes that tab. The checklist page is reached from the library's own link.
+ * so the test takes the page the extension opens itself on install (the welcome page) and
+ * moves it to the library by script, as a link would. The checklist page is reached from the
+ * library's own link.
  */
 const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const extensionDir = resolve(process.env.THESIS_LENS_FIREFOX_DIR ?? '.output/firefox-mv3');
@@ -49,24 +49,21 @@ test.beforeAll(async () => {
     },
   });
   await browser.installExtension(extensionDir);
-  const article = await browser.newPage();
-  await article.goto(DEMO_URL, { waitUntil: 'load' });
-  await article.waitForSelector('thesis-lens-sidebar >>> .tlc-button--link', { timeout: 30_000 });
-  const before = new Set(await browser.pages());
-  await article.click('thesis-lens-sidebar >>> .tlc-button--link');
-  // The new tab is listed with the URL it was created with (about:blank): ask the page itself.
+  // First run opens the welcome page, an extension page: the test takes that tab (listed as
+  // about:blank, so it asks each page where it is) and goes to the library from there.
   for (let attempt = 0; attempt < 100 && !base; attempt++) {
     for (const page of await browser.pages()) {
-      if (before.has(page)) continue;
       const href = await page.evaluate(() => location.href).catch(() => '');
-      if (/^moz-extension:\/\/[^/]+\/library\.html/.test(href)) {
+      if (/^moz-extension:\/\/[^/]+\/welcome\.html/.test(href)) {
         library = page;
         base = /^moz-extension:\/\/[^/]+/.exec(href)![0];
       }
     }
     if (!base) await new Promise((done) => setTimeout(done, 200));
   }
-  if (!base) throw new Error('the extension did not open its library tab');
+  if (!base) throw new Error('the extension did not open its welcome page');
+  await library.evaluate(() => location.assign('/library.html')).catch(() => undefined);
+  await library.waitForFunction(() => location.pathname === '/library.html' && document.readyState === 'complete', { timeout: 20_000 });
 });
 
 test.afterAll(async () => {
