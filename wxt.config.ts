@@ -45,8 +45,8 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
     },
     // No `externally_connectable` (no web page can message us; the background listens only to
-    // runtime.onMessage, which other extensions do not reach) and no `web_accessible_resources`
-    // (no page can frame or load ours).
+    // runtime.onMessage, which other extensions do not reach). The one web-accessible resource
+    // is the lens's panel frame (below).
     // Asked for at the moment the user turns on "all sites" or subscribes to a feed.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The lens's panel is this extension page in an iframe beside the article: the trust

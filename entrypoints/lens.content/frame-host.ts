@@ -227,7 +227,7 @@ export class FrameHost {
       this.sheet.textContent = [
         `:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important; bottom: 0 !important;`,
         ` ${side}: 0 !important; ${side === 'right' ? 'left' : 'right'}: auto !important; width: ${width}px !important; height: 100vh !important;`,
-        ` z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important; transform: none !important; }`,
+        ` z-index: 2147483646 !important; visibility: visible !important; opacity: 1 !important; transform: none !important; }`,
         `iframe { display: block; border: 0; width: 100%; height: 100%; color-scheme: normal; background: transparent; }`,
       ].join('');
     }

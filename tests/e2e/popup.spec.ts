@@ -1,3 +1,4 @@
+import { openPanel } from './lens-ui';
 import { test, expect, servePage, serviceWorkerOf, launchWithExtension, blockNetwork, extensionIdOf } from './extension';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -25,7 +26,8 @@ test('the popup lists the items the page touches, each with its status and its c
   const items = popup.getByRole('list', { name: 'Checklist items and claims on this page' }).locator(':scope > li');
   expect(await items.count()).toBeGreaterThanOrEqual(5);
   // The items and claims the sidebar shows for the same page.
-  const sidebarItems = await page.locator('thesis-lens-sidebar li.tl-item[data-item-id]').evaluateAll((rows) =>
+  const panel = await openPanel(page);
+  const sidebarItems = await panel.locator('li.tl-item[data-item-id]').evaluateAll((rows) =>
     rows.filter((row) => row.querySelector('li.tl-claim')).map((row) => row.getAttribute('data-item-id')),
   );
   expect(await items.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item-id')))).toEqual(sidebarItems);

@@ -19,7 +19,8 @@ test('the manifest asks for the least: named portal hosts, an explicit CSP, noth
   const manifest = (await worker.evaluate(() => chrome.runtime.getManifest())) as chrome.runtime.ManifestV3;
   expect(manifest.content_security_policy?.extension_pages).toBe("script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'");
   expect(manifest).not.toHaveProperty('externally_connectable');
-  expect(manifest).not.toHaveProperty('web_accessible_resources');
+  // The one resource a page may load is the lens's panel, framed by the lens (no script, style or image of ours).
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['lens-frame.html'], matches: ['<all_urls>'] }]);
   const hosts = manifest.host_permissions ?? [];
   for (const portal of ['163.com', 'qq.com', 'sina.com.cn', 'sohu.com']) expect(hosts).not.toContain(`*://*.${portal}/*`);
   expect(hosts).toContain('*://finance.sina.com.cn/*');
