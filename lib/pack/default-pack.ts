@@ -134,6 +134,12 @@ const input: ThesisPackInput = {
     self: join(ALIBABA, ALIBABA_UNITS),
     others: OTHER_COMPANIES,
   },
+  // Alibaba's fiscal year ends 31 March; its news writes ¥ for yuan and counts chips and servers.
+  figureConventions: {
+    fiscalYearEndMonth: 3,
+    yenSign: 'CNY',
+    unitNouns: ['units', 'chips', 'GPUs', 'processors', 'accelerators', 'cards', 'H200s', 'H20s', '颗', '块', '片', '枚', '张'],
+  },
   topics: [
     {
       id: 'alibaba',

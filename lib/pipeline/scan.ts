@@ -1,4 +1,4 @@
-import type { ThesisPack } from '../pack/schema';
+import { DEFAULT_FIGURE_CONVENTIONS, type ThesisPack } from '../pack/schema';
 import { latestStatus, today } from '../pack/status';
 import { detectArticle, type ArticleInfo } from './article';
 import { findClaims, OPENS_WITH_PRONOUN } from './claims';
@@ -92,9 +92,10 @@ export function scanArticle(article: ArticleReading, pack: ThesisPack, options: 
 
   t = now();
   const published = article.published ?? options.date ?? null;
+  const conventions = pack.figureConventions ?? DEFAULT_FIGURE_CONVENTIONS;
   const sentences = state.sentences;
   const claims: Claim[] = linked.map(({ sentence, index, links, hedged }) => {
-    const figures = extractFigures(sentence.text);
+    const figures = extractFigures(sentence.text, conventions);
     const antecedent = index > 0 && OPENS_WITH_PRONOUN.test(sentence.text) ? sentences[index - 1]!.text : undefined;
     // A check never creates a link: only figures of the items the sentence is linked to are checked.
     const linkedItems = pack.items.filter((item) => links.some((link) => link.id === item.id));
@@ -102,6 +103,7 @@ export function scanArticle(article: ArticleReading, pack: ThesisPack, options: 
       published,
       asOf,
       entities: pack.entities,
+      conventions,
     });
     const items = links;
     const claim: Claim = {
