@@ -522,7 +522,20 @@ function sameValue(figure: ExtractedFigure, key: KeyFigure): boolean {
   return Math.abs(value - known) <= known * tolerance + slack;
 }
 
-function verdictFor(figure: ExtractedFigure, known: KeyFigure[], period: string | null, published: string): { verdict: Verdict; key: KeyFigure } | null {
+/** A figure of one fiscal quarter: its period ends on the last day of a month that closes one of the company's quarters. */
+function isQuarterly(key: KeyFigure, conventions: FigureConventions): boolean {
+  const year = Number(key.periodEnd.slice(0, 4));
+  const month = Number(key.periodEnd.slice(5, 7));
+  return endsAQuarter(month, conventions.fiscalYearEndMonth) && key.periodEnd === monthEnd(year, month);
+}
+
+function verdictFor(
+  figure: ExtractedFigure,
+  known: KeyFigure[],
+  period: string | null,
+  published: string,
+  conventions: FigureConventions,
+): { verdict: Verdict; key: KeyFigure } | null {
   if (known.length === 0) return null;
   const latest = known[known.length - 1]!;
   if (period) {
@@ -533,9 +546,16 @@ function verdictFor(figure: ExtractedFigure, known: KeyFigure[], period: string 
   }
   // No period in the text: the latest period the pack knew when the article was written.
   const atPublication = known.filter((key) => key.asOf <= published);
-  if (atPublication.length === 0) return null;
+  if (atPublication.length === 0) {
+    // Written before the pack recorded any value: the same number as the first recorded one
+    // is that figure reported early; any other number cannot be placed.
+    return sameValue(figure, known[0]!) ? { verdict: 'matches', key: known[0]! } : null;
+  }
   const reference = atPublication[atPublication.length - 1]!;
-  if (sameValue(figure, reference)) return { verdict: 'matches', key: reference };
+  // Long after the pack's latest quarter closed, a quarterly figure without a named period is
+  // the latest quarter's at publication, a later one than the pack's, even when the number repeats.
+  const stale = reference === latest && isQuarterly(reference, conventions) && daysBetween(reference.periodEnd, published) > NEXT_RESULTS_DAYS;
+  if (sameValue(figure, reference)) return { verdict: stale ? 'newer' : 'matches', key: reference };
   // An older period's value ("26%" a year after that quarter) matches only when the text
   // names that period; without it, the figure's period cannot be told: unchecked.
   if (atPublication.some((key) => key !== reference && sameValue(figure, key))) return null;
@@ -623,7 +643,7 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
     }
     if (candidates.length === 0) return;
     const period = figurePeriod(mentions, start, end);
-    const all = candidates.map((candidate) => ({ candidate, result: verdictFor(figure, candidate.known, period, published) }));
+    const all = candidates.map((candidate) => ({ candidate, result: verdictFor(figure, candidate.known, period, published, options.conventions ?? DEFAULT_FIGURE_CONVENTIONS) }));
     // One number is one measure: when it matches a candidate, it is that one; otherwise the
     // candidates whose context is most specific (more term groups present) judge it.
     const matching = all.filter(({ result }) => result?.verdict === 'matches');

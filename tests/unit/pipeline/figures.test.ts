@@ -229,3 +229,32 @@ describe('the issue’s figure examples', () => {
     ]);
   });
 });
+
+describe('figures without a named period, by publication date', () => {
+  it('calls a repeated quarterly number newer once a later quarter has been reported', () => {
+    // The pack knows the September 2025 quarter (triple-digit AI growth); by August 2026 an
+    // unnamed "triple-digit" is that month's latest quarter, not September's.
+    expect(check('Alibaba’s AI-related product revenue kept growing at triple-digit rates.', '2026-08-20', '2026-01-09').map(([, item, verdict]) => [item, verdict])).toEqual([
+      ['ai-revenue-growth', 'newer'],
+    ]);
+    // Shortly after that quarter's results it is still the September quarter's number.
+    expect(check('Alibaba’s AI-related product revenue kept growing at triple-digit rates.', '2025-12-10', '2026-01-09').map(([, item, verdict]) => [item, verdict])).toEqual([
+      ['ai-revenue-growth', 'matches'],
+    ]);
+  });
+
+  it('keeps a plan’s amount matching however late it is quoted (a plan is no quarterly figure)', () => {
+    expect(check('Alibaba plans to invest RMB 380 billion in AI infrastructure.', '2026-10-01', '2026-01-09').map(([, item, verdict]) => [item, verdict])).toContainEqual([
+      'capex-commitment',
+      'matches',
+    ]);
+  });
+
+  it('matches a number reported before the pack recorded it only when it is the recorded value', () => {
+    // The pack records the order size in January 2026; a December 2025 report of the same size matches it.
+    expect(check('Alibaba wants to buy more than 200,000 H200 chips.', '2025-12-05', '2026-01-09').map(([, item, verdict]) => [item, verdict])).toEqual([
+      ['h200-procurement', 'matches'],
+    ]);
+    expect(check('Alibaba wants to buy more than 50,000 H200 chips.', '2025-12-05', '2026-01-09')).toEqual([]);
+  });
+});
