@@ -4,7 +4,7 @@ import { detectArticle, type ArticleInfo } from './article';
 import { findClaims, OPENS_WITH_PRONOUN } from './claims';
 import { checkFigures, extractFigures, toFigure } from './figures';
 import { normalizeWhitespace, splitSentences, type Sentence } from './sentences';
-import { scoreTopic } from './topics';
+import { scorePackTopics } from './topics';
 import type { Claim, ItemSummary, ScanOptions, ScanResult } from './types';
 
 /**
@@ -76,7 +76,9 @@ export function scanArticle(article: ArticleReading, pack: ThesisPack, options: 
   const text = article.text.text;
 
   let t = now();
-  const topics = pack.topics.filter((topic) => scoreTopic({ title: article.title, text }, topic, pack.id).subject).map((topic) => topic.id);
+  const topics = scorePackTopics({ title: article.title, text }, pack)
+    .filter((score) => score.subject)
+    .map((score) => score.topicId);
   timings.topics = (timings.topics ?? 0) + now() - t;
   if (topics.length === 0) return result;
   result.relevant = true;
