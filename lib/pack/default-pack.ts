@@ -63,6 +63,14 @@ const APPROVAL_WORDS = t(
   ],
   ['批准', '获批', '放行', '允许', '许可', '进口', '禁止', '暂停', '叫停', '拒绝', '审批', '通关', '要求', '指导', '停止'],
 );
+/**
+ * A rule that buyers take domestic chips alongside Nvidia's is a Chinese chip rule (the
+ * export-control item), not an import approval nor an order, even when it names importers.
+ */
+const DOMESTIC_CHIP_RULE = t(
+  ['domestic chip*', 'domestic AI chip*', 'domestic accelerator*', 'domestic processor*', 'domestic alternative*', 'domestically made'],
+  ['国产芯片', '国产AI芯片', '国产算力', '国产替代', '国产加速卡'],
+);
 const PROCUREMENT_WORDS = t(
   [
     'order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront',
@@ -191,8 +199,8 @@ const input: ThesisPackInput = {
       event: t(['import', 'imports', 'imported', 'importing', 'import approval*', 'import licen*', 'customs clearance', 'cleared customs'], ['进口', '通关', '进口许可']),
       direction: 'up',
       matchers: [
-        { all: [NVIDIA_CHIPS, CHINA_SIDE, APPROVAL_WORDS] },
-        { all: [H200, t(['approv*', 'green light', 'go-ahead'], ['批准', '获批', '放行'])] },
+        { all: [NVIDIA_CHIPS, CHINA_SIDE, APPROVAL_WORDS], none: DOMESTIC_CHIP_RULE },
+        { all: [H200, t(['approv*', 'green light', 'go-ahead'], ['批准', '获批', '放行'])], none: DOMESTIC_CHIP_RULE },
       ],
       cues: {
         supports: t(
@@ -247,8 +255,8 @@ const input: ThesisPackInput = {
       event: PROCUREMENT_WORDS,
       direction: 'up',
       matchers: [
-        { all: [H200, PROCUREMENT_WORDS] },
-        { all: [join(ALIBABA, t(['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers'], ['中国企业', '中国客户'])), NVIDIA_CHIPS, PROCUREMENT_WORDS] },
+        { all: [H200, PROCUREMENT_WORDS], none: DOMESTIC_CHIP_RULE },
+        { all: [join(ALIBABA, t(['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers'], ['中国企业', '中国客户'])), NVIDIA_CHIPS, PROCUREMENT_WORDS], none: DOMESTIC_CHIP_RULE },
         { all: [t(['Nvidia'], ['英伟达']), t(['upfront', 'up front', 'pay in full', 'full payment', 'payment terms', 'rigid', 'credit'], ['预付', '全额', '付款'])] },
         {
           // "interest in more than 200,000 units", "20万颗": chips counted, by a buyer.

@@ -117,3 +117,20 @@ describe('short lines that assert', () => {
     expect(isAssertion('云业务的下一步', 'zh', true)).toBe(false);
   });
 });
+
+describe('a domestic-chip requirement is a Chinese chip rule, not an approval or an order', () => {
+  it('links the requirement to the export-control risk only', () => {
+    const en = links('Chinese regulators want companies importing Nvidia H200 chips to buy domestic AI chips as well.');
+    expect(en).toHaveProperty('export-control-tightening');
+    expect(en['h200-import-approval']).toBeUndefined();
+    expect(en['h200-procurement']).toBeUndefined();
+    const zh = links('监管部门拟要求进口英伟达H200芯片的企业同时采购国产AI芯片。');
+    expect(zh['h200-import-approval']).toBeUndefined();
+    expect(zh['h200-procurement']).toBeUndefined();
+  });
+
+  it('still links an approval or an order that says nothing of domestic chips', () => {
+    expect(links('Beijing approved H200 imports for Alibaba.')['h200-import-approval']).toBe('supports');
+    expect(links('Alibaba placed a large order for Nvidia H200 chips.')['h200-procurement']).toBe('supports');
+  });
+});
