@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPack } from '@/lib/pack/default-pack';
 import { findClaims, isAssertion, isHedged, isNegated, linkSentence } from '@/lib/pipeline/claims';
+import { reportsWithheldDetail } from '@/lib/pipeline/stance';
 import { splitSentences } from '@/lib/pipeline/sentences';
 
 const links = (sentence: string, previous?: string) =>
@@ -132,5 +133,21 @@ describe('a domestic-chip requirement is a Chinese chip rule, not an approval or
   it('still links an approval or an order that says nothing of domestic chips', () => {
     expect(links('Beijing approved H200 imports for Alibaba.')['h200-import-approval']).toBe('supports');
     expect(links('Alibaba placed a large order for Nvidia H200 chips.')['h200-procurement']).toBe('supports');
+  });
+});
+
+describe('a withheld detail reports no event', () => {
+  it('reads "declined to say how many", "was not disclosed" and 未披露 as neutral', () => {
+    expect(reportsWithheldDetail('Nvidia declined to say how many H200s it has shipped to Alibaba.')).toBe(true);
+    expect(reportsWithheldDetail('The size of Alibaba’s H200 order was not disclosed.')).toBe(true);
+    expect(reportsWithheldDetail('阿里巴巴未披露已收到的H200数量。')).toBe(true);
+    expect(links('Nvidia declined to say how many H200s it has shipped to Alibaba.')['h200-procurement']).toBe('neutral');
+    expect(links('The size of Alibaba’s H200 order was not disclosed.')['h200-procurement']).toBe('neutral');
+  });
+
+  it('leaves a refusal or a negated event alone', () => {
+    expect(reportsWithheldDetail('Beijing did not approve H200 imports for Alibaba.')).toBe(false);
+    expect(reportsWithheldDetail('Alibaba said it would not cancel its H200 orders.')).toBe(false);
+    expect(links('No H200 shipped to Alibaba in the quarter.')['h200-procurement']).toBe('challenges');
   });
 });
