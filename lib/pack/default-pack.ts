@@ -71,6 +71,11 @@ const DOMESTIC_CHIP_RULE = t(
   ['domestic chip*', 'domestic AI chip*', 'domestic accelerator*', 'domestic processor*', 'domestic alternative*', 'domestically made'],
   ['国产芯片', '国产AI芯片', '国产算力', '国产替代', '国产加速卡'],
 );
+/** Terms of payment a seller sets (procurement terms, not export or import rules). */
+const SELLER_PAYMENT_TERMS = t(
+  ['upfront', 'up front', 'pay in full', 'full payment', 'payment terms', 'prepay*', 'pre-pay*', 'advance payment*', 'payment in advance'],
+  ['预付', '全额付款', '付款条件'],
+);
 const PROCUREMENT_WORDS = t(
   [
     'order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront',
@@ -831,6 +836,8 @@ const input: ThesisPackInput = {
             ),
             join(NVIDIA_CHIPS, t(['Nvidia'])),
           ],
+          // A seller's payment terms are the buyer's procurement terms, not a rule on access.
+          none: SELLER_PAYMENT_TERMS,
         },
         { all: [t(['tighten*', 'restrictions', 'export controls'], ['收紧', '管制']), t(['regulat*', 'restriction*', 'controls', 'rules', 'export*'], ['监管', '管制', '出口', '规定'])] },
       ],

@@ -151,3 +151,17 @@ describe('a withheld detail reports no event', () => {
     expect(links('No H200 shipped to Alibaba in the quarter.')['h200-procurement']).toBe('challenges');
   });
 });
+
+describe('a seller’s payment terms are procurement terms, not an export or import rule', () => {
+  it('does not link prepayment terms to the export-control risk', () => {
+    const en = links('Nvidia requires Alibaba and other Chinese customers to prepay for H200 orders in full.');
+    expect(en['export-control-tightening']).toBeUndefined();
+    expect(en).toHaveProperty('h200-procurement');
+    const zh = links('英伟达要求阿里巴巴等中国客户预付H200订单的全部货款。');
+    expect(zh['export-control-tightening']).toBeUndefined();
+  });
+
+  it('still links a licence requirement set by Washington', () => {
+    expect(links('The Commerce Department requires Nvidia to obtain a licence for each H200 shipment to China.')).toHaveProperty('export-control-tightening');
+  });
+});
