@@ -63,6 +63,19 @@ const APPROVAL_WORDS = t(
   ],
   ['批准', '获批', '放行', '允许', '许可', '进口', '禁止', '暂停', '叫停', '拒绝', '审批', '通关', '要求', '指导', '停止'],
 );
+/**
+ * A rule that buyers take domestic chips alongside Nvidia's is a Chinese chip rule (the
+ * export-control item), not an import approval nor an order, even when it names importers.
+ */
+const DOMESTIC_CHIP_RULE = t(
+  ['domestic chip*', 'domestic AI chip*', 'domestic accelerator*', 'domestic processor*', 'domestic alternative*', 'domestically made'],
+  ['国产芯片', '国产AI芯片', '国产算力', '国产替代', '国产加速卡'],
+);
+/** Terms of payment a seller sets (procurement terms, not export or import rules). */
+const SELLER_PAYMENT_TERMS = t(
+  ['upfront', 'up front', 'pay in full', 'full payment', 'payment terms', 'prepay*', 'pre-pay*', 'advance payment*', 'payment in advance'],
+  ['预付', '全额付款', '付款条件'],
+);
 const PROCUREMENT_WORDS = t(
   [
     'order*', 'buy', 'buys', 'buying', 'bought', 'purchas*', 'procure*', 'acquir*', 'secure', 'secured', 'securing', 'supply', 'supplies', 'units', 'upfront',
@@ -134,6 +147,12 @@ const input: ThesisPackInput = {
     self: join(ALIBABA, ALIBABA_UNITS),
     others: OTHER_COMPANIES,
   },
+  // Alibaba's fiscal year ends 31 March; its news writes ¥ for yuan and counts chips and servers.
+  figureConventions: {
+    fiscalYearEndMonth: 3,
+    yenSign: 'CNY',
+    unitNouns: ['units', 'chips', 'GPUs', 'processors', 'accelerators', 'cards', 'H200s', 'H20s', '颗', '块', '片', '枚', '张'],
+  },
   topics: [
     {
       id: 'alibaba',
@@ -185,8 +204,8 @@ const input: ThesisPackInput = {
       event: t(['import', 'imports', 'imported', 'importing', 'import approval*', 'import licen*', 'customs clearance', 'cleared customs'], ['进口', '通关', '进口许可']),
       direction: 'up',
       matchers: [
-        { all: [NVIDIA_CHIPS, CHINA_SIDE, APPROVAL_WORDS] },
-        { all: [H200, t(['approv*', 'green light', 'go-ahead'], ['批准', '获批', '放行'])] },
+        { all: [NVIDIA_CHIPS, CHINA_SIDE, APPROVAL_WORDS], none: DOMESTIC_CHIP_RULE },
+        { all: [H200, t(['approv*', 'green light', 'go-ahead'], ['批准', '获批', '放行'])], none: DOMESTIC_CHIP_RULE },
       ],
       cues: {
         supports: t(
@@ -241,8 +260,8 @@ const input: ThesisPackInput = {
       event: PROCUREMENT_WORDS,
       direction: 'up',
       matchers: [
-        { all: [H200, PROCUREMENT_WORDS] },
-        { all: [join(ALIBABA, t(['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers'], ['中国企业', '中国客户'])), NVIDIA_CHIPS, PROCUREMENT_WORDS] },
+        { all: [H200, PROCUREMENT_WORDS], none: DOMESTIC_CHIP_RULE },
+        { all: [join(ALIBABA, t(['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers'], ['中国企业', '中国客户'])), NVIDIA_CHIPS, PROCUREMENT_WORDS], none: DOMESTIC_CHIP_RULE },
         { all: [t(['Nvidia'], ['英伟达']), t(['upfront', 'up front', 'pay in full', 'full payment', 'payment terms', 'rigid', 'credit'], ['预付', '全额', '付款'])] },
         {
           // "interest in more than 200,000 units", "20万颗": chips counted, by a buyer.
@@ -817,6 +836,8 @@ const input: ThesisPackInput = {
             ),
             join(NVIDIA_CHIPS, t(['Nvidia'])),
           ],
+          // A seller's payment terms are the buyer's procurement terms, not a rule on access.
+          none: SELLER_PAYMENT_TERMS,
         },
         { all: [t(['tighten*', 'restrictions', 'export controls'], ['收紧', '管制']), t(['regulat*', 'restriction*', 'controls', 'rules', 'export*'], ['监管', '管制', '出口', '规定'])] },
       ],

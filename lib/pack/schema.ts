@@ -94,8 +94,25 @@ export const TopicSchema = z.object({
 });
 export type Topic = z.infer<typeof TopicSchema>;
 
-export const FigureUnitSchema = z.enum(['percent', 'CNY', 'USD', 'HKD', 'units', 'multiple', 'count']);
+export const FigureUnitSchema = z.enum(['percent', 'CNY', 'USD', 'HKD', 'JPY', 'units', 'multiple', 'count']);
 export type FigureUnit = z.infer<typeof FigureUnitSchema>;
+
+/**
+ * How news about the pack's company writes its figures. These differ from company to company
+ * (a March or a January fiscal year, ¥ as yuan or as yen, chips or vehicles counted), so they
+ * belong to the pack, not to the pipeline. A pack without them reads calendar quarters, ¥ as
+ * yuan and "units" as the only count noun.
+ */
+export const FigureConventionsSchema = z.object({
+  /** The month the company's fiscal year ends (3: fiscal Q1 ends in June, FY2026 ends March 2026; 12: calendar year). */
+  fiscalYearEndMonth: z.number().int().min(1).max(12).default(12),
+  /** What a bare ¥ means in news about this company: yuan (CNY) or yen (JPY). 円 is always yen, 元 always yuan. */
+  yenSign: z.enum(['CNY', 'JPY']).default('CNY'),
+  /** Nouns that count things ("chips", "vehicles", "颗"): "200,000 chips" is a figure in units. */
+  unitNouns: z.array(z.string().trim().min(1).max(40)).max(60).default(['units']),
+});
+export type FigureConventions = z.infer<typeof FigureConventionsSchema>;
+export const DEFAULT_FIGURE_CONVENTIONS: FigureConventions = FigureConventionsSchema.parse({});
 
 export const KeyFigureSchema = z.object({
   /** Stable name of the measure, shared by all figures of the same quantity (e.g. "cloud-revenue-yoy"). */
@@ -198,6 +215,12 @@ export const ThesisPackSchema = z
      * the same sentence, must not be checked against this pack's figures.
      */
     entities: z.object({ self: LocalizedTermsSchema, others: LocalizedTermsSchema }).optional(),
+    /**
+     * Fiscal calendar, currency sign and count nouns of the company. A pack without them (v2
+     * packs stored before they existed, a thesis made on the checklist page) is read with
+     * DEFAULT_FIGURE_CONVENTIONS: calendar quarters, ¥ as yuan, "units".
+     */
+    figureConventions: FigureConventionsSchema.optional(),
   })
   .superRefine((pack, ctx) => {
     const seen = new Set<string>();

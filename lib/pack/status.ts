@@ -78,7 +78,7 @@ export function formatFigureValue(figure: Pick<KeyFigure, 'value' | 'unit' | 'at
   const abs = Math.abs(value);
   const scale = SCALES.find(([size]) => abs >= size);
   const amount = scale ? `${trimNumber(value / scale[0])} ${scale[1]}` : trimNumber(value);
-  const prefix = unit === 'CNY' ? 'RMB ' : unit === 'USD' ? '$' : unit === 'HKD' ? 'HK$' : '';
+  const prefix = unit === 'CNY' ? 'RMB ' : unit === 'USD' ? '$' : unit === 'HKD' ? 'HK$' : unit === 'JPY' ? '¥' : '';
   return `${atLeast ? '>' : ''}${prefix}${amount}`;
 }
 

@@ -5,7 +5,7 @@ import { countHan, foldText } from '../text/cjk';
 import { findEvents } from '../text/events';
 import type { TermHit, TermMatcher } from '../text/terms';
 import { compilePack, type CompiledItem, type CompiledPack } from './compile';
-import { isHedged, isNegated, stanceOf } from './stance';
+import { isHedged, isNegated, reportsWithheldDetail, stanceOf } from './stance';
 
 export { isHedged, isNegated };
 
@@ -296,7 +296,8 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       if (scorer?.stanceScores) {
         // The model settles a stance the rules leave neutral, and overrides theirs only when sure.
         const stance = scorer.stanceScores(sentence.text, lang, item.item.id);
-        const bar = link.stance === 'neutral' ? MODEL_STANCE : MODEL_STANCE_OVERRIDE;
+        // A withheld detail reports no event: no score turns it into one.
+        const bar = reportsWithheldDetail(sentence.text) ? Infinity : link.stance === 'neutral' ? MODEL_STANCE : MODEL_STANCE_OVERRIDE;
         const top = (['supports', 'challenges', 'neutral'] as const).reduce((a, b) => (stance[b] > stance[a] ? b : a));
         if (top !== link.stance && stance[top] >= bar) link.stance = top;
       }

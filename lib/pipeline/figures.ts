@@ -1,4 +1,4 @@
-import type { FigureUnit, Item, KeyFigure, LocalizedTerms } from '../pack/schema';
+import { DEFAULT_FIGURE_CONVENTIONS, type FigureConventions, type FigureUnit, type Item, type KeyFigure, type LocalizedTerms } from '../pack/schema';
 import { describeKnownFigure, figuresKnownAt } from '../pack/status';
 import type { Check, Figure, Verdict } from './types';
 import { termMatcher, type TermHit } from '../text/terms';
@@ -25,15 +25,15 @@ export interface ExtractedFigure extends Figure {
 // ---------------------------------------------------------------------------------------
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE_WORDS = String.raw`trillion|tn|billion|bn|million|mn|thousand|万亿|亿|万|千`;
+const SCALE_WORDS = String.raw`trillion|tn|billion|bn|million|mn|thousand|万亿|亿|億|万|千`;
 const SCALE_LETTERS = String.raw`[bBmMkKT](?![\p{L}\d])`;
 
 const PREFIX_CURRENCY = new RegExp(
-  String.raw`(?<cur>HK\$|US\$|RMB|CNY|Rmb|USD|HKD|人民币|\$|¥|￥)\s?(?<num>${NUM})(?:\s?(?<scale>${SCALE_WORDS})|(?<letter>${SCALE_LETTERS}))?(?:\s?(?<tail>yuan|元|dollars))?`,
+  String.raw`(?<cur>HK\$|US\$|RMB|CNY|Rmb|USD|HKD|JPY|人民币|\$|¥|￥)\s?(?<num>${NUM})(?:\s?(?<scale>${SCALE_WORDS})|(?<letter>${SCALE_LETTERS}))?(?:\s?(?<tail>yuan|元|円|yen|dollars))?`,
   'gu',
 );
 const SUFFIX_CURRENCY = new RegExp(
-  String.raw`(?<![\p{Script=Latin}\d.,$¥￥])(?<num>${NUM})\s?(?<scale>${SCALE_WORDS})?\s?(?<cur>yuan|renminbi|元人民币|美元|港元|港币|元|Hong Kong dollars|US dollars|dollars|RMB|CNY|USD|HKD)(?![\p{Script=Latin}])`,
+  String.raw`(?<![\p{Script=Latin}\d.,$¥￥])(?<num>${NUM})\s?(?<scale>${SCALE_WORDS})?\s?(?<cur>yuan|renminbi|元人民币|美元|港元|港币|日元|元|円|yen|Hong Kong dollars|US dollars|dollars|RMB|CNY|USD|HKD|JPY)(?![\p{Script=Latin}])`,
   'gu',
 );
 const PERCENT = new RegExp(
@@ -41,10 +41,41 @@ const PERCENT = new RegExp(
   'gu',
 );
 const DIGIT_CLASS = /\b(?<size>triple|three|double|two|single)[-\s]digits?\b|(?<zh>三位数|两位数|双位数)/gi;
-const UNITS = new RegExp(
-  String.raw`(?<![\p{Script=Latin}\d.,])(?<num>${NUM})\s?(?<scale>million|thousand|k|万|亿)?\s?(?:(?:of\s+(?:the|its|those|these)\s+)?(?:(?:Nvidia|H200|H20|AI)\s+)?(?<unit>units|chips|GPUs|processors|accelerators|cards)|(?<unitH>H200s|H20s)|(?<unitZh>颗|块|片|枚|张))(?![\p{Script=Latin}])`,
-  'giu',
-);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface UnitPattern {
+  units: RegExp;
+  has: RegExp;
+}
+const unitPatterns = new Map<string, UnitPattern>();
+
+/**
+ * The count pattern for a pack's unit nouns: "200,000 chips", "40 million of its vehicles",
+ * "two million Model-X units" (up to two capitalised or numbered modifiers between), "5万颗".
+ */
+function unitPattern(nouns: readonly string[]): UnitPattern | null {
+  if (nouns.length === 0) return null;
+  const key = nouns.join('\u0000');
+  let pattern = unitPatterns.get(key);
+  if (!pattern) {
+    const sorted = [...nouns].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const latin = sorted.filter((n) => /^[\p{Script=Latin}\d]/u.test(n));
+    const other = sorted.filter((n) => !/^[\p{Script=Latin}\d]/u.test(n));
+    const alternatives = [
+      ...(latin.length ? [String.raw`(?:of\s+(?:the|its|those|these|their)\s+)?(?:[\p{Lu}\d][\p{L}\d-]*\s+){0,2}(?<unit>${latin.join('|')})`] : []),
+      ...(other.length ? [String.raw`(?<unitOther>${other.join('|')})`] : []),
+    ];
+    pattern = {
+      units: new RegExp(
+        String.raw`(?<![\p{Script=Latin}\d.,])(?<num>${NUM})\s?(?<scale>million|thousand|k|万|亿)?\s?(?:${alternatives.join('|')})(?![\p{Script=Latin}])`,
+        'giu',
+      ),
+      has: new RegExp(sorted.join('|'), 'iu'),
+    };
+    unitPatterns.set(key, pattern);
+  }
+  return pattern;
+}
 const PE_MULTIPLE = new RegExp(
   String.raw`(?:P\/E|PE ratio|price[-\s]to[-\s]earnings(?: ratio)?|市盈率)[^.\d%。]{0,30}?(?<num>${NUM})(?:\s?(?:x|times|倍))?(?![\d%])`,
   'giu',
@@ -72,17 +103,16 @@ const APPROX_BEFORE = /(?:about|around|roughly|approximately|approx\.?|nearly|al
 const APPROX_AFTER = /^\s*(?:左右|上下|or so)/;
 const VALUATION_WORDS = /\b(?:P\/E|PE|multiple|valuation|earnings|times)\b|市盈率|估值/i;
 
-const HAS_CURRENCY = /[$¥￥元]|RMB|CNY|USD|HKD|yuan|dollar|renminbi|人民币/i;
+const HAS_CURRENCY = /[$¥￥元円]|RMB|CNY|USD|HKD|JPY|yuan|yen|dollar|renminbi|人民币/i;
 const HAS_PERCENT = /[%％]|percent|per cent|pct|百分点/i;
 const HAS_DIGIT_CLASS = /digit|位数/i;
-const HAS_UNITS = /units|chips|GPUs|processors|accelerators|cards|H20|[颗块片枚张]/i;
 const HAS_PE = /P\/E|PE ratio|price.to.earnings|市盈率/i;
 const HAS_TIMES = /times|\dx|倍/i;
 const HAS_STREAK = /straight|consecutive|连续/i;
 
 const SCALE_VALUES: Record<string, number> = {
   trillion: 1e12, tn: 1e12, t: 1e12, billion: 1e9, bn: 1e9, b: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3,
-  万亿: 1e12, 亿: 1e8, 万: 1e4, 千: 1e3,
+  万亿: 1e12, 亿: 1e8, 億: 1e8, 万: 1e4, 千: 1e3,
 };
 
 function parseNumber(raw: string): number {
@@ -104,9 +134,13 @@ function chineseNumber(raw: string): number {
   return total + digit;
 }
 
-function currencyUnit(cur: string): FigureUnit {
-  if (/HK|港/.test(cur)) return 'HKD';
-  if (/RMB|CNY|Rmb|yuan|renminbi|人民币|元|¥|￥/.test(cur) && !/美元/.test(cur)) return 'CNY';
+/** The currency of a sign or name; a bare ¥ is what the pack says it is in its company's news. */
+function currencyUnit(cur: string, conventions: FigureConventions): FigureUnit {
+  if (/HK|港|Hong Kong/.test(cur)) return 'HKD';
+  if (/美元|US|dollar|\$/.test(cur)) return 'USD';
+  if (/円|日元|yen|JPY/i.test(cur)) return 'JPY';
+  if (/RMB|CNY|Rmb|yuan|renminbi|人民币|元/.test(cur)) return 'CNY';
+  if (/[¥￥]/.test(cur)) return conventions.yenSign;
   return 'USD';
 }
 
@@ -118,8 +152,11 @@ function qualify(text: string, figure: ExtractedFigure): ExtractedFigure {
   return figure;
 }
 
-/** All figures in `text`, left to right, without overlaps (the longer reading wins). */
-export function extractFigures(text: string): ExtractedFigure[] {
+/**
+ * All figures in `text`, left to right, without overlaps (the longer reading wins). The pack's
+ * conventions say what ¥ means and which nouns count things.
+ */
+export function extractFigures(text: string, conventions: FigureConventions = DEFAULT_FIGURE_CONVENTIONS): ExtractedFigure[] {
   const found: ExtractedFigure[] = [];
   const add = (m: RegExpExecArray, figure: Omit<ExtractedFigure, 'start' | 'end' | 'raw'>) => {
     found.push({ raw: m[0].trim(), start: m.index, end: m.index + m[0].trimEnd().length, ...figure });
@@ -137,7 +174,7 @@ export function extractFigures(text: string): ExtractedFigure[] {
       const scaleRaw = (g.scale ?? g.letter ?? '').trim();
       const scale = scaleRaw ? (SCALE_VALUES[scaleRaw.toLowerCase()] ?? SCALE_VALUES[scaleRaw] ?? 1) : 1;
       const cur = `${g.cur ?? ''}${g.tail ?? ''}`;
-      add(m, { value, unit: currencyUnit(cur), ...(scaleRaw ? { scale: scaleRaw } : {}), normalized: value * scale });
+      add(m, { value, unit: currencyUnit(cur, conventions), ...(scaleRaw ? { scale: scaleRaw } : {}), normalized: value * scale });
     }
   }
   PERCENT.lastIndex = 0;
@@ -157,8 +194,9 @@ export function extractFigures(text: string): ExtractedFigure[] {
     const value = triple ? 100 : single ? 1 : 10;
     add(m, { value, unit: 'percent', atLeast: true, atMost: triple ? 999 : single ? 9 : 99, normalized: value });
   }
-  UNITS.lastIndex = 0;
-  while (hasDigit && HAS_UNITS.test(text) && (m = UNITS.exec(text))) {
+  const units = hasDigit ? unitPattern(conventions.unitNouns) : null;
+  if (units) units.units.lastIndex = 0;
+  while (units && units.has.test(text) && (m = units.units.exec(text))) {
     const g = m.groups!;
     const value = parseNumber(g.num!);
     const scale = g.scale ? (SCALE_VALUES[g.scale.toLowerCase()] ?? SCALE_VALUES[g.scale] ?? 1) : 1;
@@ -234,12 +272,12 @@ const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 const QUARTER_ENDED = new RegExp(String.raw`quarter\s+(?:end(?:ed|ing)|to)\s+(?:on\s+|in\s+)?(?<month>${MONTH})\.?(?:\s+(?<day>\d{1,2}))?,?(?:\s+(?<year>\d{4}))?`, 'gi');
 const MONTH_QUARTER = new RegExp(String.raw`\b(?<month>${MONTH})\.?(?:[-\s](?<year>\d{4}))?[-\s]+quarter`, 'gi');
 const QN = new RegExp(
-  String.raw`\b(?:(?<fiscal>fiscal|FY)\s*)?(?:Q(?<q>[1-4])|(?<word>first|second|third|fourth)[-\s]+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:fiscal\s+|FY\s?)?(?<fy>fiscal|FY)?\s*(?<year>\d{4}))?`,
+  String.raw`\b(?:(?<fiscal>fiscal|FY)\s*)?(?:Q(?<q>[1-4])|(?<word>first|second|third|fourth)[-\s]+(?:fiscal\s+)?quarter)(?:\s+(?:of\s+)?(?:(?<fy>fiscal|FY)\s*)?(?<year>\d{4}))?`,
   'gi',
 );
 const ZH_QUARTER_END = /截至(?<year>\d{4})年(?<month>\d{1,2})月(?<day>\d{1,2})日(?:止)?的?(?:三个月|季度)/g;
 // Not "上一季度" (the previous quarter) nor "本季度" (this one): those name no quarter.
-const ZH_QN = /(?<![上下本这同])(?:(?<year>\d{4})(?:年|财年)?)?(?<fiscal>财年)?第?(?<q>[一二三四1-4])季度/g;
+const ZH_QN = /(?<![上下本这同])(?:(?<year>\d{4})(?:(?<fiscal>财年)|年)?|(?<fiscalOnly>财年))?第?(?<q>[一二三四1-4])季度/g;
 const ZH_MONTH_QUARTER = /(?<month>3|6|9|12|三|六|九|十二)月(?:份)?季度/g;
 
 function monthEnd(year: number, month: number): string {
@@ -256,12 +294,20 @@ function latestMonthEnd(month: number, ref: string): string {
 
 const WORD_Q: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4 };
 
-function quarterEnd(q: number, year: number | null, fiscal: boolean, ref: string): string {
-  // Fiscal quarters follow the March year-end of the default pack's company (Alibaba: FY2026 Q2 = Sep 2025).
-  const month = fiscal ? [6, 9, 12, 3][q - 1]! : q * 3;
+/**
+ * The last day of quarter `q`. Fiscal quarters follow the pack's fiscal year, named by the
+ * calendar year it ends in (a March year-end: FY2026 Q2 ends September 2025).
+ */
+function quarterEnd(q: number, year: number | null, fiscal: boolean, ref: string, fiscalYearEndMonth: number): string {
+  const month = fiscal ? ((fiscalYearEndMonth + 3 * q - 1) % 12) + 1 : q * 3;
   if (year === null) return latestMonthEnd(month, ref);
-  const calendarYear = fiscal && q < 4 ? year - 1 : year;
+  const calendarYear = fiscal && month > fiscalYearEndMonth ? year - 1 : year;
   return monthEnd(calendarYear, month);
+}
+
+/** Does a quarter of the company's fiscal year end in `month`? */
+function endsAQuarter(month: number, fiscalYearEndMonth: number): boolean {
+  return (((month - fiscalYearEndMonth) % 3) + 3) % 3 === 0;
 }
 
 export interface PeriodMention {
@@ -271,31 +317,33 @@ export interface PeriodMention {
   periodEnd: string;
 }
 
-type PeriodReader = [RegExp, (g: Record<string, string | undefined>, ref: string) => string | null];
+type PeriodReader = [RegExp, (g: Record<string, string | undefined>, ref: string, conventions: FigureConventions) => string | null];
 
 const PERIOD_READERS: PeriodReader[] = [
   [QUARTER_ENDED, (g, ref) => {
     const month = MONTHS[g.month!.toLowerCase()]!;
     return g.year ? monthEnd(Number(g.year), month) : latestMonthEnd(month, ref);
   }],
-  [MONTH_QUARTER, (g, ref) => {
-    // "May quarter" is no quarter of a March year-end company; "in May, quarterly…" is the month.
-    if (/^may$/i.test(g.month!)) return null;
+  [MONTH_QUARTER, (g, ref, conventions) => {
+    // Only a month that closes one of the company's quarters names a quarter: "in May,
+    // quarterly…" is the month, for a March or a December year-end company alike.
     const month = MONTHS[g.month!.toLowerCase()]!;
+    if (!endsAQuarter(month, conventions.fiscalYearEndMonth)) return null;
     return g.year ? monthEnd(Number(g.year), month) : latestMonthEnd(month, ref);
   }],
-  [QN, (g, ref) => {
+  [QN, (g, ref, conventions) => {
     const q = g.q ? Number(g.q) : WORD_Q[g.word!.toLowerCase()]!;
-    return quarterEnd(q, g.year ? Number(g.year) : null, Boolean(g.fiscal || g.fy), ref);
+    return quarterEnd(q, g.year ? Number(g.year) : null, Boolean(g.fiscal || g.fy), ref, conventions.fiscalYearEndMonth);
   }],
   [ZH_QUARTER_END, (g) => monthEnd(Number(g.year), Number(g.month))],
-  [ZH_MONTH_QUARTER, (g, ref) => {
+  [ZH_MONTH_QUARTER, (g, ref, conventions) => {
     const month = /^\d+$/.test(g.month!) ? Number(g.month) : chineseNumber(g.month!);
+    if (!endsAQuarter(month, conventions.fiscalYearEndMonth)) return null;
     return latestMonthEnd(month, ref);
   }],
-  [ZH_QN, (g, ref) => {
+  [ZH_QN, (g, ref, conventions) => {
     const q = /\d/.test(g.q!) ? Number(g.q) : chineseNumber(g.q!);
-    return quarterEnd(q, g.year ? Number(g.year) : null, Boolean(g.fiscal), ref);
+    return quarterEnd(q, g.year ? Number(g.year) : null, Boolean(g.fiscal || g.fiscalOnly), ref, conventions.fiscalYearEndMonth);
   }],
 ];
 
@@ -305,13 +353,13 @@ const PERIOD_READERS: PeriodReader[] = [
  * period known at publication. `ref` is the article's date: a quarter named without its
  * year is the latest one before it.
  */
-export function periodMentions(text: string, ref: string): PeriodMention[] {
+export function periodMentions(text: string, ref: string, conventions: FigureConventions = DEFAULT_FIGURE_CONVENTIONS): PeriodMention[] {
   const out: PeriodMention[] = [];
   for (const [re, read] of PERIOD_READERS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
-      const periodEnd = read(m.groups ?? {}, ref);
+      const periodEnd = read(m.groups ?? {}, ref, conventions);
       if (periodEnd && !out.some((p) => m!.index < p.end && p.start < m!.index + m![0].length)) {
         out.push({ start: m.index, end: m.index + m[0].length, periodEnd });
       }
@@ -321,8 +369,8 @@ export function periodMentions(text: string, ref: string): PeriodMention[] {
 }
 
 /** The one quarter a sentence names, or null (none, or several that disagree). */
-export function claimPeriod(text: string, ref: string): string | null {
-  const periods = new Set(periodMentions(text, ref).map((p) => p.periodEnd));
+export function claimPeriod(text: string, ref: string, conventions: FigureConventions = DEFAULT_FIGURE_CONVENTIONS): string | null {
+  const periods = new Set(periodMentions(text, ref, conventions).map((p) => p.periodEnd));
   return periods.size === 1 ? [...periods][0]! : null;
 }
 
@@ -348,6 +396,8 @@ export interface CheckOptions {
   asOf: string;
   /** The pack's `entities`: whose figures the pack carries, and other companies'. */
   entities?: { self: LocalizedTerms; others: LocalizedTerms };
+  /** The pack's fiscal calendar (quarters named "fiscal Q2" are its quarters). */
+  conventions?: FigureConventions;
 }
 
 export interface ClaimForCheck {
@@ -472,7 +522,20 @@ function sameValue(figure: ExtractedFigure, key: KeyFigure): boolean {
   return Math.abs(value - known) <= known * tolerance + slack;
 }
 
-function verdictFor(figure: ExtractedFigure, known: KeyFigure[], period: string | null, published: string): { verdict: Verdict; key: KeyFigure } | null {
+/** A figure of one fiscal quarter: its period ends on the last day of a month that closes one of the company's quarters. */
+function isQuarterly(key: KeyFigure, conventions: FigureConventions): boolean {
+  const year = Number(key.periodEnd.slice(0, 4));
+  const month = Number(key.periodEnd.slice(5, 7));
+  return endsAQuarter(month, conventions.fiscalYearEndMonth) && key.periodEnd === monthEnd(year, month);
+}
+
+function verdictFor(
+  figure: ExtractedFigure,
+  known: KeyFigure[],
+  period: string | null,
+  published: string,
+  conventions: FigureConventions,
+): { verdict: Verdict; key: KeyFigure } | null {
   if (known.length === 0) return null;
   const latest = known[known.length - 1]!;
   if (period) {
@@ -483,9 +546,16 @@ function verdictFor(figure: ExtractedFigure, known: KeyFigure[], period: string 
   }
   // No period in the text: the latest period the pack knew when the article was written.
   const atPublication = known.filter((key) => key.asOf <= published);
-  if (atPublication.length === 0) return null;
+  if (atPublication.length === 0) {
+    // Written before the pack recorded any value: the same number as the first recorded one
+    // is that figure reported early; any other number cannot be placed.
+    return sameValue(figure, known[0]!) ? { verdict: 'matches', key: known[0]! } : null;
+  }
   const reference = atPublication[atPublication.length - 1]!;
-  if (sameValue(figure, reference)) return { verdict: 'matches', key: reference };
+  // Long after the pack's latest quarter closed, a quarterly figure without a named period is
+  // the latest quarter's at publication, a later one than the pack's, even when the number repeats.
+  const stale = reference === latest && isQuarterly(reference, conventions) && daysBetween(reference.periodEnd, published) > NEXT_RESULTS_DAYS;
+  if (sameValue(figure, reference)) return { verdict: stale ? 'newer' : 'matches', key: reference };
   // An older period's value ("26%" a year after that quarter) matches only when the text
   // names that period; without it, the figure's period cannot be told: unchecked.
   if (atPublication.some((key) => key !== reference && sameValue(figure, key))) return null;
@@ -552,7 +622,7 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
       self: options.entities ? termMatcher(options.entities.self).find(text) : [],
       others: options.entities ? termMatcher(options.entities.others).find(text) : [],
     });
-  const mentions = periodMentions(text, published);
+  const mentions = periodMentions(text, published, options.conventions);
   const checks: Check[] = [];
   const seen = new Set<string>();
 
@@ -573,7 +643,7 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
     }
     if (candidates.length === 0) return;
     const period = figurePeriod(mentions, start, end);
-    const all = candidates.map((candidate) => ({ candidate, result: verdictFor(figure, candidate.known, period, published) }));
+    const all = candidates.map((candidate) => ({ candidate, result: verdictFor(figure, candidate.known, period, published, options.conventions ?? DEFAULT_FIGURE_CONVENTIONS) }));
     // One number is one measure: when it matches a candidate, it is that one; otherwise the
     // candidates whose context is most specific (more term groups present) judge it.
     const matching = all.filter(({ result }) => result?.verdict === 'matches');

@@ -1,11 +1,11 @@
-import type { ThesisPack } from '../pack/schema';
+import { DEFAULT_FIGURE_CONVENTIONS, type ThesisPack } from '../pack/schema';
 import { latestStatus, today } from '../pack/status';
 import { detectArticle, type ArticleInfo } from './article';
 import type { ArticleReading } from './reading';
 import { findClaims, OPENS_WITH_PRONOUN } from './claims';
 import { checkFigures, extractFigures, toFigure } from './figures';
 import { normalizeWhitespace, splitSentences, type Sentence } from './sentences';
-import { scoreTopic } from './topics';
+import { scorePackTopics } from './topics';
 import type { Claim, ItemSummary, ScanOptions, ScanResult } from './types';
 
 export { readingOf, type ArticleReading } from './reading';
@@ -65,7 +65,9 @@ export function scanArticle(article: ArticleReading, pack: ThesisPack, options: 
   const text = article.text.text;
 
   let t = now();
-  const topics = pack.topics.filter((topic) => scoreTopic({ title: article.title, text }, topic, pack.id).subject).map((topic) => topic.id);
+  const topics = scorePackTopics({ title: article.title, text }, pack)
+    .filter((score) => score.subject)
+    .map((score) => score.topicId);
   timings.topics = (timings.topics ?? 0) + now() - t;
   if (topics.length === 0) return result;
   result.relevant = true;
@@ -81,9 +83,10 @@ export function scanArticle(article: ArticleReading, pack: ThesisPack, options: 
 
   t = now();
   const published = article.published ?? options.date ?? null;
+  const conventions = pack.figureConventions ?? DEFAULT_FIGURE_CONVENTIONS;
   const sentences = state.sentences;
   const claims: Claim[] = linked.map(({ sentence, index, links, hedged }) => {
-    const figures = extractFigures(sentence.text);
+    const figures = extractFigures(sentence.text, conventions);
     const antecedent = index > 0 && OPENS_WITH_PRONOUN.test(sentence.text) ? sentences[index - 1]!.text : undefined;
     // A check never creates a link: only figures of the items the sentence is linked to are checked.
     const linkedItems = pack.items.filter((item) => links.some((link) => link.id === item.id));
@@ -91,6 +94,7 @@ export function scanArticle(article: ArticleReading, pack: ThesisPack, options: 
       published,
       asOf,
       entities: pack.entities,
+      conventions,
     });
     const items = links;
     const claim: Claim = {

@@ -75,6 +75,19 @@ export function isHypothetical(text: string, eventAt?: number): boolean {
   return EN_WHETHER.test(text) && !EN_DELIBERATION.test(text);
 }
 
+/**
+ * Withheld details ("declined to say how many…", "did not disclose when…", "the size was not
+ * disclosed", "未披露"): the sentence reports that something was not told, no event.
+ */
+const EN_NOT_TOLD =
+  /\b(?:declin\w* to|refus\w* to|(?:did|does|do|would|will) not|didn['’]t|doesn['’]t|wouldn['’]t|won['’]t)\s+(?:say|disclose|specify|reveal|comment on|give|confirm)\s+(?:\w+\s+){0,2}?(?:how|what|when|which|whether|who|the (?:number|size|amount|volume|value|terms|timing))\b|\b(?:was|were|is|are|has|have|had)\s+(?:not|never)\s+(?:been\s+)?(?:disclosed|revealed|specified|made public)\b/i;
+const ZH_NOT_TOLD = /未(?:予)?披露|未透露|没有透露|没有披露|拒绝透露|不愿透露|拒绝置评|未说明|并未说明|未公布|没有公布/;
+
+/** Does the sentence only report that a detail was withheld? */
+export function reportsWithheldDetail(text: string): boolean {
+  return EN_NOT_TOLD.test(text) || ZH_NOT_TOLD.test(text);
+}
+
 const SELF_NEGATING = /^(?:unless|not|no|never|without|zero|nothing|yet)\b|^(?:未|不|没|无|尚未)/i;
 
 function sameClause(text: string, a: number, b: number): boolean {
@@ -195,7 +208,7 @@ export function stanceOf(
   const out: StanceReading = { stance: 'neutral', negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };
   if (reading.event !== 0) out.direction = reading.event > 0 ? 'up' : 'down';
   const firstEvent = (hits ?? findEvents(text)).find((h) => h.kind !== 'restriction');
-  if (isHypothetical(text, firstEvent?.start)) return out;
+  if (isHypothetical(text, firstEvent?.start) || reportsWithheldDetail(text)) return out;
   // The pack's own cues decide only where the generic vocabulary reads no event.
   const generic = Math.sign(reading.event) * item.direction + Math.sign(reading.verdict);
   const score = generic !== 0 ? generic : Math.sign(cues.score);

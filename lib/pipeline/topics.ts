@@ -141,11 +141,33 @@ export function scoreTopic(input: TopicInput, topic: Topic, packId = ''): TopicS
   return result(false, score, body <= 2 ? 'passing mention' : 'not prominent enough');
 }
 
+/** Below this many characters a page is a short item: its title alone says what it is about. */
+const SHORT_ITEM_CHARS = 400;
+
+/**
+ * One pack's topics scored on a page, with the pack's own topics as rivals: a topic named
+ * less than RIVAL_SHARE as often through the body as another topic the page is about is that
+ * story's side subject (the company named a few times in a chip-policy story, the chip named
+ * a few times in the company's conference story), in any language, title or not.
+ */
+export function scorePackTopics(input: TopicInput, pack: ThesisPack): TopicScore[] {
+  const scores = pack.topics.map((topic) => scoreTopic(input, topic, pack.id));
+  const text = typeof input.text === 'string' ? input.text : (input.text?.text ?? '');
+  const leading = Math.max(0, ...scores.filter((score) => score.subject).map((score) => score.mentions.body));
+  // A short item named in its title has no body to count: its title is its subject.
+  const shortTitled = (score: TopicScore) => score.mentions.title > 0 && text.length < SHORT_ITEM_CHARS;
+  return scores.map((score) =>
+    score.subject && !shortTitled(score) && score.mentions.body < leading * RIVAL_SHARE
+      ? { ...score, subject: false, reason: `a side subject (${score.mentions.body} mentions against ${leading} for another topic)` }
+      : score,
+  );
+}
+
 /** Topics the page is about, for each pack (in pack order, then topic order). */
 export function detectTopics(input: TopicInput, packs: ThesisPack | readonly ThesisPack[]): TopicScore[] {
   const list = Array.isArray(packs) ? (packs as readonly ThesisPack[]) : [packs as ThesisPack];
   const out: TopicScore[] = [];
-  for (const pack of list) for (const topic of pack.topics) out.push(scoreTopic(input, topic, pack.id));
+  for (const pack of list) out.push(...scorePackTopics(input, pack));
   return out.filter((score) => score.subject);
 }
 

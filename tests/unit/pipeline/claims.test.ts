@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPack } from '@/lib/pack/default-pack';
 import { findClaims, isAssertion, isHedged, isNegated, linkSentence } from '@/lib/pipeline/claims';
+import { reportsWithheldDetail } from '@/lib/pipeline/stance';
 import { splitSentences } from '@/lib/pipeline/sentences';
 
 const links = (sentence: string, previous?: string) =>
@@ -115,5 +116,52 @@ describe('short lines that assert', () => {
     expect(isAssertion('What the results mean for the cloud unit', 'en', true)).toBe(false);
     expect(isAssertion('云业务收入增长35%', 'zh', true)).toBe(true);
     expect(isAssertion('云业务的下一步', 'zh', true)).toBe(false);
+  });
+});
+
+describe('a domestic-chip requirement is a Chinese chip rule, not an approval or an order', () => {
+  it('links the requirement to the export-control risk only', () => {
+    const en = links('Chinese regulators will require companies importing Nvidia H200 chips to buy domestic AI chips as well.');
+    expect(en['export-control-tightening']).toBe('challenges');
+    expect(en['h200-import-approval']).toBeUndefined();
+    expect(en['h200-procurement']).toBeUndefined();
+    const zh = links('监管部门拟要求进口英伟达H200芯片的企业同时采购国产AI芯片。');
+    expect(zh['h200-import-approval']).toBeUndefined();
+    expect(zh['h200-procurement']).toBeUndefined();
+  });
+
+  it('still links an approval or an order that says nothing of domestic chips', () => {
+    expect(links('Beijing approved H200 imports for Alibaba.')['h200-import-approval']).toBe('supports');
+    expect(links('Alibaba placed a large order for Nvidia H200 chips.')['h200-procurement']).toBe('supports');
+  });
+});
+
+describe('a withheld detail reports no event', () => {
+  it('reads "declined to say how many", "was not disclosed" and 未披露 as neutral', () => {
+    expect(reportsWithheldDetail('Nvidia declined to say how many H200s it has shipped to Alibaba.')).toBe(true);
+    expect(reportsWithheldDetail('The size of Alibaba’s H200 order was not disclosed.')).toBe(true);
+    expect(reportsWithheldDetail('阿里巴巴未披露已收到的H200数量。')).toBe(true);
+    expect(links('Nvidia declined to say how many H200s it has shipped to Alibaba.')['h200-procurement']).toBe('neutral');
+    expect(links('The size of Alibaba’s H200 order was not disclosed.')['h200-procurement']).toBe('neutral');
+  });
+
+  it('leaves a refusal or a negated event alone', () => {
+    expect(reportsWithheldDetail('Beijing did not approve H200 imports for Alibaba.')).toBe(false);
+    expect(reportsWithheldDetail('Alibaba said it would not cancel its H200 orders.')).toBe(false);
+    expect(links('No H200 shipped to Alibaba in the quarter.')['h200-procurement']).toBe('challenges');
+  });
+});
+
+describe('a seller’s payment terms are procurement terms, not an export or import rule', () => {
+  it('does not link prepayment terms to the export-control risk', () => {
+    const en = links('Nvidia requires Alibaba and other Chinese customers to prepay for H200 orders in full.');
+    expect(en['export-control-tightening']).toBeUndefined();
+    expect(en).toHaveProperty('h200-procurement');
+    const zh = links('英伟达要求阿里巴巴等中国客户预付H200订单的全部货款。');
+    expect(zh['export-control-tightening']).toBeUndefined();
+  });
+
+  it('still links a licence requirement set by Washington', () => {
+    expect(links('The Commerce Department requires Nvidia to obtain a licence for each H200 shipment to China.')).toHaveProperty('export-control-tightening');
   });
 });

@@ -87,3 +87,42 @@ describe('detectTopics', () => {
     expect(score.mentions.body).toBe(1);
   });
 });
+
+describe('a topic far less named than another topic of the page is a side subject', () => {
+  it('drops the company from a Chinese chip-policy story that names it in passing', () => {
+    const paragraphs = [
+      '美国商务部本周修改了对华出口英伟达H200芯片的许可规则，英伟达需逐案申请出口许可，阿里巴巴、腾讯等买家须提交用途说明。',
+      '新规要求每批H200出口前提交买方名单，英伟达表示将配合执行。',
+      '分析人士称，H200在中国市场的销售将因此放缓，英伟达的数据中心收入可能受影响。',
+      '中国海关近期也加强了对进口AI芯片的查验，部分H200批次滞留口岸。',
+      '业内人士说，阿里巴巴等大型云厂商正在评估影响，阿里云暂未回应。',
+      '英伟达股价周二下跌，市场担心H200出口审批周期拉长。',
+      '此前英伟达曾表示，H200的对华出口需遵守美国政府的全部要求。',
+      '英伟达H200的交付周期可能延长至数月，H200现有库存将优先供应已获出口许可的订单。',
+      '美国国会议员还呼吁对英伟达H20和H200出口设置数量上限，并要求商务部定期报告出口许可发放情况。',
+    ];
+    expect(topicsOf('美国收紧英伟达H200对华出口许可', paragraphs)).toEqual(['h200-exports']);
+  });
+
+  it('drops the chip topic from a company story whose title names the chip once', () => {
+    const paragraphs = [
+      'Alibaba opened its annual developer event in Hangzhou with a new Qwen model family and lower prices for Alibaba Cloud.',
+      'Alibaba said Qwen downloads had passed a new milestone, and Alibaba Cloud added regions in Europe and the Middle East.',
+      'Executives said Alibaba would keep investing in AI infrastructure; Alibaba Cloud also showed a T-Head server chip.',
+      'Asked about Nvidia H200 imports, an Alibaba executive said China had not yet approved any purchases.',
+      'Alibaba shares rose after the keynote, and analysts said Alibaba Cloud pricing would draw more developers.',
+      'Alibaba also announced partnerships with carmakers that will run Qwen in their vehicles.',
+    ];
+    expect(topicsOf('Alibaba unveils new Qwen models; H200 question unanswered', paragraphs)).toEqual(['alibaba']);
+  });
+
+  it('keeps both topics when each recurs through the story', () => {
+    const paragraphs = [
+      'Alibaba has asked Nvidia for H200 chips and awaits China approving the imports.',
+      'Beijing is reviewing H200 import applications from Alibaba and other cloud providers.',
+      'Alibaba Cloud would use the H200 for training; customs clearance for the chips is pending.',
+      'Alibaba said demand exceeds supply, and Nvidia said exports to China need a US licence.',
+    ];
+    expect(topicsOf('Alibaba waits on Beijing over H200 imports', paragraphs)).toEqual(['alibaba', 'h200-exports']);
+  });
+});
