@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { blockNetwork, fixturePage, launchWithExtension, serviceWorkerOf, servePage } from './extension';
-import { openPanel } from './lens-ui';
+import { openPanel, settled } from './lens-ui';
 
 /**
  * `npm run demo`: the built extension in Chromium on the bundled demo article (the seed's
@@ -32,7 +32,10 @@ async function main(): Promise<void> {
     const sidebar = await openPanel(page, 30_000);
     const claims = sidebar.locator('li.tl-claim');
     await claims.first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(500); // let the highlights and the sidebar settle for the picture
+    // The highlights are painted in the page; then a short settle for the picture.
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((name) => /^thesis-lens-(supports|challenges|neutral)/.test(name)), null, { timeout: 30_000 });
+    await settled(page);
+    await page.waitForTimeout(200);
 
     mkdirSync(resolve('artifacts'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, servePage, serviceWorkerOf } from './extension';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
-import { highlightNames, lensFrame, lensFrameNow, openPanel } from './lens-ui';
+import { highlightNames, lensFrame, lensFrameNow, openPanel, settled } from './lens-ui';
 
 /**
  * Issue 9, part 1: what a page script can try against the in-page UI, each as the page
@@ -116,7 +116,11 @@ test('a page script clicking "Update status" and "Save" writes nothing (held)', 
     return clicks;
   });
   expect(clicked).toBeGreaterThan(0);
-  await page.waitForTimeout(500);
+  // Every listener of ours refuses an untrusted event synchronously, inside dispatchEvent, and
+  // the panel's frame is another origin the events cannot enter: once the page's queued tasks
+  // and frames have run, and the frame's, nothing more can come of them.
+  await settled(page);
+  await settled(await lensFrame(page));
   expect(await storedUserEntries(page)).toBe(before);
   const frame = await lensFrame(page);
   await expect(frame.locator('[role="dialog"]')).toHaveCount(0);
@@ -150,7 +154,8 @@ test('a page that removes the panel gets it back, and "Show sidebar" says so whe
     new MutationObserver(() => document.querySelector('thesis-lens-sidebar')?.remove()).observe(document.documentElement, { childList: true });
     document.querySelector('thesis-lens-sidebar')?.remove();
   });
-  await page.waitForTimeout(500);
+  // The lens gave up: a blocked lens hands the page its own margin back (it is set while the panel is there).
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.getPropertyValue('margin-right'))).toBe('');
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   const tabId = await popup.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]!.id!, NEWS_URL);
@@ -177,7 +182,10 @@ test('replaying WXT’s "content script started" event does not switch the lens 
       window.postMessage({ type, contentScriptName: 'lens', messageId: 'attacker' }, '*');
     }
   }, extensionId);
-  await page.waitForTimeout(800);
+  // The events were dispatched synchronously; the posted messages have reached the page's own
+  // listener (and so every window listener), and what those listeners queued has run.
+  await page.waitForFunction(() => (window as unknown as { __announced: Array<{ messageId?: string }> }).__announced.filter((m) => m.messageId === 'attacker').length === 2);
+  await settled(page);
   expect(lensFrameNow(page)).not.toBeNull();
   await expect(panel.locator('.tl-item').first()).toBeVisible();
   // Still alive: a soft navigation's rescan and the highlights are still there.

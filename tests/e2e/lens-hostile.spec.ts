@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, servePage, launchWithExtension, blockNetwork } from './extension';
 import { NEWS_URL, claimRect, demoHtml, highlightSizes, hostileHtml, hugeHtml } from '../fixtures/e2e/lens-pages';
-import { lensFrame, openPanel } from './lens-ui';
+import { lensFrame, openPanel, paintedClaims, scrollSettled, settled } from './lens-ui';
 
 /** The lens on pages that fight back, on a huge page, and how the demo looks (screenshots). */
 
@@ -22,9 +22,15 @@ test('markup and javascript: links in claims are shown as text and never run', a
   await expect(panel.locator('.tl-claim__text', { hasText: "javascript:window.__pwned='link'" }).first()).toBeVisible();
   expect(await panel.locator('img, a, script, iframe').count()).toBe(0);
   await claim.click();
+  // The lens showed the claim (its highlight is the active one), then the scroll has arrived.
+  await expect.poll(async () => (await highlightSizes(page))['thesis-lens-active'] ?? 0).toBe(1);
+  await scrollSettled(page);
   const rect = (await claimRect(page, 'onerror'))!;
   await page.mouse.click(rect.left + 10, (rect.top + rect.bottom) / 2);
-  await page.waitForTimeout(300);
+  // The lens took the click: the claim's card is focused in the panel (drawn as text, or not at all).
+  const frame = await lensFrame(page);
+  await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent ?? '')).toContain('onerror');
+  await settled(page);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
 });
 
@@ -148,13 +154,16 @@ test('a 100,000-node page: the lens works, and once loaded none of its tasks spe
   // The frame is another document: its locators do not walk the page's nodes.
   const panel = await openPanel(page, 90_000);
   await expect(panel.locator('.tl-item').first()).toBeVisible({ timeout: 30_000 });
-  await page.waitForTimeout(500);
+  // The lens has painted its claims in the page.
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((name) => /^thesis-lens-(supports|challenges|neutral)/.test(name)), null, { polling: 500, timeout: 30_000 });
 
   // Click a claim in the article (its card opens in the panel), then one in the panel.
   const rect = (await claimRect(page, 'grew 34%'))!;
   await page.mouse.click(rect.left + 30, (rect.top + rect.bottom) / 2);
   await panel.locator('.tl-claim__show', { hasText: 'burning significant cash' }).first().click();
-  await page.waitForTimeout(1500);
+  // The lens showed that claim: scrolled into view (smoothly, so wait for it to arrive).
+  await expect.poll(async () => (await claimRect(page, 'burning significant cash'))!.top, { timeout: 15_000 }).toBeLessThan(900);
+  await scrollSettled(page);
 
   const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
@@ -193,7 +202,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await servePage(context, NEWS_URL, demoHtml());
       await page.goto(NEWS_URL);
       const panel = await waitForLens(page);
-      await page.waitForTimeout(300);
+      // Painted, then drawn: the highlights are in the page and a frame has reached the screen.
+      await expect.poll(() => paintedClaims(page)).toBeGreaterThan(0);
+      await settled(page);
       await page.screenshot({ path: testInfo.outputPath(`demo-${colorScheme}.png`) });
       const background = await panel.evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(background).toBe(colorScheme === 'dark' ? 'rgb(27, 30, 36)' : 'rgb(255, 255, 255)');

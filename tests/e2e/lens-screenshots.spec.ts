@@ -1,7 +1,8 @@
+import type { Frame, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { test, expect, launchWithExtension, blockNetwork, servePage, fixturePage } from './extension';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
-import { lensFrame, openPanel } from './lens-ui';
+import { lensFrame, openPanel, paintedClaims, settled } from './lens-ui';
 
 /**
  * The lens as a reader sees it: the demo and the Chinese fixture at three window sizes, light
@@ -19,6 +20,13 @@ const SIZES = [
   { width: 800, height: 700 },
 ];
 
+/** The closed panel's width (frame-host.ts). */
+const RAIL_WIDTH = 28;
+/** The width the lens gave its host in the page (the page can see the box, not what is in it). */
+const hostWidth = (page: Page) => page.evaluate(() => Math.round(document.querySelector('thesis-lens-sidebar')?.getBoundingClientRect().width ?? 0));
+/** The width the frame draws in (its window follows the host once laid out). */
+const frameWidth = (frame: Frame) => frame.evaluate(() => innerWidth);
+
 for (const colorScheme of ['light', 'dark'] as const) {
   for (const target of PAGES) {
     test(`screenshots: ${target.name}, ${colorScheme}, three sizes, open and closed`, async ({}, testInfo) => {
@@ -34,7 +42,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await page.setViewportSize(size);
           await page.goto(target.url);
           const frame = await lensFrame(page);
-          await page.waitForTimeout(400);
+          // The lens has painted its claims, laid the page out around its frame, and that has been drawn.
+          await expect.poll(() => paintedClaims(page)).toBeGreaterThan(0);
+          await expect.poll(async () => (await hostWidth(page)) === (await frameWidth(frame))).toBe(true);
+          await settled(page);
+          await settled(frame);
           const open = (await frame.locator('.tl-panel').count()) > 0;
           await page.screenshot({ path: `${dir}/${target.name}-${size.width}x${size.height}-${colorScheme}-${open ? 'open' : 'closed'}.png` });
           // The first paragraph's text is never under the frame unless the reader opened an overlay.
@@ -43,14 +55,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
             const textRight = await page.evaluate(() => Math.max(...[...document.querySelectorAll('p')].map((p) => p.getBoundingClientRect().right)));
             expect(textRight).toBeLessThanOrEqual(rail.x + 1);
             await openPanel(page);
-            await page.waitForTimeout(300);
+            await expect.poll(() => hostWidth(page)).toBeGreaterThan(RAIL_WIDTH);
+            await settled(page);
+            await settled(frame);
             await page.screenshot({ path: `${dir}/${target.name}-${size.width}x${size.height}-${colorScheme}-open.png` });
           } else {
             const panel = (await frame.locator('.tl-panel').boundingBox())!;
             const textRight = await page.evaluate(() => Math.max(...[...document.querySelectorAll('p')].map((p) => p.getBoundingClientRect().right)));
             expect(textRight).toBeLessThanOrEqual(panel.x + 1);
             await frame.getByRole('button', { name: 'Minimise Thesis Lens' }).click();
-            await page.waitForTimeout(300);
+            await expect(frame.locator('.tl-rail')).toBeVisible();
+            await expect.poll(() => hostWidth(page)).toBe(RAIL_WIDTH);
+            await settled(page);
+            await settled(frame);
             await page.screenshot({ path: `${dir}/${target.name}-${size.width}x${size.height}-${colorScheme}-closed.png` });
             // Back to open for the next size (remembered per site).
             await frame.locator('.tl-rail__open').click();

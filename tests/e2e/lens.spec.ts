@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { test, expect, servePage, serviceWorkerOf } from './extension';
 import { NEWS_URL, claimRect, demoHtml, growingHtml, highlightSizes, highlightedTexts, spaHtml } from '../fixtures/e2e/lens-pages';
 import expected from '../fixtures/pages/demo-alibaba-h200.expected.json' with { type: 'json' };
-import { lensFrame, lensFrameNow, openPanel } from './lens-ui';
+import { gateDecision, lensFrame, lensFrameNow, openPanel, settled, storedLocal } from './lens-ui';
 
 /**
  * The lens on a page, through the real path: the gate content script sees a news page, the
@@ -31,6 +31,9 @@ function focusedIn(frame: Frame) {
     return { tag: active.tagName, text: active.textContent ?? '', claim: active.getAttribute('data-claim-key'), outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) };
   });
 }
+
+/** What the background remembers of this site: panel open (true) or closed (false). */
+const siteOpenStored = (page: Page) => storedLocal<Record<string, boolean>>(page, 'lens-open-sites').then((sites) => Object.values(sites ?? {})[0]);
 
 function totalHighlights(sizes: Record<string, number>): number {
   return Object.entries(sizes)
@@ -122,7 +125,7 @@ test('narrow window: closed to a rail by default; opened it overlays, Escape and
   // when asked); with room beside the article, the site's remembered choice (open) applies.
   await frame.locator('.tl-rail__open').click();
   await expect(panel).toBeVisible();
-  await page.waitForTimeout(300);
+  await expect.poll(() => siteOpenStored(page)).toBe(true);
   await page.reload();
   const again = await lensFrame(page);
   await expect(again.locator('.tl-rail')).toBeVisible({ timeout: 20_000 });
@@ -130,7 +133,7 @@ test('narrow window: closed to a rail by default; opened it overlays, Escape and
   await expect(again.locator('[role="complementary"]')).toBeVisible();
   // Closed on the wide window, then reloaded: closed stays closed on this site.
   await again.getByRole('button', { name: 'Minimise Thesis Lens' }).click();
-  await page.waitForTimeout(300);
+  await expect.poll(() => siteOpenStored(page)).toBe(false);
   await page.reload();
   await expect((await lensFrame(page)).locator('.tl-rail')).toBeVisible({ timeout: 20_000 });
 });
@@ -229,7 +232,8 @@ test('the panel moves to the other side, resizes by dragging, and remembers both
   await page.mouse.up();
   await expect.poll(async () => Math.round((await panel.boundingBox())!.width)).toBeLessThan(box.x - 40);
   const width = Number(await handle.getAttribute('aria-valuenow'));
-  await page.waitForTimeout(800); // the prefs are saved after the drag settles
+  // The prefs are saved after the drag settles: wait until the background has them.
+  await expect.poll(() => storedLocal(page, 'lens-sidebar-prefs')).toMatchObject({ side: 'left', width });
   await page.reload();
   const again = await openPanel(page);
   await expect.poll(async () => (await again.boundingBox())!.x).toBe(0);
@@ -258,7 +262,8 @@ test('soft navigation: a market wrap (silent) → an article (annotated) → a m
   const start = 'https://www.reuters.com/markets/hong-kong-close-2026-01-09/';
   await servePage(context, start, spaHtml());
   await page.goto(start);
-  await page.waitForTimeout(2500);
+  // The gate's final word on the wrap (after its late second look): not about the thesis.
+  await expect.poll(() => gateDecision(page), { timeout: 15_000 }).toEqual({ url: start, relevant: false });
   await expect(host(page)).toHaveCount(0);
   expect(totalHighlights(await highlightSizes(page))).toBe(0);
 
@@ -331,6 +336,11 @@ test('a skip link, first in the page’s tab order, takes the keyboard to the pa
   await page.evaluate(() => {
     for (const element of document.querySelectorAll('body > span')) element.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
   });
-  await page.waitForTimeout(300);
+  // The lens refuses (or would act on) the click synchronously, in dispatchEvent; an open would
+  // lay the host out at once and post the frame its state. The page's layout has settled, the
+  // frame's too, and the host still has the rail's width.
+  await settled(page);
+  await settled(frame);
+  await expect.poll(() => page.evaluate(() => Math.round(document.querySelector('thesis-lens-sidebar')!.getBoundingClientRect().width))).toBe(28);
   await expect(frame.locator('[role="complementary"]')).toHaveCount(0);
 });

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, servePage, serviceWorkerOf } from './extension';
 import { NEWS_URL, demoHtml } from '../fixtures/e2e/lens-pages';
 import { ClosedRoot, selectText } from './saving-support';
+import { settled } from './lens-ui';
 
 /**
  * Saving as a reader expects, in Chromium with the built extension: the Save button beside a
@@ -33,6 +34,17 @@ async function pressSaveShortcut(context: BrowserContext, pageUrl: string): Prom
   }, pageUrl);
 }
 
+/** Whether the page's clipper is running: its registration in our isolated world, which page scripts cannot see. */
+async function clipperRunning(context: BrowserContext, pageUrl: string): Promise<boolean> {
+  const worker = await serviceWorkerOf(context);
+  return worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    if (!tab) return false;
+    const [frame] = await chrome.scripting.executeScript({ target: { tabId: tab.id! }, world: 'ISOLATED', func: () => !!(globalThis as { __thesisLensClipper?: unknown }).__thesisLensClipper });
+    return frame?.result === true;
+  }, pageUrl);
+}
+
 async function storedClippings(context: BrowserContext): Promise<Array<{ quote: string; note: string; tags: string[]; stance: string; items: Array<{ itemId: string }> }>> {
   const page = await context.newPage();
   try {
@@ -53,9 +65,13 @@ test('the Save button beside a selection saves it; saving it again edits the sam
   const paragraph = page.locator('.article-body p', { hasText: CAPEX_PARAGRAPH });
 
   // A page script cannot enter our UI, nor make the button appear with synthetic events.
+  // First the clipper must be listening (it registers in the extension's isolated world).
+  await expect.poll(() => clipperRunning(context, NEWS_URL), { timeout: 15_000 }).toBe(true);
   await selectText(page, CAPEX_PARAGRAPH);
   await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, button: 0 })));
-  await page.waitForTimeout(300);
+  // The clipper decides in its listener (a trusted mouseup would queue the offer as a timer):
+  // once the page's queued tasks and the next frames have run, the button would be there.
+  await settled(page);
   expect(await clipper.count('.tlc-selection-save')).toBe(0);
 
   await paragraph.click({ clickCount: 3 });
