@@ -5,7 +5,7 @@
  * Every function takes an optional model, so a caller can pass one nudged by a reader's
  * corrections (`withExamples`) or loaded from elsewhere (`loadModel`).
  */
-import weights from './weights.json';
+import weights from './weights.json' with { type: 'json' };
 import { LINK_THRESHOLD, loadModel, predictLinksWith, predictStanceWith, topStance, type LinearModel, type LinkScore, type Stance, type StanceScores } from './linear';
 import type { ItemKind, Lang } from './features';
 
