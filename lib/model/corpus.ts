@@ -1,5 +1,5 @@
 /**
- * Reading the training corpus (data/training/*.jsonl): one JSON object a line, checked
+ * Reading the training corpus (lib/model/training-data/*.jsonl): one JSON object a line, checked
  * against the schema and the thesis's item ids. Pure (the caller reads the files), so the
  * train script and the tests share it. Errors name the file and line; nothing is dropped silently.
  */

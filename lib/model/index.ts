@@ -1,7 +1,7 @@
 /**
  * The learned claim model: which checklist items a sentence is about (`predictLinks`) and
  * its stance toward one of them (`predictStance`). A linear model over hashed word and
- * character n-grams, trained by `npm run train` from data/training/*.jsonl into weights.json.
+ * character n-grams, trained by `npm run train` from lib/model/training-data/*.jsonl into weights.json.
  * Every function takes an optional model, so a caller can pass one nudged by a reader's
  * corrections (`withExamples`) or loaded from elsewhere (`loadModel`).
  */

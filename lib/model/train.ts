@@ -20,7 +20,7 @@ import {
   type StoredHead,
 } from './linear';
 
-/** One labelled sentence of data/training/*.jsonl. `items: []` marks a sentence that is not a claim about any item. */
+/** One labelled sentence of lib/model/training-data/*.jsonl. `items: []` marks a sentence that is not a claim about any item. */
 export const TrainingExampleSchema = z
   .object({
     text: z.string().trim().min(2),

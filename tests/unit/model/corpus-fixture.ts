@@ -6,7 +6,7 @@ import type { TrainingExample } from '@/lib/model/train';
 
 export const ITEMS = defaultPack.items.map((i) => ({ id: i.id, kind: i.kind }));
 export const ITEM_IDS = ITEMS.map((i) => i.id);
-const DATA_DIR = join(import.meta.dirname, '../../../data/training');
+const DATA_DIR = join(import.meta.dirname, '../../../lib/model/training-data');
 
 export function corpusFiles(): CorpusFile[] {
   return readdirSync(DATA_DIR)

@@ -3,7 +3,7 @@ import { parseCorpus } from '@/lib/model/corpus';
 import { STANCES } from '@/lib/model/linear';
 import { ITEM_IDS, committedCorpus, corpusFiles } from './corpus-fixture';
 
-describe('training corpus (data/training)', () => {
+describe('training corpus (lib/model/training-data)', () => {
   it('parses: every line valid, item ids from the default pack, stances known, no duplicate texts', () => {
     const examples = committedCorpus();
     expect(examples.length).toBeGreaterThan(500);

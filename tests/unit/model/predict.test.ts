@@ -3,7 +3,7 @@ import { LINK_THRESHOLD, classifySentence, defaultModel, loadModel, predictLinks
 import { ITEM_IDS, committedCorpus } from './corpus-fixture';
 
 /**
- * Held-out sentences, written for this test and not in data/training: the committed model
+ * Held-out sentences, written for this test and not in lib/model/training-data: the committed model
  * must get most of them right. The bar is stated below; it is under the cross-validated
  * figures printed by `npm run train`, so it fails on a real regression, not on noise.
  */

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { findChromium } from '../tests/e2e/extension';
+import { findChromium } from '../e2e/extension';
 
 /**
  * Draws the extension's icons: `public/icon/icon.svg` rendered by Chromium at every size the
  * stores ask for (16, 32, 48, 96, 128), written as `public/icon/<size>.png`, where WXT finds
- * them for the manifest. Run `npx tsx scripts/icons.ts` after changing the SVG; the PNGs are
+ * them for the manifest. Run `npx tsx tests/support/icons.ts` after changing the SVG; the PNGs are
  * committed.
  */
 const SIZES = [16, 32, 48, 96, 128];

@@ -1,18 +1,18 @@
 /**
- * `npm run train`: reads data/training/*.jsonl, prints 5-fold cross-validated link and
+ * `npm run train`: reads lib/model/training-data/*.jsonl, prints 5-fold cross-validated link and
  * stance figures (folds grouped by near-duplicate sentences), then trains on everything
  * and writes lib/model/weights.json. `npm run train -- --cv-only` only evaluates.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { defaultPack } from '../lib/pack/default-pack';
-import { parseCorpus } from '../lib/model/corpus';
-import { DEFAULT_TRAIN_OPTIONS, crossValidate, trainModel, type Prf, type TrainOptions } from '../lib/model/train';
-import { serializeModel } from '../lib/model/serialize';
+import { defaultPack } from '../pack/default-pack';
+import { parseCorpus } from '../model/corpus';
+import { DEFAULT_TRAIN_OPTIONS, crossValidate, trainModel, type Prf, type TrainOptions } from '../model/train';
+import { serializeModel } from '../model/serialize';
 
-const root = join(import.meta.dirname, '..');
-const dataDir = join(root, 'data/training');
+const root = join(import.meta.dirname, '..', '..');
+const dataDir = join(root, 'lib/model/training-data');
 const weightsPath = join(root, 'lib/model/weights.json');
 const cvOnly = process.argv.includes('--cv-only');
 const skipCv = process.argv.includes('--no-cv');
