@@ -7,7 +7,6 @@ import { parsePack, type ThesisPackInput } from '@/lib/pack/schema';
 import type { ScanResult } from '@/lib/pipeline/types';
 import { buildLensView, claimKey, highlightStatusOf } from '@/components/sidebar/model';
 import { Sidebar, type SidebarProps } from '@/components/sidebar/Sidebar';
-import { HighlightCard } from '@/components/highlight/HighlightCard';
 import { StatusBadge } from '@/components/status/StatusBadge';
 import { HighlightPainter } from '@/lib/ext/highlights';
 import { buildTextIndex, rangeFor } from '@/lib/dom/text-index';
@@ -194,34 +193,7 @@ describe('Sidebar', () => {
   });
 });
 
-describe('HighlightCard and StatusBadge', () => {
-  it('shows the items of a claim with status, stance and figure check; Escape closes it', () => {
-    document.body.innerHTML = '<div id="root"></div>';
-    const root = document.getElementById('root')!;
-    const view = buildLensView([cloudResult], [cloudPack], '2026-02-01');
-    const key = claimKey('cloud', 0);
-    const onClose = vi.fn();
-    const onOpenInSidebar = vi.fn();
-    act(() =>
-      render(
-        <HighlightCard claim={view.claims.get(key)!} items={view.itemsOfClaim.get(key)!} anchor={{ top: 100, bottom: 120, left: 50 }} takeFocus onOpenInSidebar={onOpenInSidebar} onClose={onClose} />,
-        root,
-      ),
-    );
-    const card = root.querySelector('[role="dialog"]') as HTMLElement;
-    expect(card.textContent).toContain('Cloud revenue keeps growing');
-    expect(card.textContent).toContain('On track');
-    expect(card.textContent).toContain('Supports');
-    expect(card.textContent).toContain('Matches');
-    expect(document.activeElement).toBe(card);
-    act(() => {
-      card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    });
-    expect(onClose).toHaveBeenCalled();
-    act(() => [...card.querySelectorAll('button')].find((b) => b.textContent === 'Open in sidebar')!.click());
-    expect(onOpenInSidebar).toHaveBeenCalledWith(view.claims.get(key));
-  });
-
+describe('StatusBadge', () => {
   it('a status badge always carries its word', () => {
     document.body.innerHTML = '<div id="root"></div>';
     const root = document.getElementById('root')!;
