@@ -5,6 +5,7 @@ import { checklistMessages } from './checklist';
 import { libraryMessages } from './library';
 import { analysisMessages } from './analysis';
 import { correctionMessages } from './corrections';
+import { evidenceMessages } from './evidence';
 
 export const messages = {
   ...lensMessages,
@@ -13,6 +14,7 @@ export const messages = {
   ...libraryMessages,
   ...analysisMessages,
   ...correctionMessages,
+  ...evidenceMessages,
 };
 export type Messages = typeof messages;
 export type MessageType = keyof Messages;

@@ -660,6 +660,11 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
         known: describeKnownFigure(result.key),
         measure: candidate.measure,
         figure: figure.raw,
+        // The period the figure is judged to be for: the key figure's when it is compared
+        // with one, the period the text names when it is newer (unknown when it names none).
+        ...(result.verdict !== 'newer' ? { period: result.key.periodEnd } : period ? { period } : {}),
+        value: figure.normalized ?? figure.value,
+        unit: String(figure.unit),
       });
     }
   });

@@ -30,6 +30,11 @@ export const CheckSchema = z.object({
   measure: z.string().optional(),
   /** The raw figure in the claim this check is about. */
   figure: z.string().optional(),
+  /** End of the period the figure is for (YYYY-MM-DD), when it can be told. */
+  period: z.string().optional(),
+  /** The claim's number, scale applied, and its unit: what evidence across articles compares. */
+  value: z.number().optional(),
+  unit: z.string().optional(),
 });
 export type Check = z.infer<typeof CheckSchema>;
 
