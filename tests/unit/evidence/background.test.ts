@@ -79,6 +79,21 @@ describe('recording what the reader read', () => {
     expect((await send(checklistPage, 'reading-log/list', {})).data.total).toBe(0);
   });
 
+  it('applies a correction the reader makes after the page was recorded', async () => {
+    await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE) });
+    const [before] = (await send(checklistPage, 'reading-log/export')).data.entries;
+    const first = before.claims[0];
+    const corrected = await send(lens(WIRE), 'corrections/add', { thesisId: before.thesisId, text: first.text, kind: 'not-claim' });
+    expect(corrected.ok).toBe(true);
+    const [after] = (await send(checklistPage, 'reading-log/export')).data.entries;
+    expect(after.claims.map((c: { text: string }) => c.text)).not.toContain(first.text);
+    expect(after.claims).toHaveLength(before.claims.length - 1);
+    // Seen again, the page is recorded with the correction already applied.
+    await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE) });
+    expect((await (await log()).read()).entries[0]!.claims).toHaveLength(before.claims.length - 1);
+    await send(checklistPage, 'corrections/remove', { id: corrected.data.correction.id });
+  });
+
   it('keeps two tabs recording at once', async () => {
     const urls = ['https://www.reuters.com/a', 'https://www.ft.com/b', 'https://www.scmp.com/c'];
     await Promise.all(urls.map((url, i) => send(lens(url, 10 + i), 'lens/analyze', { reading: reading(url) })));
