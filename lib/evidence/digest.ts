@@ -1,4 +1,4 @@
-import type { ThesisPack } from '../pack/schema';
+import type { Status, ThesisPack } from '../pack/schema';
 import { latestStatus } from '../pack/status';
 import { entryDate } from './log';
 import { RULE_SENTENCES, WEIGHT_SENTENCE, thesisEvidence, type SuggestionRule } from './rules';
@@ -34,6 +34,8 @@ export interface Digest extends ThesisEvidence {
   notRelevant: string[];
   /** Relevant articles dated after the as-of date: left out, as if not read yet. */
   afterAsOf: string[];
+  /** Each item's status as of `asOf` (its latest entry's), the one a suggestion would move from. */
+  statuses: Record<string, Status>;
   /** The rule's sentences, for whoever prints the suggestions. */
   rules: Record<string, string>;
 }
@@ -57,6 +59,7 @@ export function buildDigest(pack: ThesisPack, inputs: readonly DigestInput[], as
     articles: ordered.map(({ input, entry, date }) => ({ input, url: entry.url, title: entry.title, site: entry.site, date, dated: entry.published !== null, claims: entry.claims.length })),
     notRelevant: inputs.filter((i) => i.entry === null).map((i) => i.input),
     afterAsOf: relevant.filter((i) => entryDate(i.entry) > asOf).map((i) => i.input),
+    statuses: Object.fromEntries(pack.items.map((item) => [item.id, latestStatus(item, asOf)?.status ?? 'pending'])),
     rules: { ...RULE_SENTENCES, weight: WEIGHT_SENTENCE },
   };
 }

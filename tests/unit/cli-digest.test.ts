@@ -42,6 +42,7 @@ describe('scan --digest', () => {
       ['2026-06-04', 'marketsdeskasia.com'],
       ['2026-06-09', 'harbourwire.com'],
     ]);
+    expect(digest.statuses['h200-import-approval']).toBe('on-track');
     const approval = digest.items.find((item) => item.itemId === 'h200-import-approval')!;
     expect(approval).toMatchObject({ since: '2026-01-28', challengeSites: 3 });
     expect(digest.suggestions.find((s) => s.itemId === 'h200-import-approval')).toMatchObject({ from: 'on-track', to: 'at-risk', rule: 'catalyst-challenged', sites: 3 });
