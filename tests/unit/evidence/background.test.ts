@@ -195,6 +195,19 @@ describe('suggestions and candidate figures', () => {
   });
 });
 
+describe('a candidate as a key figure', () => {
+  it('is modelled on the item figure of the same measure, and refused without a period, a model or a known unit', async () => {
+    const { keyFigureOf } = await import('@/entrypoints/background/evidence');
+    const model = defaultPack.items.find((i) => i.id === 'cloud-revenue-growth')!.figures.find((f) => f.measure === 'cloud-revenue-yoy')!;
+    const report = { value: 41, figure: '41%', text: 'Cloud rose 41%.', source: { pageKey: 'https://www.ft.com/x', url: 'https://www.ft.com/x', title: 'Cloud story', site: 'ft.com', date: '2026-08-20' } };
+    const candidate = { id: 'c', itemId: 'cloud-revenue-growth', measure: 'cloud-revenue-yoy', period: '2026-06-30', unit: 'percent', value: 41, reports: [report] };
+    expect(keyFigureOf(candidate, model)).toMatchObject({ measure: 'cloud-revenue-yoy', label: model.label, context: model.context, value: 41, periodEnd: '2026-06-30', asOf: '2026-08-20', source: 'Cloud story <https://www.ft.com/x>' });
+    expect(() => keyFigureOf({ ...candidate, period: null }, model)).toThrow(/names no period/);
+    expect(() => keyFigureOf(candidate, undefined)).toThrow(/no key figure/);
+    expect(() => keyFigureOf({ ...candidate, unit: 'furlongs' }, model)).toThrow(/cannot be a key figure/);
+  });
+});
+
 describe('the store', () => {
   it('keeps the newest reads within its bound and sets corrupted records aside, reported', async () => {
     expect(READING_LOG_LIMIT).toBe(5000);
