@@ -68,8 +68,12 @@ const APPROVAL_WORDS = t(
  * export-control item), not an import approval nor an order, even when it names importers.
  */
 const DOMESTIC_CHIP_RULE = t(
-  ['domestic chip*', 'domestic AI chip*', 'domestic accelerator*', 'domestic processor*', 'domestic alternative*', 'domestically made'],
-  ['国产芯片', '国产AI芯片', '国产算力', '国产替代', '国产加速卡'],
+  [
+    'domestic chip*', 'domestic AI chip*', 'domestic accelerator*', 'domestic processor*', 'domestic alternative*', 'domestically made',
+    'domestically designed', 'domestically produced', 'domestic semiconductor*', 'home-grown chip*', 'homegrown chip*', 'locally made chip*',
+    'locally designed', 'Chinese-made chip*', 'Chinese-designed', 'local chip*', 'local alternative*', 'local accelerator*',
+  ],
+  ['国产芯片', '国产AI芯片', '国产算力', '国产替代', '国产加速卡', '国产GPU', '本土芯片', '国产处理器', '国内芯片'],
 );
 /** Terms of payment a seller sets (procurement terms, not export or import rules). */
 const SELLER_PAYMENT_TERMS = t(
@@ -562,12 +566,21 @@ const input: ThesisPackInput = {
       direction: 'up',
       matchers: [
         {
+          // Spending in general counts when it goes into infrastructure: an amount spent on
+          // deliveries, subsidies or marketing is not capital expenditure.
           all: [
-            t(['capex', 'capital expenditure*', 'capital spending', 'invest*', 'spending', 'spend', 'spends', 'spent', 'spender', 'build-out', 'buildout', 'commit*'], ['资本开支', '资本支出', '投资', '投入', '开支']),
-            t(['AI', 'infrastructure', 'cloud', 'data cent*', 'RMB', 'yuan', 'billion', 'three years', 'three-year', '3-year', 'multi-year'], ['基础设施', '人工智能', '亿', '三年', '云', '数据中心', 'AI']),
+            t(['invest*', 'spending', 'spend', 'spends', 'spent', 'spender', 'build-out', 'buildout', 'commit*'], ['投资', '投入', '开支']),
+            t(['AI', 'infrastructure', 'cloud', 'data cent*', 'three years', 'three-year', '3-year', 'multi-year'], ['基础设施', '人工智能', '三年', '云', '数据中心', 'AI']),
           ],
           // "The investment thesis…" is the author's argument, not Alibaba's spending.
           none: t(['investment thesis', 'investment case', 'investors'], ['投资逻辑', '投资者']),
+        },
+        {
+          // Capital expenditure by name, with an amount or a horizon.
+          all: [
+            t(['capex', 'capital expenditure*', 'capital spending', 'investment plan*', 'spending plan*', 'investment budget*'], ['资本开支', '资本支出', '投入计划', '投资计划', '投资预算']),
+            t(['AI', 'infrastructure', 'cloud', 'data cent*', 'RMB', 'yuan', 'billion', 'three years', 'three-year', '3-year', 'multi-year', 'quarter', 'year'], ['基础设施', '人工智能', '亿', '三年', '云', '数据中心', 'AI', '季度', '年']),
+          ],
         },
         { all: [t(['RMB 380*', 'RMB380*', '380 billion', '380bn', '380 bn', '380B', '$53 billion', '$53B', '$53bn'], ['3800亿'])] },
       ],
@@ -840,6 +853,13 @@ const input: ThesisPackInput = {
           none: SELLER_PAYMENT_TERMS,
         },
         { all: [t(['tighten*', 'restrictions', 'export controls'], ['收紧', '管制']), t(['regulat*', 'restriction*', 'controls', 'rules', 'export*'], ['监管', '管制', '出口', '规定'])] },
+        {
+          // A requirement to buy or use domestic chips is a Chinese chip rule, whoever it names.
+          all: [
+            DOMESTIC_CHIP_RULE,
+            t(['require*', 'requirement*', 'must', 'have to', 'has to', 'mandat*', 'ratio', 'quota*', 'rule', 'rules', 'draft', 'comply', 'compliance', 'at least'], ['要求', '必须', '比例', '规定', '草案', '不得', '至少', '配额']),
+          ],
+        },
       ],
       cues: {
         // A risk item: "challenges" = the risk rising (tighter rules), "supports" = it receding.
