@@ -406,13 +406,24 @@ const input: ThesisPackInput = {
       subject: ALIBABA_SIDE,
       event: t(['AI revenue', 'AI-related revenue', 'AI-related product*', 'triple-digit'], ['AI收入', 'AI相关产品收入', '三位数']),
       direction: 'up',
+      // The AI words must name the revenue ("AI-related revenue", "revenue from AI"): cloud
+      // revenue that rose "as customers built AI applications" is the cloud item's figure.
       matchers: [
         {
           all: [
-            AI,
-            t(['revenue*', 'sales', 'monetiz*', 'monetis*', 'triple-digit', 'triple digit*', 'three-digit'], ['收入', '营收', '三位数', '变现']),
+            t(
+              [
+                'AI revenue*', 'AI-related revenue*', 'AI-driven revenue*', 'AI-linked revenue*', 'AI-related product*', 'AI product*', 'AI-related sales',
+                'AI sales', 'sales of AI', 'revenue from AI', 'revenues from AI', 'revenue from artificial intelligence', 'revenue from its AI',
+                'artificial intelligence revenue*', 'generative AI revenue*', 'AI income', 'AI monetiz*', 'AI monetis*', 'monetiz* AI', 'monetis* AI',
+                'monetiz* its AI', 'monetis* its AI', 'AI business revenue*', 'AI-related business*',
+              ],
+              ['AI收入', 'AI相关收入', 'AI相关产品', 'AI产品收入', '人工智能收入', '人工智能相关收入', '人工智能相关产品', '大模型收入', 'AI业务收入', 'AI变现', 'AI商业化收入'],
+            ),
           ],
         },
+        // "AI … grew at triple-digit rates": the growth only AI revenue shows.
+        { all: [AI, t(['triple-digit', 'triple digit*', 'three-digit'], ['三位数'])] },
       ],
       cues: {
         supports: join(UP_VERBS, t(['triple-digit', 'triple digit*', 'three-digit', 'continued to grow'], ['三位数'])),

@@ -285,7 +285,9 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     const ruleItems = linksBySentence.get(i) ?? [];
     const scores = scorer ? scorer.linkScores(sentence.text, lang) : null;
     const items = [...ruleItems];
-    if (scores) for (const item of compiled) if (!items.includes(item) && (scores.get(item.item.id) ?? 0) >= MODEL_ADD) items.push(item);
+    // The model may add a link the rules missed, but not one the item's own exclusions rule
+    // out ("a domestic-chip requirement is not an import approval"): the pack has the last word.
+    if (scores) for (const item of compiled) if (!items.includes(item) && (scores.get(item.item.id) ?? 0) >= MODEL_ADD && !excludedByItem(sentence.text, item)) items.push(item);
     for (const item of items) {
       const p = scores?.get(item.item.id);
       // The model may add a link it is sure of; the item's subject must still be the sentence's actor.
@@ -307,6 +309,11 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     out.push({ sentence, index: i, links, hedged: isHedged(sentence.text) });
   }
   return out;
+}
+
+/** Does one of the item's rules exclude the sentence (its `none` terms)? */
+function excludedByItem(text: string, item: CompiledItem): boolean {
+  return item.rules.some((rule) => rule.none.active && rule.none.test(text));
 }
 
 /** The headline repeated in the body (or the body's first line as the title of a text file) is no claim. */

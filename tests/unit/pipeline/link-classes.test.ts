@@ -27,3 +27,35 @@ describe('a requirement to buy domestic chips is a Chinese chip rule', () => {
     expect(ids('新规草案要求数据中心按一定比例采购国产GPU。', '据悉，工信部正在起草数据中心芯片新规。')).toContain('export-control-tightening');
   });
 });
+
+describe('AI revenue: the AI words must name the revenue', () => {
+  it('takes cloud revenue that grew on AI demand for the cloud item only', () => {
+    const links = ids('Revenue at Alibaba’s cloud division climbed 30% as more companies rented servers to train artificial intelligence models.');
+    expect(links).toContain('cloud-revenue-growth');
+    expect(links).not.toContain('ai-revenue-growth');
+    expect(ids('Taobao’s merchant revenue rose 6%, helped by an AI tool that writes product listings.')).not.toContain('ai-revenue-growth');
+  });
+
+  it('links revenue named as AI revenue, in either language', () => {
+    expect(ids('Alibaba said revenue from AI products more than doubled from a year earlier.')).toContain('ai-revenue-growth');
+    expect(ids('Alibaba’s AI-related revenue kept growing at triple-digit rates.')).toContain('ai-revenue-growth');
+    expect(ids('阿里云人工智能相关产品收入同比增长超过一倍。')).toContain('ai-revenue-growth');
+  });
+});
+
+describe('the model adds no link the item itself excludes', () => {
+  it('keeps a domestic-chip requirement out of the approval item even when the model scores it high', async () => {
+    const { findClaims } = await import('@/lib/pipeline/claims');
+    const { splitSentences } = await import('@/lib/pipeline/sentences');
+    const { setLinkScorer } = await import('@/lib/pipeline/compile');
+    const pack = structuredClone(defaultPack);
+    // A scorer sure of every item: only the pack's exclusions can keep a link out.
+    setLinkScorer(pack, { linkScores: () => new Map(pack.items.map((item) => [item.id, 0.99])) });
+    const text = 'Beijing drafted a rule requiring buyers of Nvidia chips to also buy domestic processors.';
+    const [claim] = findClaims(text, splitSentences(text, 'en'), pack, 'en');
+    const linked = claim!.links.map((l) => l.id);
+    expect(linked).toContain('export-control-tightening');
+    expect(linked).not.toContain('h200-import-approval');
+    expect(linked).not.toContain('h200-procurement');
+  });
+});
