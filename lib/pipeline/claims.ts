@@ -271,7 +271,8 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
   for (const i of candidates) {
     const sentence = sentences[i]!;
     const wholeBlock = isWholeBlock(text, sentence);
-    if (!isAssertion(sentence.text, lang, wholeBlock)) continue;
+    // A point of a list of short statements is read as a sentence, not as a heading.
+    if (!isAssertion(sentence.text, lang, wholeBlock && !isListPoint(text, sentences, i, lang))) continue;
     if (titleKey && isTitle(sentence.text, titleKey)) continue;
     // The nearest heading before the sentence: a whole short block that is no assertion.
     for (let h = headingChecked + 1; h < i; h++) {
@@ -350,6 +351,19 @@ function articleTopic(text: string, pack: CompiledPack): string | undefined {
     if (count > topCount) [top, topCount] = [name, count];
   }
   return total >= TOPIC_MIN_MENTIONS ? top : undefined;
+}
+
+/**
+ * Is sentence `i` one of a run of short, unpunctuated lines that each make a statement (a
+ * list of key points, bullets)? A heading stands alone above a paragraph; a list's points
+ * stand next to one another.
+ */
+export function isListPoint(text: string, sentences: readonly Sentence[], i: number, lang: 'en' | 'zh'): boolean {
+  const point = (j: number) => {
+    const s = sentences[j];
+    return !!s && isWholeBlock(text, s) && !TERMINAL.test(s.text.trim()) && isAssertion(s.text, lang, false);
+  };
+  return point(i) && (point(i - 1) || point(i + 1));
 }
 
 /** Is the sentence a whole block of the text (a line of its own: a heading, a bullet, a short paragraph)? */
