@@ -97,7 +97,9 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
   if (!compiled.subject.active) return {};
   const own = actorHits(text, compiled, pack);
   if (own.length > 0) return { subject: own[0]!.text };
-  if (pack.others.active && pack.others.test(text)) return null;
+  // Another company in a clause of circumstance ("…narrowed after Meituan cut its
+  // subsidies") is not the actor: only the main clause is checked.
+  if (pack.others.active && pack.others.test(mainClause(text))) return null;
   // A sentence that names its own actor (another side's) continues no one: "Alibaba Cloud
   // started offering H200 instances" after a sentence on Beijing is Alibaba's news.
   if (pack.self.test(text) || pack.items.some((other) => other !== compiled && other.subject.active && actorHits(text, other, pack).length > 0)) return null;
@@ -107,6 +109,16 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
     if (hit) return { subject: hit.text };
   }
   return null;
+}
+
+/** Words that open a clause of time, cause, contrast or comparison after the main one. */
+const SUBORDINATE = /\s(?:after|as|while|whereas|because|since|when|than|despite|following|amid|although|though|compared with|compared to|versus|vs\.?|unlike)\s|[,，;；]\s*(?:but|and|while|whereas)\s|(?:因为|由于|随着|之后|此前|但|而|相比)/;
+
+/** The sentence up to its first subordinate clause (at least a few words in). */
+export function mainClause(text: string): string {
+  const skip = countHan(text.slice(0, 12)) > 3 ? 4 : 12;
+  const match = SUBORDINATE.exec(text.slice(skip));
+  return match ? text.slice(0, skip + match.index) : text;
 }
 
 // "sales to China", "chips for Chinese buyers", "demand in China": a place or a recipient, not the actor.

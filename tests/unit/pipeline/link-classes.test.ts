@@ -59,3 +59,22 @@ describe('the model adds no link the item itself excludes', () => {
     expect(linked).not.toContain('h200-procurement');
   });
 });
+
+describe('who acts: another company in a clause of circumstance is not the actor', () => {
+  it('binds the item’s own measure to the article’s company when a rival appears only after "after", "as", "while"', () => {
+    const previous = 'Alibaba reported its results for the quarter on Thursday.';
+    expect(ids('Quick commerce losses narrowed sharply after Meituan cut its delivery subsidies.', previous)).toContain('quick-commerce-cash-burn');
+    expect(ids('即时零售亏损明显收窄，此前美团削减了配送补贴。', '阿里巴巴周四公布了季度业绩。')).toContain('quick-commerce-cash-burn');
+  });
+
+  it('still leaves a rival’s own figure alone', () => {
+    expect(ids('Meituan’s quick commerce losses narrowed sharply after it cut delivery subsidies.', 'Alibaba reported its results for the quarter on Thursday.')).not.toContain('quick-commerce-cash-burn');
+  });
+});
+
+describe('stock moves in more words', () => {
+  it('links a doubling or a rebound of Alibaba’s shares to the re-rating item', () => {
+    expect(ids('Alibaba’s shares have more than doubled since January.')).toContain('valuation-rerating');
+    expect(ids('阿里巴巴股价今年以来已经翻倍。')).toContain('valuation-rerating');
+  });
+});
