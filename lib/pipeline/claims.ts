@@ -257,13 +257,18 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
 
   // "It grew 34%", "The unit's revenue rose": the sentence continues the one before, whose
   // terms it borrows, as long as it holds a term of the rule itself.
+  // So does a sentence that names the item's event again right after one on that item
+  // ("…the chips Alibaba ordered." then "Only a third of the orders has been delivered.").
   for (let i = 1; i < sentences.length; i++) {
-    if (!OPENS_WITH_PRONOUN.test(sentences[i]!.text)) continue;
     const own = sentences[i]!.text;
+    const pronoun = OPENS_WITH_PRONOUN.test(own);
+    const previousItems = linksBySentence.get(i - 1) ?? [];
+    if (!pronoun && previousItems.length === 0) continue;
     const joined = `${sentences[i - 1]!.text} ${own}`;
     for (const item of compiled) {
       const list = linksBySentence.get(i) ?? [];
       if (list.includes(item)) continue;
+      if (!pronoun && !(previousItems.includes(item) && item.event.test(own))) continue;
       if (!item.rules.some((rule) => rule.test(joined) && rule.groups.some((group) => group.test(own)))) continue;
       list.push(item);
       linksBySentence.set(i, list);

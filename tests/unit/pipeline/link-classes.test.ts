@@ -78,3 +78,19 @@ describe('stock moves in more words', () => {
     expect(ids('阿里巴巴股价今年以来已经翻倍。')).toContain('valuation-rerating');
   });
 });
+
+describe('a sentence that names the item’s event again carries on the sentence before', () => {
+  it('links it to the item of the sentence it follows, and not without that sentence', async () => {
+    const { findClaims } = await import('@/lib/pipeline/claims');
+    const { splitSentences } = await import('@/lib/pipeline/sentences');
+    const { setLinkScorer } = await import('@/lib/pipeline/compile');
+    const pack = structuredClone(defaultPack);
+    setLinkScorer(pack, null); // the rules alone
+    const follow = 'Only a third of those orders has been delivered so far, people close to the company said.';
+    const text = `Alibaba placed orders for 100,000 Nvidia H200 chips in March. ${follow}`;
+    const claims = findClaims(text, splitSentences(text, 'en'), pack, 'en');
+    expect(claims.find((c) => c.sentence.text === follow)?.links.map((l) => l.id)).toContain('h200-procurement');
+    const alone = `Alibaba reported its quarterly results on Thursday. ${follow}`;
+    expect(findClaims(alone, splitSentences(alone, 'en'), pack, 'en').find((c) => c.sentence.text === follow)).toBeUndefined();
+  });
+});
