@@ -51,6 +51,7 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   if (/[?？]["”'’)）]*$/.test(trimmed)) return false;
   if (BOILERPLATE.test(trimmed)) return false;
   if (FRAMING.test(trimmed) || FRAMING_VERDICT.test(trimmed)) return false;
+  if (isDataLine(trimmed)) return false;
   // A byline: "By Jane Doe and John Roe", "By Jane Doe, Reporter".
   if (/^by\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*\s*(?:[,|–—-].{0,40})?$/u.test(trimmed)) return false;
   const cjk = countHan(trimmed);
@@ -67,6 +68,19 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   // a live blog's sub-heading or a bullet): those are claims.
   if (wholeBlock && !TERMINAL.test(trimmed) && words <= 14 && !(ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0)) return false;
   return EN_VERB.test(trimmed) || (ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0);
+}
+
+/**
+ * A line of labelled values ("Rating: Hold Target: $150", "Sector: Internet | Ticker: BABA",
+ * "评级：买入 目标价：200美元"): a data box, not a sentence.
+ */
+export function isDataLine(text: string): boolean {
+  // A sentence ends with its punctuation; a quotation after a colon is speech, not a value.
+  if (/[.。!！"”'’]$/.test(text)) return false;
+  const labels = text.match(/(?:^|[\s|·•,，;；])[\p{L}][\p{L}\p{N} .'’/&-]{0,24}[:：]\s*(?=[^\s"“'‘「])/gu) ?? [];
+  if (labels.length < 2) return false;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words <= 6 * labels.length && countHan(text) <= 12 * labels.length;
 }
 
 /** "It grew 34%…", "The unit's revenue…": the subject is in the sentence before. */

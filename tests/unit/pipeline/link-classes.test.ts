@@ -94,3 +94,14 @@ describe('a sentence that names the item’s event again carries on the sentence
     expect(findClaims(alone, splitSentences(alone, 'en'), pack, 'en').find((c) => c.sentence.text === follow)).toBeUndefined();
   });
 });
+
+describe('a line of labelled values is no claim', async () => {
+  const { isAssertion, isDataLine } = await import('@/lib/pipeline/claims');
+  it('tells a data box from a sentence', () => {
+    expect(isDataLine('Rating: Outperform Price target: HK$180')).toBe(true);
+    expect(isDataLine('评级：买入 目标价：200港元')).toBe(true);
+    expect(isAssertion('Rating: Outperform Price target: HK$180', 'en')).toBe(false);
+    expect(isDataLine('He said: "The rules are clear." She added: "We comply."')).toBe(false);
+    expect(isDataLine('Alibaba raised its target: capex will exceed RMB 400 billion.')).toBe(false);
+  });
+});
