@@ -122,8 +122,16 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
     const hit = compiled.subject.find(source)[0];
     if (hit) return { subject: hit.text };
   }
+  // "Imports of the chip were approved in January": a passive without its agent names no
+  // actor to be wrong about; the event itself is the news (unless the sentence before is
+  // another company's).
+  const previousIsOthers = !!context.previous && pack.others.active && pack.others.test(context.previous) && !pack.self.test(context.previous);
+  if (AGENTLESS_PASSIVE.test(text) && !previousIsOthers) return {};
   return null;
 }
+
+/** A passive whose agent is left out: "were approved", "has been halted", "获批", "被叫停". */
+const AGENTLESS_PASSIVE = /\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:not\s+)?(?:[a-z]+ed|shipped|granted|given|taken|made|held|frozen|withdrawn|won|lost)\b(?!\s+by\b)|获批|获准|被(?!动)|遭到?/i;
 
 /** Words that open a clause of time, cause, contrast or comparison after the main one. */
 const SUBORDINATE = /\s(?:after|as|while|whereas|because|since|when|than|despite|following|amid|although|though|compared with|compared to|versus|vs\.?|unlike)\s|[,，;；]\s*(?:but|and|while|whereas)\s|(?:因为|由于|随着|之后|此前|但|而|相比)/;
@@ -136,7 +144,7 @@ export function mainClause(text: string): string {
 }
 
 // "sales to China", "chips for Chinese buyers", "demand in China": a place or a recipient, not the actor.
-const EN_NOT_ACTOR = /\b(?:to|into|in|for|on|at|with|against|towards?|about|than|across|inside|within|throughout|over)\s+(?:the\s+)?$/i;
+const EN_NOT_ACTOR = /\b(?:to|into|in|for|on|at|with|against|towards?|about|than|across|inside|outside|beyond|within|throughout|over)\s+(?:the\s+)?$/i;
 const ZH_NOT_ACTOR = /(?:对|向|在|赴|入|进入|输往|运往|销往)$/;
 
 /**

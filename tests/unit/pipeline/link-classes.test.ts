@@ -105,3 +105,22 @@ describe('a line of labelled values is no claim', async () => {
     expect(isDataLine('Alibaba raised its target: capex will exceed RMB 400 billion.')).toBe(false);
   });
 });
+
+describe('an agentless passive names no actor to be wrong about', () => {
+  it('links the event itself after a sentence on the company', () => {
+    const previous = 'Alibaba Cloud began renting out servers built on Nvidia’s H200 this week.';
+    expect(ids('Imports of the H200 were approved in the spring.', previous)).toContain('h200-import-approval');
+    expect(ids('H200进口已于今年春天获批。', '阿里云本周开始出租基于英伟达H200的服务器。')).toContain('h200-import-approval');
+  });
+
+  it('does not when the sentence before is another company’s, nor for an active sentence naming nobody', () => {
+    expect(ids('Imports of the H200 were approved in the spring.', 'Tencent Cloud began renting out servers built on the H200 this week.')).not.toContain('h200-import-approval');
+    expect(ids('The rollout continued through the spring.', 'Alibaba Cloud began renting out servers this week.')).toEqual([]);
+  });
+});
+
+describe('a place is not an actor', () => {
+  it('reads "outside the United States" as a place, so the stock stays Alibaba’s', () => {
+    expect(ids('At 15 times forward earnings, the stock trades like a retailer, not like a cloud leader outside the United States.', 'Alibaba’s shares slipped on Monday.')).toContain('valuation-rerating');
+  });
+});
