@@ -92,6 +92,10 @@ const GROWTH_WORDS = t(
   ['revenue*', 'sales', 'grew', 'grow', 'grows', 'growing', 'growth', 'rose', 'rise', 'rising', 'increase*', 'jump*', 'surg*', 'accelerat*', 'decelerat*', 'slow*', 'year over year', 'year-on-year', 'yoy'],
   ['收入', '营收', '增长', '增速', '同比', '上升', '放缓'],
 );
+const CLOUD_MEASURE_WORDS = t(
+  ['revenue*', 'sales', 'grew', 'grow', 'grows', 'growing', 'growth', 'year over year', 'year-on-year', 'yoy', 'top line', 'top-line'],
+  ['收入', '营收', '增长', '增速', '同比'],
+);
 const UP_VERBS = t(
   ['grew', 'grow', 'grows', 'growing', 'rose', 'rise', 'rises', 'rising', 'jump*', 'surg*', 'soar*', 'accelerat*', 'beat*', 'exceed*', 'outpac*', 'expand*', 'fastest-growing', 'fastest growing', 'strong*', 'robust'],
   ['增长', '加速', '提速', '大涨', '超预期', '强劲', '高增长'],
@@ -498,7 +502,9 @@ const input: ThesisPackInput = {
       event: t(['cloud revenue', 'cloud growth', 'Cloud Intelligence'], ['云收入', '云智能', '云业务']),
       direction: 'up',
       matchers: [
-        { all: [CLOUD, GROWTH_WORDS] },
+        // A measure of the cloud business (its revenue, its growth), not a verb next to the
+        // unit's name: "the rule could slow the rollout at Alibaba Cloud" is no growth figure.
+        { all: [CLOUD, CLOUD_MEASURE_WORDS] },
         { all: [CLOUD, t(['segment', 'fastest-growing', 'fastest growing', 'growth engine'], ['板块', '增长引擎', '最快'])] },
       ],
       cues: { supports: UP_VERBS, challenges: DOWN_VERBS },

@@ -124,3 +124,13 @@ describe('a place is not an actor', () => {
     expect(ids('At 15 times forward earnings, the stock trades like a retailer, not like a cloud leader outside the United States.', 'Alibaba’s shares slipped on Monday.')).toContain('valuation-rerating');
   });
 });
+
+describe('cloud revenue: a measure of the cloud business, not a verb next to its name', () => {
+  it('does not read a slower rollout at Alibaba Cloud as cloud growth', () => {
+    expect(ids('Analysts said the new rule could slow the rollout of servers at Alibaba Cloud.')).not.toContain('cloud-revenue-growth');
+  });
+  it('links the unit’s revenue and growth', () => {
+    expect(ids('Alibaba Cloud’s revenue rose 28% in the quarter.')).toContain('cloud-revenue-growth');
+    expect(ids('阿里云营收同比增长28%。')).toContain('cloud-revenue-growth');
+  });
+});
