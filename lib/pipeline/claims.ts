@@ -99,6 +99,8 @@ export interface SubjectContext {
   title?: string;
   /** The article's own subject: the pack's company when the article keeps naming it (a discourse topic). */
   topic?: string;
+  /** Items the sentence before was linked to, with the subject that bound each (it carries on that link). */
+  previousLinks?: ReadonlyMap<string, string | undefined>;
 }
 
 /**
@@ -117,6 +119,11 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
   // A sentence that names its own actor (another side's) continues no one: "Alibaba Cloud
   // started offering H200 instances" after a sentence on Beijing is Alibaba's news.
   if (pack.self.test(text) || pack.items.some((other) => other !== compiled && other.subject.active && actorHits(text, other, pack).length > 0)) return null;
+  // The sentence before was about this item: a sentence naming no one carries on its actor.
+  if (context.previousLinks?.has(compiled.item.id)) {
+    const subject = context.previousLinks.get(compiled.item.id);
+    return subject ? { subject } : {};
+  }
   for (const source of [context.previous, context.heading, context.title, context.topic]) {
     if (!source) continue;
     const hit = compiled.subject.find(source)[0];
@@ -307,6 +314,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
   // event are candidates (the model is asked only there); without one, those a rule matched.
   const named = (i: number) => compiled.some((item) => item.subject.test(sentences[i]!.text) || item.event.test(sentences[i]!.text));
   const candidates = scorer ? sentences.map((_, i) => i).filter((i) => linksBySentence.has(i) || named(i)) : [...linksBySentence.keys()].sort((a, b) => a - b);
+  let previousOut: LinkedSentence | undefined;
   for (const i of candidates) {
     const sentence = sentences[i]!;
     const wholeBlock = isWholeBlock(text, sentence);
@@ -319,7 +327,14 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       if (isWholeBlock(text, candidate) && !isAssertion(candidate.text, lang, true)) heading = candidate.text;
     }
     headingChecked = i - 1;
-    const context: SubjectContext = { ...(i > 0 ? { previous: sentences[i - 1]!.text } : {}), ...(heading ? { heading } : {}), ...(title ? { title } : {}), ...(topic ? { topic } : {}) };
+    const previousLinks = previousOut && previousOut.index === i - 1 ? new Map(previousOut.links.map((l) => [l.id, l.reasons?.subject])) : undefined;
+    const context: SubjectContext = {
+      ...(i > 0 ? { previous: sentences[i - 1]!.text } : {}),
+      ...(heading ? { heading } : {}),
+      ...(title ? { title } : {}),
+      ...(topic ? { topic } : {}),
+      ...(previousLinks ? { previousLinks } : {}),
+    };
     const events = findEvents(sentence.text);
     const links: ClaimLink[] = [];
     const ruleItems = linksBySentence.get(i) ?? [];
@@ -346,7 +361,8 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       links.push(link);
     }
     if (links.length === 0) continue;
-    out.push({ sentence, index: i, links, hedged: isHedged(sentence.text) });
+    previousOut = { sentence, index: i, links, hedged: isHedged(sentence.text) };
+    out.push(previousOut);
   }
   return out;
 }

@@ -134,3 +134,19 @@ describe('cloud revenue: a measure of the cloud business, not a verb next to its
     expect(ids('阿里云营收同比增长28%。')).toContain('cloud-revenue-growth');
   });
 });
+
+describe('a sentence naming no one carries on the link of the sentence before', () => {
+  it('binds to the item the previous sentence was linked to, even when that one named no actor either', async () => {
+    const { findClaims } = await import('@/lib/pipeline/claims');
+    const { splitSentences } = await import('@/lib/pipeline/sentences');
+    const { setLinkScorer } = await import('@/lib/pipeline/compile');
+    const pack = structuredClone(defaultPack);
+    setLinkScorer(pack, null);
+    const follow = 'The H200 approvals include only commercial data centres for now.';
+    const text = `Imports of the H200 were approved in March. ${follow}`;
+    const claim = findClaims(text, splitSentences(text, 'en'), pack, 'en').find((c) => c.sentence.text === follow);
+    expect(claim?.links.map((l) => l.id)).toContain('h200-import-approval');
+    const unrelated = `Tencent reported its quarterly results on Monday. ${follow}`;
+    expect(findClaims(unrelated, splitSentences(unrelated, 'en'), pack, 'en').find((c) => c.sentence.text === follow)).toBeUndefined();
+  });
+});
