@@ -857,7 +857,7 @@ const input: ThesisPackInput = {
                 'export control*', 'export rule*', 'export restriction*', 'export licen*', 'export ban*', 'controls', 'restrict*', 'regulat*', 'rules', 'ban',
                 'bans', 'banned', 'licen*', 'curb*', 'cap', 'capped', 'BIS', 'Bureau of Industry and Security', 'Commerce Department', 'Entity List',
                 'domestic chip*', 'domestically made', 'domestic AI chip*', 'domestic alternative*', 'domestic accelerator*', 'domestic processor*', 'customs',
-                'not permitted', 'permit*', 'allow*', 'prohibit*', 'block*', 'tariff*', 'revenue share', 'share of the revenue', 'require*', 'requirement*',
+                'not permitted', 'prohibit*', 'block*', 'tariff*', 'revenue share', 'share of the revenue', 'require*', 'requirement*',
                 'not to buy', 'stop buying', 'stop ordering', 'stop placing', 'steer*', 'case-by-case', 'case by case', 'presumption of denial', 'screening',
                 'national security', 'amendment', 'legislation', 'bill', 'sanction*', 'bar', 'barred', 'barring', 'forbid*', 'forbade',
               ],
@@ -872,6 +872,12 @@ const input: ThesisPackInput = {
           none: SELLER_PAYMENT_TERMS,
         },
         { all: [t(['tighten*', 'restrictions', 'export controls'], ['收紧', '管制']), t(['regulat*', 'restriction*', 'controls', 'rules', 'export*'], ['监管', '管制', '出口', '规定'])] },
+        {
+          // Washington letting Nvidia sell is the export side's easing; Beijing letting its
+          // companies buy is the import item's approval, not an export rule.
+          all: [WASHINGTON_SIDE, t(['permit*', 'allow*', 'let', 'lets', 'letting'], ['允许', '放行']), join(NVIDIA_CHIPS, t(['Nvidia'], ['英伟达']))],
+          none: SELLER_PAYMENT_TERMS,
+        },
         {
           // A requirement to buy or use domestic chips is a Chinese chip rule, whoever it names.
           all: [

@@ -150,3 +150,14 @@ describe('a sentence naming no one carries on the link of the sentence before', 
     expect(findClaims(unrelated, splitSentences(unrelated, 'en'), pack, 'en').find((c) => c.sentence.text === follow)).toBeUndefined();
   });
 });
+
+describe('H200 items apart: who allows what', () => {
+  it('reads Beijing letting its companies buy as the import approval, not an export rule', () => {
+    const links = ids('Beijing has allowed three of its largest tech groups to buy Nvidia’s H200 processors.');
+    expect(links).toContain('h200-import-approval');
+    expect(links).not.toContain('export-control-tightening');
+  });
+  it('reads Washington letting Nvidia sell as the export-control item', () => {
+    expect(ids('Washington will allow Nvidia to sell H200 chips to approved customers in China.')).toContain('export-control-tightening');
+  });
+});
