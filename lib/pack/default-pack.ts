@@ -417,13 +417,20 @@ const input: ThesisPackInput = {
           all: [
             t(
               [
-                'AI revenue*', 'AI-related revenue*', 'AI-driven revenue*', 'AI-linked revenue*', 'AI-related product*', 'AI product*', 'AI-related sales',
+                'AI revenue*', 'AI-related revenue*', 'AI-driven revenue*', 'AI-linked revenue*', 'AI product revenue*', 'AI-related product revenue*', 'AI-related sales',
                 'AI sales', 'sales of AI', 'revenue from AI', 'revenues from AI', 'revenue from artificial intelligence', 'revenue from its AI',
                 'artificial intelligence revenue*', 'generative AI revenue*', 'AI income', 'AI monetiz*', 'AI monetis*', 'monetiz* AI', 'monetis* AI',
-                'monetiz* its AI', 'monetis* its AI', 'AI business revenue*', 'AI-related business*',
+                'monetiz* its AI', 'monetis* its AI', 'AI business revenue*',
               ],
-              ['AI收入', 'AI相关收入', 'AI相关产品', 'AI产品收入', '人工智能收入', '人工智能相关收入', '人工智能相关产品', '大模型收入', 'AI业务收入', 'AI变现', 'AI商业化收入'],
+              ['AI收入', 'AI相关收入', 'AI相关产品收入', 'AI产品收入', '人工智能收入', '人工智能相关收入', '人工智能相关产品收入', '大模型收入', 'AI业务收入', 'AI变现', 'AI商业化收入'],
             ),
+          ],
+        },
+        // "AI products … brought in more revenue": the products named, and their revenue.
+        {
+          all: [
+            t(['AI-related product*', 'AI product*', 'AI-related business*', 'AI offerings'], ['AI相关产品', 'AI产品', '人工智能相关产品', 'AI业务']),
+            t(['revenue*', 'sales', 'income', 'monetiz*', 'monetis*'], ['收入', '营收', '变现']),
           ],
         },
         // "AI … grew at triple-digit rates": the growth only AI revenue shows.

@@ -34,6 +34,7 @@ describe('AI revenue: the AI words must name the revenue', () => {
     expect(links).toContain('cloud-revenue-growth');
     expect(links).not.toContain('ai-revenue-growth');
     expect(ids('Taobao’s merchant revenue rose 6%, helped by an AI tool that writes product listings.')).not.toContain('ai-revenue-growth');
+    expect(ids('Alibaba launched three new AI products for developers on Tuesday.')).not.toContain('ai-revenue-growth');
   });
 
   it('links revenue named as AI revenue, in either language', () => {
