@@ -594,7 +594,7 @@ const input: ThesisPackInput = {
           // deliveries, subsidies or marketing is not capital expenditure.
           all: [
             t(['invest*', 'spending', 'spend', 'spends', 'spent', 'spender', 'build-out', 'buildout', 'commit*'], ['投资', '投入', '开支']),
-            t(['AI', 'infrastructure', 'cloud', 'data cent*', 'three years', 'three-year', '3-year', 'multi-year'], ['基础设施', '人工智能', '三年', '云', '数据中心', 'AI']),
+            t(['AI', 'infrastructure', 'cloud', 'data cent*', 'server*', 'computing capacity', 'computing power', 'three years', 'three-year', '3-year', 'multi-year'], ['基础设施', '人工智能', '三年', '云', '数据中心', 'AI', '服务器', '算力']),
           ],
           // "The investment thesis…" is the author's argument, not Alibaba's spending.
           none: t(['investment thesis', 'investment case', 'investors'], ['投资逻辑', '投资者']),

@@ -13,6 +13,7 @@ describe('capital expenditure: spending that goes into infrastructure', () => {
 
   it('links spending on AI, cloud or data centres, and capital expenditure or an investment plan by name', () => {
     expect(ids('Alibaba will spend more on AI infrastructure over the next three years.')).toContain('capex-commitment');
+    expect(ids('Alibaba plans to spend $10 billion on new servers this year.')).toContain('capex-commitment');
     expect(ids('Alibaba’s capital expenditure reached RMB 30 billion in the quarter.')).toContain('capex-commitment');
     expect(ids('分析人士认为，阿里巴巴5000亿元的投入计划可能推迟。')).toContain('capex-commitment');
   });
