@@ -138,7 +138,8 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
 }
 
 /** A passive whose agent is left out: "were approved", "has been halted", "获批", "被叫停". */
-const AGENTLESS_PASSIVE = /\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:not\s+)?(?:[a-z]+ed|shipped|granted|given|taken|made|held|frozen|withdrawn|won|lost)\b(?!\s+by\b)|获批|获准|被(?!动)|遭到?/i;
+const AGENTLESS_PASSIVE =
+  /\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:not\s+)?(?:approved|cleared|granted|given|licen[cs]ed|allowed|permitted|authori[sz]ed|banned|blocked|barred|restricted|halted|suspended|paused|frozen|rejected|denied|delayed|postponed|shipped|delivered|installed|deployed|ordered|cancell?ed|imposed|lifted|eased|tightened|loosened|relaxed|extended|revoked|withdrawn|excluded|limited|capped)\b(?!\s+by\b)|获批|获准|被(?!动)|遭到?/i;
 
 /** Words that open a clause of time, cause, contrast or comparison after the main one. */
 const SUBORDINATE = /\s(?:after|as|while|whereas|because|since|when|than|despite|following|amid|although|though|compared with|compared to|versus|vs\.?|unlike)\s|[,，;；]\s*(?:but|and|while|whereas)\s|(?:因为|由于|随着|之后|此前|但|而|相比)/;
