@@ -54,6 +54,9 @@ if (!skipCv) {
   for (const id of itemIds) console.log(row(`  ${id}`, cv.byItem[id]!));
   console.log(`stance accuracy on gold links: ${pct(cv.stanceAccuracy)} (en ${pct(cv.stanceByLang.en)}, zh ${pct(cv.stanceByLang.zh)})`);
   console.log(`not-a-claim sentences with no link: ${pct(cv.negativesClean)}`);
+  console.log('out-of-fold link scores by threshold (add a link at a precise one; veto below one few gold links fall under):');
+  for (const t of cv.calibration.thresholds)
+    console.log(`  p >= ${t.threshold.toFixed(2)}  P ${pct(t.precision).padStart(6)}  R ${pct(t.recall).padStart(6)}  F1 ${pct(t.f1).padStart(6)}  gold below ${pct(t.goldBelow).padStart(6)}`);
 }
 
 if (cvOnly && Object.keys(options).length) {

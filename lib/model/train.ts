@@ -257,7 +257,34 @@ export type CvReport = {
   stanceByLang: Record<'en' | 'zh', number>;
   /** Share of not-a-claim sentences that got no link. */
   negativesClean: number;
+  /** Out-of-fold link scores read at several thresholds: where the model may add or veto a link. */
+  calibration: Calibration;
 };
+
+/**
+ * Out-of-fold link probabilities, every (sentence, item) pair, read two ways: the precision a
+ * link at or above each threshold has (how sure the model must be to add one), and the share of
+ * gold links scored below each threshold (how unsure it must be to veto one).
+ */
+export type Calibration = {
+  thresholds: { threshold: number; precision: number; recall: number; f1: number; goldBelow: number }[];
+};
+
+export const CALIBRATION_THRESHOLDS = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95] as const;
+
+/** Precision / recall / F1 and the share of gold links below each threshold, from (p, gold) pairs. */
+export function calibrate(scored: readonly { p: number; gold: boolean }[], thresholds: readonly number[] = CALIBRATION_THRESHOLDS): Calibration {
+  const golds = scored.filter((s) => s.gold).length;
+  return {
+    thresholds: thresholds.map((threshold) => {
+      let tp = 0;
+      let fp = 0;
+      for (const s of scored) if (s.p >= threshold) s.gold ? tp++ : fp++;
+      const m = prf(tp, fp, golds - tp);
+      return { threshold, precision: m.precision, recall: m.recall, f1: m.f1, goldBelow: golds ? (golds - tp) / golds : 0 };
+    }),
+  };
+}
 
 const prf = (tp: number, fp: number, fn: number): Prf => {
   const precision = tp + fp ? tp / (tp + fp) : 1;
@@ -286,12 +313,15 @@ export function crossValidate(
   const stanceLang = { en: [0, 0], zh: [0, 0] };
   let negatives = 0;
   let negativesClean = 0;
+  const scored: { p: number; gold: boolean }[] = [];
   for (let k = 0; k < folds; k++) {
     const train = examples.filter((_, i) => foldOf[i] !== k);
     const test = examples.filter((_, i) => foldOf[i] === k);
     const model = loadModel(trainModel(train, items, options));
     for (const e of test) {
-      const predicted = predictLinksWith(model, e.text, e.lang).filter((l) => l.p >= LINK_THRESHOLD).map((l) => l.itemId);
+      const scores = predictLinksWith(model, e.text, e.lang);
+      for (const l of scores) scored.push({ p: l.p, gold: e.items.includes(l.itemId) });
+      const predicted = scores.filter((l) => l.p >= LINK_THRESHOLD).map((l) => l.itemId);
       for (const id of itemIds) {
         const gold = e.items.includes(id);
         const got = predicted.includes(id);
@@ -330,5 +360,6 @@ export function crossValidate(
       zh: stanceLang.zh[1] ? stanceLang.zh[0]! / stanceLang.zh[1]! : 0,
     },
     negativesClean: negatives ? negativesClean / negatives : 1,
+    calibration: calibrate(scored),
   };
 }

@@ -68,8 +68,12 @@ const APPROVAL_WORDS = t(
  * export-control item), not an import approval nor an order, even when it names importers.
  */
 const DOMESTIC_CHIP_RULE = t(
-  ['domestic chip*', 'domestic AI chip*', 'domestic accelerator*', 'domestic processor*', 'domestic alternative*', 'domestically made'],
-  ['国产芯片', '国产AI芯片', '国产算力', '国产替代', '国产加速卡'],
+  [
+    'domestic chip*', 'domestic AI chip*', 'domestic accelerator*', 'domestic processor*', 'domestic alternative*', 'domestically made',
+    'domestically designed', 'domestically produced', 'domestic semiconductor*', 'home-grown chip*', 'homegrown chip*', 'locally made chip*',
+    'locally designed', 'Chinese-made chip*', 'Chinese-designed', 'local chip*', 'local alternative*', 'local accelerator*',
+  ],
+  ['国产芯片', '国产AI芯片', '国产算力', '国产替代', '国产加速卡', '国产GPU', '本土芯片', '国产处理器', '国内芯片'],
 );
 /** Terms of payment a seller sets (procurement terms, not export or import rules). */
 const SELLER_PAYMENT_TERMS = t(
@@ -87,6 +91,10 @@ const PROCUREMENT_WORDS = t(
 const GROWTH_WORDS = t(
   ['revenue*', 'sales', 'grew', 'grow', 'grows', 'growing', 'growth', 'rose', 'rise', 'rising', 'increase*', 'jump*', 'surg*', 'accelerat*', 'decelerat*', 'slow*', 'year over year', 'year-on-year', 'yoy'],
   ['收入', '营收', '增长', '增速', '同比', '上升', '放缓'],
+);
+const CLOUD_MEASURE_WORDS = t(
+  ['revenue*', 'sales', 'grew', 'grow', 'grows', 'growing', 'growth', 'year over year', 'year-on-year', 'yoy', 'top line', 'top-line'],
+  ['收入', '营收', '增长', '增速', '同比'],
 );
 const UP_VERBS = t(
   ['grew', 'grow', 'grows', 'growing', 'rose', 'rise', 'rises', 'rising', 'jump*', 'surg*', 'soar*', 'accelerat*', 'beat*', 'exceed*', 'outpac*', 'expand*', 'fastest-growing', 'fastest growing', 'strong*', 'robust'],
@@ -402,13 +410,31 @@ const input: ThesisPackInput = {
       subject: ALIBABA_SIDE,
       event: t(['AI revenue', 'AI-related revenue', 'AI-related product*', 'triple-digit'], ['AI收入', 'AI相关产品收入', '三位数']),
       direction: 'up',
+      // The AI words must name the revenue ("AI-related revenue", "revenue from AI"): cloud
+      // revenue that rose "as customers built AI applications" is the cloud item's figure.
       matchers: [
         {
           all: [
-            AI,
-            t(['revenue*', 'sales', 'monetiz*', 'monetis*', 'triple-digit', 'triple digit*', 'three-digit'], ['收入', '营收', '三位数', '变现']),
+            t(
+              [
+                'AI revenue*', 'AI-related revenue*', 'AI-driven revenue*', 'AI-linked revenue*', 'AI product revenue*', 'AI-related product revenue*', 'AI-related sales',
+                'AI sales', 'sales of AI', 'revenue from AI', 'revenues from AI', 'revenue from artificial intelligence', 'revenue from its AI',
+                'artificial intelligence revenue*', 'generative AI revenue*', 'AI income', 'AI monetiz*', 'AI monetis*', 'monetiz* AI', 'monetis* AI',
+                'monetiz* its AI', 'monetis* its AI', 'AI business revenue*',
+              ],
+              ['AI收入', 'AI相关收入', 'AI相关产品收入', 'AI产品收入', '人工智能收入', '人工智能相关收入', '人工智能相关产品收入', '大模型收入', 'AI业务收入', 'AI变现', 'AI商业化收入'],
+            ),
           ],
         },
+        // "AI products … brought in more revenue": the products named, and their revenue.
+        {
+          all: [
+            t(['AI-related product*', 'AI product*', 'AI-related business*', 'AI offerings'], ['AI相关产品', 'AI产品', '人工智能相关产品', 'AI业务']),
+            t(['revenue*', 'sales', 'income', 'monetiz*', 'monetis*'], ['收入', '营收', '变现']),
+          ],
+        },
+        // "AI … grew at triple-digit rates": the growth only AI revenue shows.
+        { all: [AI, t(['triple-digit', 'triple digit*', 'three-digit'], ['三位数'])] },
       ],
       cues: {
         supports: join(UP_VERBS, t(['triple-digit', 'triple digit*', 'three-digit', 'continued to grow'], ['三位数'])),
@@ -483,7 +509,9 @@ const input: ThesisPackInput = {
       event: t(['cloud revenue', 'cloud growth', 'Cloud Intelligence'], ['云收入', '云智能', '云业务']),
       direction: 'up',
       matchers: [
-        { all: [CLOUD, GROWTH_WORDS] },
+        // A measure of the cloud business (its revenue, its growth), not a verb next to the
+        // unit's name: "the rule could slow the rollout at Alibaba Cloud" is no growth figure.
+        { all: [CLOUD, CLOUD_MEASURE_WORDS] },
         { all: [CLOUD, t(['segment', 'fastest-growing', 'fastest growing', 'growth engine'], ['板块', '增长引擎', '最快'])] },
       ],
       cues: { supports: UP_VERBS, challenges: DOWN_VERBS },
@@ -562,12 +590,21 @@ const input: ThesisPackInput = {
       direction: 'up',
       matchers: [
         {
+          // Spending in general counts when it goes into infrastructure: an amount spent on
+          // deliveries, subsidies or marketing is not capital expenditure.
           all: [
-            t(['capex', 'capital expenditure*', 'capital spending', 'invest*', 'spending', 'spend', 'spends', 'spent', 'spender', 'build-out', 'buildout', 'commit*'], ['资本开支', '资本支出', '投资', '投入', '开支']),
-            t(['AI', 'infrastructure', 'cloud', 'data cent*', 'RMB', 'yuan', 'billion', 'three years', 'three-year', '3-year', 'multi-year'], ['基础设施', '人工智能', '亿', '三年', '云', '数据中心', 'AI']),
+            t(['invest*', 'spending', 'spend', 'spends', 'spent', 'spender', 'build-out', 'buildout', 'commit*'], ['投资', '投入', '开支']),
+            t(['AI', 'infrastructure', 'cloud', 'data cent*', 'server*', 'computing capacity', 'computing power', 'three years', 'three-year', '3-year', 'multi-year'], ['基础设施', '人工智能', '三年', '云', '数据中心', 'AI', '服务器', '算力']),
           ],
           // "The investment thesis…" is the author's argument, not Alibaba's spending.
           none: t(['investment thesis', 'investment case', 'investors'], ['投资逻辑', '投资者']),
+        },
+        {
+          // Capital expenditure by name, with an amount or a horizon.
+          all: [
+            t(['capex', 'capital expenditure*', 'capital spending', 'investment plan*', 'spending plan*', 'investment budget*'], ['资本开支', '资本支出', '投入计划', '投资计划', '投资预算']),
+            t(['AI', 'infrastructure', 'cloud', 'data cent*', 'RMB', 'yuan', 'billion', 'three years', 'three-year', '3-year', 'multi-year', 'quarter', 'year'], ['基础设施', '人工智能', '亿', '三年', '云', '数据中心', 'AI', '季度', '年']),
+          ],
         },
         { all: [t(['RMB 380*', 'RMB380*', '380 billion', '380bn', '380 bn', '380B', '$53 billion', '$53B', '$53bn'], ['3800亿'])] },
       ],
@@ -720,8 +757,10 @@ const input: ThesisPackInput = {
                 'risen', 'gain*', 'dragging', 'punish*', 'sell-off', 'selloff', 'pricing', 'slid', 'slide*', 'climb*', 'retreat*', 'pulled back', 'pull back',
                 'pullback', 'sank', 'sink*', 'lost', 'lose', 'erased', 'dipped', 'edged', 'advanced', 'trade at', 'trades at', 'traded at', 'trading at',
                 'priced', 'cheap*', 'expensive', 'up', 'down', 'higher', 'lower', 'peak', 'lows', 'high',
+                'doubled', 'tripled', 'halved', 'rebound*', 'recover*', 'skid*', 'dived', 'dove', 'shed', 'outperform*', 'underperform*',
+                'best-performing', 'worst-performing', 'best performer*', 'worst performer*',
               ],
-              ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低', '收跌', '收涨', '涨', '跌'],
+              ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低', '收跌', '收涨', '涨', '跌', '翻倍', '反弹', '回落', '跑赢', '跑输'],
             ),
           ],
           // "Nvidia shares rose 2%": another company's stock.
@@ -825,7 +864,7 @@ const input: ThesisPackInput = {
                 'export control*', 'export rule*', 'export restriction*', 'export licen*', 'export ban*', 'controls', 'restrict*', 'regulat*', 'rules', 'ban',
                 'bans', 'banned', 'licen*', 'curb*', 'cap', 'capped', 'BIS', 'Bureau of Industry and Security', 'Commerce Department', 'Entity List',
                 'domestic chip*', 'domestically made', 'domestic AI chip*', 'domestic alternative*', 'domestic accelerator*', 'domestic processor*', 'customs',
-                'not permitted', 'permit*', 'allow*', 'prohibit*', 'block*', 'tariff*', 'revenue share', 'share of the revenue', 'require*', 'requirement*',
+                'not permitted', 'prohibit*', 'block*', 'tariff*', 'revenue share', 'share of the revenue', 'require*', 'requirement*',
                 'not to buy', 'stop buying', 'stop ordering', 'stop placing', 'steer*', 'case-by-case', 'case by case', 'presumption of denial', 'screening',
                 'national security', 'amendment', 'legislation', 'bill', 'sanction*', 'bar', 'barred', 'barring', 'forbid*', 'forbade',
               ],
@@ -840,6 +879,19 @@ const input: ThesisPackInput = {
           none: SELLER_PAYMENT_TERMS,
         },
         { all: [t(['tighten*', 'restrictions', 'export controls'], ['收紧', '管制']), t(['regulat*', 'restriction*', 'controls', 'rules', 'export*'], ['监管', '管制', '出口', '规定'])] },
+        {
+          // Washington letting Nvidia sell is the export side's easing; Beijing letting its
+          // companies buy is the import item's approval, not an export rule.
+          all: [WASHINGTON_SIDE, t(['permit*', 'allow*', 'let', 'lets', 'letting'], ['允许', '放行']), join(NVIDIA_CHIPS, t(['Nvidia'], ['英伟达']))],
+          none: SELLER_PAYMENT_TERMS,
+        },
+        {
+          // A requirement to buy or use domestic chips is a Chinese chip rule, whoever it names.
+          all: [
+            DOMESTIC_CHIP_RULE,
+            t(['require*', 'requirement*', 'must', 'have to', 'has to', 'mandat*', 'ratio', 'quota*', 'rule', 'rules', 'draft', 'comply', 'compliance', 'at least'], ['要求', '必须', '比例', '规定', '草案', '不得', '至少', '配额']),
+          ],
+        },
       ],
       cues: {
         // A risk item: "challenges" = the risk rising (tighter rules), "supports" = it receding.

@@ -203,3 +203,41 @@ export function chooseRoot(document: Document, stats: ParagraphStats, pageTitle:
   if (main && ((stats.contained.get(main) ?? 0) >= denseText * 0.5 || (dense && main.contains(dense)))) return main;
   return dense;
 }
+
+/** Bounds of a summary list: how many points, and how long each may be (weighted). */
+const SUMMARY_POINTS = { min: 2, max: 10 };
+const SUMMARY_POINT_LENGTH = { min: 20, max: 240 };
+
+/**
+ * A list of key points set between the headline and the story's text ("Key points", "What
+ * we know", 要点): a <ul>/<ol> among the few elements before the root (or before its parent),
+ * after the page's <h1>, of short plain items (no links, no nested blocks). Its points are the
+ * article's own statements, so it is read with the text. Null when there is none.
+ */
+export function summaryListBefore(root: Element, document: Document): Element | null {
+  const headline = bodyOf(document)?.querySelector('h1');
+  if (!headline || headline.contains(root)) return null;
+  const FOLLOWING = 4;
+  let anchor: Element | null = root;
+  for (let level = 0; level < 2 && anchor && anchor !== bodyOf(document); level++, anchor = anchor.parentElement) {
+    let sibling = anchor.previousElementSibling;
+    for (let step = 0; step < 4 && sibling; step++, sibling = sibling.previousElementSibling) {
+      if (sibling === headline || sibling.contains(headline)) return null;
+      if (furnitureOf(sibling, sibling.tagName.toUpperCase())) continue;
+      const list = /^(?:UL|OL)$/i.test(sibling.tagName) ? sibling : sibling.querySelector('ul, ol');
+      if (!list || !(headline.compareDocumentPosition(list) & FOLLOWING)) continue;
+      if (isSummaryList(list)) return list;
+    }
+  }
+  return null;
+}
+
+function isSummaryList(list: Element): boolean {
+  const items = Array.from(list.children).filter((child) => child.tagName.toUpperCase() === 'LI');
+  if (items.length < SUMMARY_POINTS.min || items.length > SUMMARY_POINTS.max || items.length !== list.children.length) return false;
+  return items.every((item) => {
+    if (item.querySelector('a, ul, ol, p, div, img, button')) return false;
+    const length = weightedLength(item.textContent ?? '');
+    return length >= SUMMARY_POINT_LENGTH.min && length <= SUMMARY_POINT_LENGTH.max;
+  });
+}

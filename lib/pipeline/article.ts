@@ -2,7 +2,7 @@ import { buildTextIndex, type TextIndex } from '../dom/text-index';
 import { PUBLISHED_META, documentTimeDate, parseDate, visibleDate } from './article-dates';
 import { headOf } from './article-furniture';
 import { absoluteUrl, detectLang, readJsonLd, readMeta, stripSiteSuffix } from './article-metadata';
-import { ARTICLE_MIN_TEXT, READERABLE_SCORE, chooseRoot, headlineOf, scoreParagraphs } from './article-root';
+import { ARTICLE_MIN_TEXT, READERABLE_SCORE, chooseRoot, headlineOf, scoreParagraphs, summaryListBefore } from './article-root';
 import { MAX_TEXT_CHARS, furnitureFilter } from './article-text';
 
 export { parseDate } from './article-dates';
@@ -74,7 +74,9 @@ export function detectArticle(document: Document, options: DetectArticleOptions 
       (hasArticleMetadata && rootText >= ARTICLE_MIN_TEXT_WITH_METADATA));
 
   // A page that is not an article stops here: no text pass, no visible-date search.
-  const roots = isArticle && root ? [root] : [];
+  // Key points listed between the headline and the text are read before it.
+  const summary = isArticle && root ? summaryListBefore(root, document) : null;
+  const roots = isArticle && root ? (summary ? [summary, root] : [root]) : [];
   const text = buildTextIndex(roots, { exclude: roots.length ? furnitureFilter(roots) : undefined, maxChars: MAX_TEXT_CHARS });
 
   const title = metaTitle || documentTitle || (root ? headlineOf(root.closest('article') ?? root) : '');

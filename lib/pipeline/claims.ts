@@ -51,6 +51,7 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   if (/[?？]["”'’)）]*$/.test(trimmed)) return false;
   if (BOILERPLATE.test(trimmed)) return false;
   if (FRAMING.test(trimmed) || FRAMING_VERDICT.test(trimmed)) return false;
+  if (isDataLine(trimmed)) return false;
   // A byline: "By Jane Doe and John Roe", "By Jane Doe, Reporter".
   if (/^by\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*\s*(?:[,|–—-].{0,40})?$/u.test(trimmed)) return false;
   const cjk = countHan(trimmed);
@@ -69,6 +70,19 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   return EN_VERB.test(trimmed) || (ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0);
 }
 
+/**
+ * A line of labelled values ("Rating: Hold Target: $150", "Sector: Internet | Ticker: BABA",
+ * "评级：买入 目标价：200美元"): a data box, not a sentence.
+ */
+export function isDataLine(text: string): boolean {
+  // A sentence ends with its punctuation; a quotation after a colon is speech, not a value.
+  if (/[.。!！"”'’]$/.test(text)) return false;
+  const labels = text.match(/(?:^|[\s|·•,，;；])[\p{L}][\p{L}\p{N} .'’/&-]{0,24}[:：]\s*(?=[^\s"“'‘「])/gu) ?? [];
+  if (labels.length < 2) return false;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words <= 6 * labels.length && countHan(text) <= 12 * labels.length;
+}
+
 /** "It grew 34%…", "The unit's revenue…": the subject is in the sentence before. */
 export const OPENS_WITH_PRONOUN =
   /^(?:(?:It|Its|This|That|These|They|Their|He|She)\b|The (?:unit|segment|division|business|company|group|firm|figure|increase|rise|decline|plan|move|deal|rule)\b|(?:它|其|该公司|该业务|该部门|公司))/;
@@ -85,6 +99,8 @@ export interface SubjectContext {
   title?: string;
   /** The article's own subject: the pack's company when the article keeps naming it (a discourse topic). */
   topic?: string;
+  /** Items the sentence before was linked to, with the subject that bound each (it carries on that link). */
+  previousLinks?: ReadonlyMap<string, string | undefined>;
 }
 
 /**
@@ -97,20 +113,46 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
   if (!compiled.subject.active) return {};
   const own = actorHits(text, compiled, pack);
   if (own.length > 0) return { subject: own[0]!.text };
-  if (pack.others.active && pack.others.test(text)) return null;
+  // Another company in a clause of circumstance ("…narrowed after Meituan cut its
+  // subsidies") is not the actor: only the main clause is checked.
+  if (pack.others.active && pack.others.test(mainClause(text))) return null;
   // A sentence that names its own actor (another side's) continues no one: "Alibaba Cloud
   // started offering H200 instances" after a sentence on Beijing is Alibaba's news.
   if (pack.self.test(text) || pack.items.some((other) => other !== compiled && other.subject.active && actorHits(text, other, pack).length > 0)) return null;
+  // The sentence before was about this item: a sentence naming no one carries on its actor.
+  if (context.previousLinks?.has(compiled.item.id)) {
+    const subject = context.previousLinks.get(compiled.item.id);
+    return subject ? { subject } : {};
+  }
   for (const source of [context.previous, context.heading, context.title, context.topic]) {
     if (!source) continue;
     const hit = compiled.subject.find(source)[0];
     if (hit) return { subject: hit.text };
   }
+  // "Imports of the chip were approved in January": a passive without its agent names no
+  // actor to be wrong about; the event itself is the news (unless the sentence before is
+  // another company's).
+  const previousIsOthers = !!context.previous && pack.others.active && pack.others.test(context.previous) && !pack.self.test(context.previous);
+  if (AGENTLESS_PASSIVE.test(text) && !previousIsOthers) return {};
   return null;
 }
 
+/** A passive whose agent is left out: "were approved", "has been halted", "获批", "被叫停". */
+const AGENTLESS_PASSIVE =
+  /\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?:not\s+)?(?:approved|cleared|granted|given|licen[cs]ed|allowed|permitted|authori[sz]ed|banned|blocked|barred|restricted|halted|suspended|paused|frozen|rejected|denied|delayed|postponed|shipped|delivered|installed|deployed|ordered|cancell?ed|imposed|lifted|eased|tightened|loosened|relaxed|extended|revoked|withdrawn|excluded|limited|capped)\b(?!\s+by\b)|获批|获准|被(?!动)|遭到?/i;
+
+/** Words that open a clause of time, cause, contrast or comparison after the main one. */
+const SUBORDINATE = /\s(?:after|as|while|whereas|because|since|when|than|despite|following|amid|although|though|compared with|compared to|versus|vs\.?|unlike)\s|[,，;；]\s*(?:but|and|while|whereas)\s|(?:因为|由于|随着|之后|此前|但|而|相比)/;
+
+/** The sentence up to its first subordinate clause (at least a few words in). */
+export function mainClause(text: string): string {
+  const skip = countHan(text.slice(0, 12)) > 3 ? 4 : 12;
+  const match = SUBORDINATE.exec(text.slice(skip));
+  return match ? text.slice(0, skip + match.index) : text;
+}
+
 // "sales to China", "chips for Chinese buyers", "demand in China": a place or a recipient, not the actor.
-const EN_NOT_ACTOR = /\b(?:to|into|in|for|on|at|with|against|towards?|about|than|across|inside|within|throughout|over)\s+(?:the\s+)?$/i;
+const EN_NOT_ACTOR = /\b(?:to|into|in|for|on|at|with|against|towards?|about|than|across|inside|outside|beyond|within|throughout|over)\s+(?:the\s+)?$/i;
 const ZH_NOT_ACTOR = /(?:对|向|在|赴|入|进入|输往|运往|销往)$/;
 
 /**
@@ -245,13 +287,18 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
 
   // "It grew 34%", "The unit's revenue rose": the sentence continues the one before, whose
   // terms it borrows, as long as it holds a term of the rule itself.
+  // So does a sentence that names the item's event again right after one on that item
+  // ("…the chips Alibaba ordered." then "Only a third of the orders has been delivered.").
   for (let i = 1; i < sentences.length; i++) {
-    if (!OPENS_WITH_PRONOUN.test(sentences[i]!.text)) continue;
     const own = sentences[i]!.text;
+    const pronoun = OPENS_WITH_PRONOUN.test(own);
+    const previousItems = linksBySentence.get(i - 1) ?? [];
+    if (!pronoun && previousItems.length === 0) continue;
     const joined = `${sentences[i - 1]!.text} ${own}`;
     for (const item of compiled) {
       const list = linksBySentence.get(i) ?? [];
       if (list.includes(item)) continue;
+      if (!pronoun && !(previousItems.includes(item) && item.event.test(own))) continue;
       if (!item.rules.some((rule) => rule.test(joined) && rule.groups.some((group) => group.test(own)))) continue;
       list.push(item);
       linksBySentence.set(i, list);
@@ -268,10 +315,12 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
   // event are candidates (the model is asked only there); without one, those a rule matched.
   const named = (i: number) => compiled.some((item) => item.subject.test(sentences[i]!.text) || item.event.test(sentences[i]!.text));
   const candidates = scorer ? sentences.map((_, i) => i).filter((i) => linksBySentence.has(i) || named(i)) : [...linksBySentence.keys()].sort((a, b) => a - b);
+  let previousOut: LinkedSentence | undefined;
   for (const i of candidates) {
     const sentence = sentences[i]!;
     const wholeBlock = isWholeBlock(text, sentence);
-    if (!isAssertion(sentence.text, lang, wholeBlock)) continue;
+    // A point of a list of short statements is read as a sentence, not as a heading.
+    if (!isAssertion(sentence.text, lang, wholeBlock && !isListPoint(text, sentences, i, lang))) continue;
     if (titleKey && isTitle(sentence.text, titleKey)) continue;
     // The nearest heading before the sentence: a whole short block that is no assertion.
     for (let h = headingChecked + 1; h < i; h++) {
@@ -279,13 +328,22 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       if (isWholeBlock(text, candidate) && !isAssertion(candidate.text, lang, true)) heading = candidate.text;
     }
     headingChecked = i - 1;
-    const context: SubjectContext = { ...(i > 0 ? { previous: sentences[i - 1]!.text } : {}), ...(heading ? { heading } : {}), ...(title ? { title } : {}), ...(topic ? { topic } : {}) };
+    const previousLinks = previousOut && previousOut.index === i - 1 ? new Map(previousOut.links.map((l) => [l.id, l.reasons?.subject])) : undefined;
+    const context: SubjectContext = {
+      ...(i > 0 ? { previous: sentences[i - 1]!.text } : {}),
+      ...(heading ? { heading } : {}),
+      ...(title ? { title } : {}),
+      ...(topic ? { topic } : {}),
+      ...(previousLinks ? { previousLinks } : {}),
+    };
     const events = findEvents(sentence.text);
     const links: ClaimLink[] = [];
     const ruleItems = linksBySentence.get(i) ?? [];
     const scores = scorer ? scorer.linkScores(sentence.text, lang) : null;
     const items = [...ruleItems];
-    if (scores) for (const item of compiled) if (!items.includes(item) && (scores.get(item.item.id) ?? 0) >= MODEL_ADD) items.push(item);
+    // The model may add a link the rules missed, but not one the item's own exclusions rule
+    // out ("a domestic-chip requirement is not an import approval"): the pack has the last word.
+    if (scores) for (const item of compiled) if (!items.includes(item) && (scores.get(item.item.id) ?? 0) >= MODEL_ADD && !excludedByItem(sentence.text, item)) items.push(item);
     for (const item of items) {
       const p = scores?.get(item.item.id);
       // The model may add a link it is sure of; the item's subject must still be the sentence's actor.
@@ -304,9 +362,15 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       links.push(link);
     }
     if (links.length === 0) continue;
-    out.push({ sentence, index: i, links, hedged: isHedged(sentence.text) });
+    previousOut = { sentence, index: i, links, hedged: isHedged(sentence.text) };
+    out.push(previousOut);
   }
   return out;
+}
+
+/** Does one of the item's rules exclude the sentence (its `none` terms)? */
+function excludedByItem(text: string, item: CompiledItem): boolean {
+  return item.rules.some((rule) => rule.none.active && rule.none.test(text));
 }
 
 /** The headline repeated in the body (or the body's first line as the title of a text file) is no claim. */
@@ -343,6 +407,19 @@ function articleTopic(text: string, pack: CompiledPack): string | undefined {
     if (count > topCount) [top, topCount] = [name, count];
   }
   return total >= TOPIC_MIN_MENTIONS ? top : undefined;
+}
+
+/**
+ * Is sentence `i` one of a run of short, unpunctuated lines that each make a statement (a
+ * list of key points, bullets)? A heading stands alone above a paragraph; a list's points
+ * stand next to one another.
+ */
+export function isListPoint(text: string, sentences: readonly Sentence[], i: number, lang: 'en' | 'zh'): boolean {
+  const point = (j: number) => {
+    const s = sentences[j];
+    return !!s && isWholeBlock(text, s) && !TERMINAL.test(s.text.trim()) && isAssertion(s.text, lang, false);
+  };
+  return point(i) && (point(i - 1) || point(i + 1));
 }
 
 /** Is the sentence a whole block of the text (a line of its own: a heading, a bullet, a short paragraph)? */
