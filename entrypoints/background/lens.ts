@@ -368,7 +368,8 @@ const OWN_KEYS = new Set([GATE_TERMS_KEY, 'lens-paused-hosts', 'lens-all-sites',
 
 /**
  * The lens in a page and its panel's frame meet here (lib/lens/frame-relay.ts says why). The
- * host must be our content script in a web page, the frame our panel's page, both in one tab.
+ * host must be our lens (in a web page, or in the bundled demo page), the frame our panel's
+ * page, both in one tab.
  */
 function setUpFrameRelay(): void {
   const relay = new FrameRelay();
@@ -382,7 +383,10 @@ function setUpFrameRelay(): void {
     const fits =
       caller !== null &&
       typeof tabId === 'number' &&
-      (named.end === 'host' ? caller.kind === 'content-script' : caller.kind === 'extension-page' && caller.url.split('#')[0] === frameUrl);
+      (named.end === 'host'
+        ? // The lens runs in web pages, and in our own bundled demo page (an extension page).
+          caller.kind === 'content-script' || caller.url.split('#')[0] !== frameUrl
+        : caller.kind === 'extension-page' && caller.url.split('#')[0] === frameUrl);
     if (!fits) {
       port.disconnect();
       return;

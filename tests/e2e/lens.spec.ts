@@ -80,6 +80,30 @@ test('the demo article: the panel lists the checklist items it touches, each wit
   await expect(legend.locator('.tl-legend__entry').first()).toHaveAttribute('title', /supports the thesis/);
 });
 
+test('the highlight rules reach the claims: every element they name holds a painted claim, skip link and host included', async ({ page, context }) => {
+  await openDemo(page, context);
+  // Painted text gets its stance colour only if the page rule names its element; the rules name
+  // elements by position, so anything of ours added to the page after painting would shift them.
+  const reach = await page.evaluate(() => {
+    const style = document.querySelector('style[data-thesis-lens-highlights]') as HTMLStyleElement;
+    const selectors = [...style.sheet!.cssRules]
+      .flatMap((rule) => ((rule as CSSStyleRule).selectorText ?? '').split(','))
+      .filter((selector) => selector.includes('::highlight(thesis-lens-supports)') && !selector.includes(' *::'))
+      .map((selector) => selector.replace(/::highlight\([^)]*\)/, '').trim());
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const texts = [...registry.values()].flatMap((highlight) => [...highlight].map((range) => range.toString().slice(0, 40)));
+    return selectors.map((selector) => {
+      const element = document.querySelector(selector);
+      return { selector, holdsClaim: !!element && texts.some((text) => element.textContent!.includes(text)) };
+    });
+  });
+  expect(reach.length).toBeGreaterThan(0);
+  expect(reach.filter((rule) => !rule.holdsClaim)).toEqual([]);
+  await expect
+    .poll(() => page.evaluate(() => document.body.firstElementChild?.tagName.toLowerCase()))
+    .toBe('span'); // the skip link's host is in the page
+});
+
 test('side by side on a wide window: the page makes room, nothing of the article is covered', async ({ page, context }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   const panel = await openDemo(page, context);
