@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { FrameRequest } from '@/lib/lens/frame-protocol';
+import type { FrameRequest, RailMarker } from '@/lib/lens/frame-protocol';
+import type { PaintedClaim } from '@/lib/ext/highlights';
 import type { PageClippingsState } from '@/components/clippings/model';
 import type { ThesisPack } from '@/lib/pack/schema';
 import type { Claim, ScanResult } from '@/lib/pipeline/types';
@@ -19,8 +20,12 @@ export interface LensFeature {
 export interface LensEvents {
   /** A scan finished: every result (the badge wants the irrelevant ones too) and the packs it used. */
   results: { results: readonly ScanResult[]; packs: readonly ThesisPack[] };
+  /** The claims are about to be painted (what the page gets of ours goes in now: the rules name elements by position). */
+  painting: readonly PaintedClaim[];
   /** The claims are painted in the page (and our own nodes are in it). */
-  painted: undefined;
+  painted: readonly PaintedClaim[];
+  /** Nothing on this page is about a thesis (any more): what the lens put in the page goes. */
+  cleared: undefined;
   /** A scan ended, successfully or not. */
   scanned: undefined;
   /** The page's address changed without a reload (a soft navigation): a new article. */
@@ -30,6 +35,7 @@ export interface LensEvents {
 /** Parts of what the frame draws that a feature supplies. */
 export interface FrameContributions {
   clippings: PageClippingsState | null;
+  markers: RailMarker[];
 }
 
 export type FrameRequestOf<T extends FrameRequest['type']> = Extract<FrameRequest, { type: T }>;
@@ -57,6 +63,8 @@ export interface LensShell {
   openCard(key: string): void;
   /** The panel covers the article (narrow window) and is open: closes it. */
   closeOverlay(): boolean;
+  /** Opens the panel and gives it focus, as the reader's command does. True when it shows. */
+  openFromCommand(): boolean;
   /** The frame takes focus again, and the control that had it in the frame (a dialog closed). */
   returnFocusToPanel(): void;
   /** Nodes of ours in the page (the frame's host, painted marks): not the article's growth. */

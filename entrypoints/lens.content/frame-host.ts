@@ -96,42 +96,10 @@ export class FrameHost {
     }
     this.port = null;
     this.restorePageMargin();
-    this.skip?.remove();
-    this.skip = null;
     this.host?.remove();
     this.host = null;
     this.iframe = null;
   }
-
-  /**
-   * A skip link at the start of the page's tab order ("Skip to the Thesis Lens panel"), visible
-   * when focused. In its own closed shadow root; only the reader's own activation counts.
-   */
-  addSkipLink(label: string, onActivate: () => void): void {
-    if (this.skip || !document.body) return;
-    const host = document.createElement('span');
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = [
-      ':host { all: initial !important; }',
-      'a { position: fixed; left: 8px; top: -100px; z-index: 2147483647; padding: 8px 12px; background: #0b57d0; color: #fff;',
-      ' font: 600 14px system-ui, sans-serif; border-radius: 6px; text-decoration: none; }',
-      'a:focus { top: 8px; outline: 3px solid #fff; outline-offset: -5px; }',
-    ].join('');
-    const link = document.createElement('a');
-    link.href = '#';
-    link.textContent = label;
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      // Not also a click "outside" the panel (which would close it again).
-      event.stopPropagation();
-      if (event.isTrusted) onActivate();
-    });
-    root.append(style, link);
-    document.body.prepend(host);
-    this.skip = host;
-  }
-  private skip: HTMLElement | null = null;
 
   private create(): void {
     const host = document.createElement(hostName());

@@ -9,8 +9,7 @@ import type { LensCommand, SidebarPrefs } from '@/lib/messages/lens';
 import { DEFAULT_SIDEBAR_PREFS, lensCommandOf } from '@/lib/lens/commands';
 import { ScanBudget } from '@/lib/lens/budget';
 import { applyCorrections } from '@/lib/corrections';
-import { t } from '@/lib/i18n';
-import type { FrameRequest, FrameState, RailMarker, ScanPhase } from '@/lib/lens/frame-protocol';
+import type { FrameRequest, FrameState, ScanPhase } from '@/lib/lens/frame-protocol';
 import type { ThesisPack } from '@/lib/pack/schema';
 import type { Claim, ScanResult } from '@/lib/pipeline/types';
 import { claimKey } from '@/components/sidebar/model';
@@ -75,7 +74,6 @@ export class Lens implements LensShell {
   private focusPanel = 0;
   private refocus = 0;
   private nonce = 0;
-  private markers: RailMarker[] = [];
   private run: AbortController | null = null;
   private url = location.href;
   private trailingTimer: number | undefined;
@@ -83,7 +81,9 @@ export class Lens implements LensShell {
   private readonly features = new AbortController();
   private readonly listeners: { [E in keyof LensEvents]: Set<(payload: LensEvents[E]) => void> } = {
     results: new Set(),
+    painting: new Set(),
     painted: new Set(),
+    cleared: new Set(),
     scanned: new Set(),
     navigated: new Set(),
   };
@@ -234,7 +234,7 @@ export class Lens implements LensShell {
     if (relevant.length === 0 && !this.explicitOpen) {
       this.painter.clear();
       this.frame.destroy();
-      this.markers = [];
+      this.emit('cleared', undefined);
       return;
     }
     const painted: PaintedClaim[] = [];
@@ -253,26 +253,12 @@ export class Lens implements LensShell {
         if (range) painted.push({ key: claimKey(thesisId, index), range, tone: toneOf(claim.items[0]?.stance ?? 'neutral', claim.hedged) });
       });
     });
-    // The skip link goes in first: the highlight rules name the claims' elements by their
-    // position among their siblings, and the link is a new first child of <body>.
-    this.frame.addSkipLink(t('sidebar_skip'), () => this.openFromCommand());
+    // Features put their nodes in first: the highlight rules name the claims' elements by
+    // their position among their siblings.
+    this.emit('painting', painted);
     this.painter.paint(painted);
-    this.emit('painted', undefined);
-    this.markers = this.measureMarkers(painted);
+    this.emit('painted', painted);
     this.draw();
-  }
-
-  /** Where each claim sits in the page, for the rail (one layout read for all). */
-  private measureMarkers(painted: readonly PaintedClaim[]): RailMarker[] {
-    const height = Math.max(document.documentElement.scrollHeight, 1);
-    const markers: RailMarker[] = [];
-    for (const claim of painted) {
-      const range = this.painter.rangeOf(claim.key);
-      if (!range) continue;
-      const top = range.getBoundingClientRect().top + window.scrollY;
-      markers.push({ key: claim.key, at: Math.min(1, Math.max(0, top / height)), stance: claim.tone.replace('-hedged', '') as RailMarker['stance'] });
-    }
-    return markers;
   }
 
   /** After a soft navigation: a new page as far as the reader is concerned. */
@@ -491,7 +477,7 @@ export class Lens implements LensShell {
       prefs: this.prefs,
       open,
       overlay: this.overlay(),
-      markers: this.markers,
+      markers: this.contributions.markers?.() ?? [],
       focusRequest: this.focusRequest,
       focusPanel: this.focusPanel,
       refocus: this.refocus,
