@@ -141,7 +141,10 @@ export function Sidebar(props: SidebarProps) {
           {props.intro}
           <ScanStatus scan={props.scan} view={view} />
           {props.body ??
-            view.theses.map((thesis) => <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} />)}
+            view.theses.map((thesis) => (
+              // One thesis under the note's header: its count would repeat the header's.
+              <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} summary={!props.intro || view.theses.length > 1} />
+            ))}
           {props.extraSections?.map((section) => (
             <section key={section.id} class="tl-extra" aria-labelledby={`tl-extra-${section.id}`}>
               <h3 class="tl-thesis__title" id={`tl-extra-${section.id}`}>
@@ -181,10 +184,11 @@ function ScanStatus({ scan, view }: { scan: ScanState; view: LensView }) {
   return null;
 }
 
-function ThesisSection({ thesis, onActivateClaim, actions }: {
+function ThesisSection({ thesis, onActivateClaim, actions, summary }: {
   thesis: ThesisView;
   onActivateClaim: (key: ClaimKey) => void;
   actions: LensActions | undefined;
+  summary: boolean;
 }) {
   const [othersOpen, setOthersOpen] = useState(false);
   const headingId = `tl-thesis-${thesis.id}`;
@@ -194,9 +198,11 @@ function ThesisSection({ thesis, onActivateClaim, actions }: {
       <h3 class="tl-thesis__title" id={headingId}>
         {thesis.title}
       </h3>
-      <p class="tl-thesis__summary">
-        {t('sidebar_thesis_summary', thesis.claimCount, thesis.touched.length, thesis.touched.length + thesis.untouched.length)}
-      </p>
+      {summary ? (
+        <p class="tl-thesis__summary">
+          {t('sidebar_thesis_summary', thesis.claimCount, thesis.touched.length, thesis.touched.length + thesis.untouched.length)}
+        </p>
+      ) : null}
       <ul class="tl-items" role="list" aria-label={t('sidebar_items_here', thesis.title)}>
         {thesis.touched.map((item) => (
           <ItemCard key={item.id} item={item} onActivateClaim={onActivateClaim} actions={actions} />

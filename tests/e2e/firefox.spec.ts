@@ -84,6 +84,27 @@ test('the Firefox build loads in firefox-esr, paints the demo article by stance,
     text = await panelText();
     if (!/China approves H200 imports/.test(text)) await new Promise((done) => setTimeout(done, 250));
   }
+  // The page's highlight rules name the very elements that hold the painted claims (else
+  // nothing is coloured, though the highlights are registered). Read from the rules' text:
+  // in Firefox a content script's style sheet is another origin's to the page.
+  const highlightRules = await page.evaluate(() => {
+    const style = document.querySelector('style[data-thesis-lens-highlights]');
+    if (!style) return { named: 0, unreached: ['no highlight rules in the page'] };
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const texts = [...registry.values()].flatMap((highlight) => [...highlight].map((range) => range.toString().slice(0, 40)));
+    const named = (style.textContent!.match(/[^{}]+(?=\{)/g) ?? [])
+      .filter((group) => !group.trim().startsWith('@'))
+      .flatMap((group) => group.split(','))
+      .filter((selector) => selector.includes('::highlight(thesis-lens-') && !selector.includes(' *::'))
+      .map((selector) => selector.replace(/::highlight\([^)]*\)/, '').trim());
+    const unreached = named.filter((selector) => {
+      const element = document.querySelector(selector);
+      return !element || !texts.some((text) => element.textContent!.includes(text));
+    });
+    return { named: named.length, unreached };
+  });
+  expect(highlightRules.named).toBeGreaterThan(0);
+  expect(highlightRules.unreached).toEqual([]);
   expect(text).toMatch(/\d+ claims on \d+ checklist items/);
   expect(text).toContain('China approves H200 imports for commercial use');
   expect(text).toContain('Reading order');

@@ -61,7 +61,7 @@ test('the demo article: the panel lists the checklist items it touches, each wit
   await expect(panel.locator('[data-item-id="export-control-tightening"] .tl-claim', { hasText: 'future export controls could restrict' }).locator('.tl-stance__word')).toHaveText('Challenges');
 
   // One highlight per claim, coloured by stance (names a page can read say nothing of statuses).
-  const summary = await panel.locator('.tl-thesis__summary').first().textContent();
+  const summary = await panel.locator('.tl-note__summary').textContent();
   const claims = Number(/(\d+) claims?/.exec(summary ?? '')![1]);
   expect(claims).toBeGreaterThanOrEqual(expected.claims.min);
   expect(claims).toBeLessThanOrEqual(expected.claims.max);
@@ -304,7 +304,7 @@ test('soft navigation: a market wrap (silent) → an article (annotated) → a m
 
 test('an article that grows after load is scanned again', async ({ page, context }) => {
   const panel = await openDemo(page, context, growingHtml());
-  const countClaims = async () => Number(/(\d+) claims?/.exec((await panel.locator('.tl-thesis__summary').first().textContent()) ?? '')?.[1] ?? 0);
+  const countClaims = async () => Number(/(\d+) claims?/.exec((await panel.locator('.tl-note__summary').textContent()) ?? '')?.[1] ?? 0);
   const early = await countClaims();
   await expect(panel.locator('[data-item-id="quick-commerce-cash-burn"] .tl-claim')).toHaveCount(0);
   await page.evaluate(() => (window as unknown as { grow: () => void }).grow());
