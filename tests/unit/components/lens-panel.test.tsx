@@ -133,6 +133,12 @@ describe('the panel in its frame', () => {
     expect(item('growth').querySelector<HTMLElement>('.tl-item__body')!.hidden).toBe(false);
   });
 
+  it("says the article's count once: the note's header, not again under the one thesis", () => {
+    draw();
+    expect(root.querySelector('.tl-note__summary')!.textContent).toMatch(/^2 claims on 2 checklist items/);
+    expect(root.querySelector('.tl-thesis__summary')).toBeNull();
+  });
+
   it('opens the folded item of a claim the reader asked to see in the panel', () => {
     draw();
     act(() => item('chips').querySelector<HTMLButtonElement>('.tl-item__toggle')!.click());
