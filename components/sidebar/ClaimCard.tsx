@@ -16,21 +16,24 @@ export function ClaimCard({ claim, item, onActivate, actions }: {
   actions: LensActions | undefined;
 }) {
   const onSave = actions?.onSaveClaim;
+  const [open, setOpen] = useState(false);
+  const textId = `tl-text-${claim.key}-${item.id}`;
   return (
     <li class="tl-claim">
       <button
         type="button"
         class="tl-claim__show"
         data-claim-key={claim.key}
-        title="Show in the article"
+        title={t('sidebar_show_in_article')}
         onClick={() => onActivate(claim.key)}
       >
         <span class="tl-claim__meta">
           <StanceMark stance={claim.stance} />
-          {claim.claim.hedged ? <span class="tl-claim__hedged">Hedged</span> : null}
+          {claim.claim.hedged ? <span class="tl-claim__hedged" title={t('sidebar_legend_hedged')}>{t('sidebar_hedged')}</span> : null}
         </span>
-        <span class="tl-claim__text">{claim.claim.text}</span>
+        <ClaimText id={textId} text={claim.claim.text} open={open} />
       </button>
+      {isLongClaim(claim.claim.text) ? <MoreToggle controls={textId} open={open} onToggle={() => setOpen(!open)} /> : null}
       {claim.checks.length > 0 ? (
         <ul class="tl-claim__checks" role="list" aria-label="Figure checks">
           {claim.checks.map((check, i) => (
@@ -45,11 +48,45 @@ export function ClaimCard({ claim, item, onActivate, actions }: {
       {onSave ? (
         <div class="tl-claim__actions">
           <button type="button" class="tl-button tl-button--small" onClick={() => onSave(claim, item)}>
-            Save<span class="tl-visually-hidden"> this claim as a clipping</span>
+            {t('sidebar_save')}
+            <span class="tl-visually-hidden">{t('sidebar_save_claim')}</span>
           </button>
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** Past this many width units (a CJK character counts two) a claim is clamped to four lines and gets "More". */
+const LONG_CLAIM_UNITS = 180;
+const WIDE_CHAR = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Is this sentence long enough to be cut at four lines in the panel? */
+export function isLongClaim(text: string): boolean {
+  let units = 0;
+  for (const char of text) {
+    units += WIDE_CHAR.test(char) ? 2 : 1;
+    if (units > LONG_CLAIM_UNITS) return true;
+  }
+  return false;
+}
+
+/** A claim's sentence: clamped to four lines until the reader opens it. */
+export function ClaimText({ id, text, open }: { id: string; text: string; open: boolean }) {
+  return (
+    <span id={id} class={open ? 'tl-claim__text tl-claim__text--open' : 'tl-claim__text'}>
+      {text}
+    </span>
+  );
+}
+
+/** Opens a long claim in place (and closes it again); its own tab stop, only on long claims. */
+export function MoreToggle({ controls, open, onToggle }: { controls: string; open: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" class="tl-more" aria-expanded={open ? 'true' : 'false'} aria-controls={controls} title={t('sidebar_more_label')} onClick={onToggle}>
+      {open ? t('sidebar_less') : t('sidebar_more')}
+      <span aria-hidden="true">{open ? ' ▴' : ' ▾'}</span>
+    </button>
   );
 }
 

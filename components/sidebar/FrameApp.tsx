@@ -10,7 +10,7 @@ import { Sidebar } from './Sidebar';
 import { StanceMark, StatusBadge } from '../status/StatusBadge';
 import { buildLensView, type ClaimView, type ItemView, type LensView } from './model';
 import { claimStance, filterView, readingOrder, summarize, type NoteFilter, type NoteOrder } from './note';
-import { WhyLinked } from './ClaimCard';
+import { ClaimText, isLongClaim, MoreToggle, WhyLinked } from './ClaimCard';
 import type { ExtraSection, LensActions } from './types';
 
 /**
@@ -24,6 +24,15 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
   const [filter, setFilter] = useState<NoteFilter>('all');
   const view = useMemo(() => filterView(fullView, filter), [fullView, filter]);
   const [updating, setUpdating] = useState<{ item: ItemView; claim?: ClaimView } | null>(null);
+  // Folded items, for this page view (this frame outlives the panel's closing and opening).
+  const collapsed = useRef(new Set<string>());
+  const [, setFolds] = useState(0);
+  // A claim the reader asked to see is never inside a folded item: its items open first.
+  const handledFocus = useRef<number | null>(null);
+  if (state.focusRequest && state.focusRequest.nonce !== handledFocus.current) {
+    handledFocus.current = state.focusRequest.nonce;
+    for (const item of fullView.itemsOfClaim.get(state.focusRequest.key) ?? []) collapsed.current.delete(itemKey(item));
+  }
   // What had the focus when the page was asked for a dialog (save): it gets it back after.
   const focusBefore = useRef<HTMLElement | null>(null);
   useEffect(() => {
@@ -60,6 +69,12 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
           ...(fix.kind === 'item' ? { toItemId: fix.toItemId } : {}),
         },
       }),
+    isCollapsed: (item) => collapsed.current.has(itemKey(item)),
+    onToggleItem: (item) => {
+      const key = itemKey(item);
+      if (!collapsed.current.delete(key)) collapsed.current.add(key);
+      setFolds((n) => n + 1);
+    },
     itemChoices: (thesisId) => state.packs.find((pack) => pack.id === thesisId)?.items.map((item) => ({ id: item.id, title: item.title })) ?? [],
   };
   const clippings = state.clippings;
@@ -67,7 +82,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
     ? [
         {
           id: 'clippings',
-          title: 'Saved from this page',
+          title: t('sidebar_saved_here'),
           render: () => <PageClippingsSection state={clippings} onShow={(id) => send({ type: 'show-clipping', id })} onOpenLibrary={() => send({ type: 'open-library' })} />,
         },
       ]
@@ -231,24 +246,35 @@ export function ReadingList({ view, filter, send }: { view: LensView; filter: No
   return (
     <ol class="tl-reading" aria-label={t('sidebar_order_reading')}>
       {rows.map(({ claim, items }) => (
-        <li key={claim.key} class="tl-claim tl-reading__card">
-          <button type="button" class="tl-claim__show" data-claim-key={claim.key} onClick={() => send({ type: 'activate', key: claim.key })}>
-            <span class="tl-claim__meta">
-              <StanceMark stance={claimStance(claim.claim)} />
-              {claim.claim.hedged ? <span class="tl-claim__hedged" title={t('sidebar_legend_hedged')}>{t('sidebar_hedged')}</span> : null}
-            </span>
-            <span class="tl-claim__text">{claim.claim.text}</span>
-          </button>
-          <ul class="tl-chips" role="list">
-            {items.map((item) => (
-              <li key={item.id} class="tl-chip" title={item.statusNote ?? ''}>
-                <span class="tl-chip__title">{item.title}</span> <StatusBadge status={item.status} />
-                <WhyLinked reasons={(claim.claim.items.find((link) => link.id === item.id) as { reasons?: Parameters<typeof WhyLinked>[0]['reasons'] } | undefined)?.reasons} />
-              </li>
-            ))}
-          </ul>
-        </li>
+        <ReadingCard key={claim.key} claim={claim} items={items} send={send} />
       ))}
     </ol>
   );
 }
+
+function ReadingCard({ claim, items, send }: { claim: ClaimView; items: readonly ItemView[]; send: (request: FrameRequest) => void }) {
+  const [open, setOpen] = useState(false);
+  const textId = `tl-reading-text-${claim.key}`;
+  return (
+    <li class="tl-claim tl-reading__card">
+      <button type="button" class="tl-claim__show" data-claim-key={claim.key} title={t('sidebar_show_in_article')} onClick={() => send({ type: 'activate', key: claim.key })}>
+        <span class="tl-claim__meta">
+          <StanceMark stance={claimStance(claim.claim)} />
+          {claim.claim.hedged ? <span class="tl-claim__hedged" title={t('sidebar_legend_hedged')}>{t('sidebar_hedged')}</span> : null}
+        </span>
+        <ClaimText id={textId} text={claim.claim.text} open={open} />
+      </button>
+      {isLongClaim(claim.claim.text) ? <MoreToggle controls={textId} open={open} onToggle={() => setOpen(!open)} /> : null}
+      <ul class="tl-chips" role="list">
+        {items.map((item) => (
+          <li key={item.id} class="tl-chip" title={item.statusNote ?? ''}>
+            <span class="tl-chip__title">{item.title}</span> <StatusBadge status={item.status} />
+            <WhyLinked reasons={(claim.claim.items.find((link) => link.id === item.id) as { reasons?: Parameters<typeof WhyLinked>[0]['reasons'] } | undefined)?.reasons} />
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+const itemKey = (item: ItemView) => `${item.thesisId}/${item.id}`;

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarPrefs } from '@/lib/messages/lens';
 import { ItemCard } from './ItemCard';
+import { t } from '@/lib/i18n';
 import type { ClaimKey, LensView, ThesisView } from './model';
 import type { ExtraSection, LensActions } from './types';
 
@@ -114,8 +115,8 @@ export function Sidebar(props: SidebarProps) {
             <button
               type="button"
               class="tl-icon-button"
-              aria-label={`Move the panel to the ${prefs.side === 'right' ? 'left' : 'right'} side`}
-              title={`Move to the ${prefs.side === 'right' ? 'left' : 'right'}`}
+              aria-label={prefs.side === 'right' ? t('sidebar_move_left') : t('sidebar_move_right')}
+              title={prefs.side === 'right' ? t('sidebar_move_left') : t('sidebar_move_right')}
               onClick={() => props.onPrefsChange({ side: prefs.side === 'right' ? 'left' : 'right' })}
             >
               <span aria-hidden="true">⇄</span>
@@ -123,15 +124,15 @@ export function Sidebar(props: SidebarProps) {
             <button
               type="button"
               class="tl-icon-button"
-              aria-label="Minimise Thesis Lens"
-              title="Minimise"
+              aria-label={t('sidebar_minimise')}
+              title={t('sidebar_minimise')}
               aria-expanded="true"
               aria-controls="tl-panel"
               onClick={() => props.onPrefsChange({ minimized: true })}
             >
               <span aria-hidden="true">–</span>
             </button>
-            <button type="button" class="tl-icon-button" aria-label="Hide Thesis Lens on this page" title="Hide on this page" onClick={props.onClose}>
+            <button type="button" class="tl-icon-button" aria-label={t('sidebar_hide_here')} title={t('sidebar_hide_here')} onClick={props.onClose}>
               <span aria-hidden="true">×</span>
             </button>
           </div>
@@ -140,7 +141,10 @@ export function Sidebar(props: SidebarProps) {
           {props.intro}
           <ScanStatus scan={props.scan} view={view} />
           {props.body ??
-            view.theses.map((thesis) => <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} />)}
+            view.theses.map((thesis) => (
+              // One thesis under the note's header: its count would repeat the header's.
+              <ThesisSection key={thesis.id} thesis={thesis} onActivateClaim={props.onActivateClaim} actions={props.actions} summary={!props.intro || view.theses.length > 1} />
+            ))}
           {props.extraSections?.map((section) => (
             <section key={section.id} class="tl-extra" aria-labelledby={`tl-extra-${section.id}`}>
               <h3 class="tl-thesis__title" id={`tl-extra-${section.id}`}>
@@ -159,31 +163,32 @@ function ScanStatus({ scan, view }: { scan: ScanState; view: LensView }) {
   if (scan.phase === 'scanning' && view.theses.length === 0) {
     return (
       <p class="tl-empty" role="status">
-        Reading the article…
+        {t('sidebar_reading')}
       </p>
     );
   }
   if (scan.phase === 'error') {
     return (
       <p class="tl-empty tl-empty--error" role="alert">
-        Thesis Lens could not read this page: {scan.message}
+        {t('sidebar_scan_error', scan.message)}
       </p>
     );
   }
   if (view.theses.length === 0) {
     return (
       <p class="tl-empty" role="status">
-        No claims about your theses on this page.
+        {t('sidebar_nothing')}
       </p>
     );
   }
   return null;
 }
 
-function ThesisSection({ thesis, onActivateClaim, actions }: {
+function ThesisSection({ thesis, onActivateClaim, actions, summary }: {
   thesis: ThesisView;
   onActivateClaim: (key: ClaimKey) => void;
   actions: LensActions | undefined;
+  summary: boolean;
 }) {
   const [othersOpen, setOthersOpen] = useState(false);
   const headingId = `tl-thesis-${thesis.id}`;
@@ -193,11 +198,12 @@ function ThesisSection({ thesis, onActivateClaim, actions }: {
       <h3 class="tl-thesis__title" id={headingId}>
         {thesis.title}
       </h3>
-      <p class="tl-thesis__summary">
-        {thesis.claimCount} {thesis.claimCount === 1 ? 'claim' : 'claims'} on {thesis.touched.length} of{' '}
-        {thesis.touched.length + thesis.untouched.length} checklist items
-      </p>
-      <ul class="tl-items" role="list" aria-label={`Checklist items in this article (${thesis.title})`}>
+      {summary ? (
+        <p class="tl-thesis__summary">
+          {t('sidebar_thesis_summary', thesis.claimCount, thesis.touched.length, thesis.touched.length + thesis.untouched.length)}
+        </p>
+      ) : null}
+      <ul class="tl-items" role="list" aria-label={t('sidebar_items_here', thesis.title)}>
         {thesis.touched.map((item) => (
           <ItemCard key={item.id} item={item} onActivateClaim={onActivateClaim} actions={actions} />
         ))}
@@ -212,9 +218,9 @@ function ThesisSection({ thesis, onActivateClaim, actions }: {
             onClick={() => setOthersOpen(!othersOpen)}
           >
             <span class="tl-disclosure__icon" aria-hidden="true">{othersOpen ? '▾' : '▸'}</span>
-            Other checklist items ({thesis.untouched.length})
+            {t('sidebar_others', thesis.untouched.length)}
           </button>
-          <ul id={othersId} class="tl-items tl-items--others" role="list" hidden={!othersOpen} aria-label={`Other checklist items (${thesis.title})`}>
+          <ul id={othersId} class="tl-items tl-items--others" role="list" hidden={!othersOpen} aria-label={t('sidebar_others', thesis.title)}>
             {thesis.untouched.map((item) => (
               <ItemCard key={item.id} item={item} onActivateClaim={onActivateClaim} actions={actions} compact />
             ))}
@@ -236,11 +242,11 @@ function ResizeHandle({ prefs, onPrefsChange }: { prefs: SidebarPrefs; onPrefsCh
       role="separator"
       tabIndex={0}
       aria-orientation="vertical"
-      aria-label="Resize the Thesis Lens panel"
+      aria-label={t('sidebar_resize')}
       aria-valuemin={MIN_WIDTH}
       aria-valuemax={MAX_WIDTH}
       aria-valuenow={width}
-      aria-valuetext={`${width} pixels wide`}
+      aria-valuetext={t('sidebar_width', width)}
       onKeyDown={(event) => {
         let next: number | null = null;
         if (event.key === grows) next = width + KEYBOARD_STEP;

@@ -31,6 +31,8 @@ export interface ItemView {
   status: Status;
   statusDate: string | undefined;
   statusNote: string | undefined;
+  /** Where the latest status came from (the pack's entry), when it says. */
+  statusSource?: { title: string; url?: string };
   claims: LinkedClaimView[];
 }
 
@@ -84,6 +86,7 @@ export function buildLensView(results: readonly ScanResult[], packs: readonly Th
         status: summary?.status ?? entry?.status ?? 'pending', // before its first entry nothing was known
         statusDate: summary?.statusDate ?? entry?.date,
         statusNote: summary?.statusNote ?? entry?.note,
+        ...(entry?.source ? { statusSource: entry.source } : {}),
         claims: [],
       });
     }

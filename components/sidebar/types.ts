@@ -22,6 +22,12 @@ export interface LensActions {
   itemChoices?: (thesisId: string) => Array<{ id: string; title: string }>;
   onSaveClaim?: (claim: ClaimView, item: ItemView | undefined) => void;
   onUpdateStatus?: (item: ItemView, claim?: ClaimView) => void;
+  /**
+   * Folded items, kept by whoever outlives the panel (the frame keeps them for the page view,
+   * across closing and opening the panel). Absent: each card keeps its own.
+   */
+  isCollapsed?: (item: ItemView) => boolean;
+  onToggleItem?: (item: ItemView) => void;
 }
 
 /** An extra section at the end of the sidebar (e.g. "Saved from this page"). */

@@ -2,7 +2,9 @@ import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { contentScriptOf, type Handlers } from './router';
-import { withoutQuery } from './trust';
+import { classifySender, withoutQuery } from './trust';
+import { FrameRelay, relayEndOf } from '@/lib/lens/frame-relay';
+import { FRAME_PATH } from '@/lib/lens/frame-protocol';
 import { effectivePacks, onPacksChanged } from './checklist';
 import { SidebarPrefsSchema, TabReportSchema, type LensCommand, type SidebarPrefs, type TabReport } from '@/lib/messages/lens';
 import { gateTermsFromPacks, FALLBACK_GATE_TERMS, GATE_TERMS_KEY, type GateTerms } from '@/lib/gate';
@@ -364,7 +366,37 @@ async function activeTab(): Promise<Tabs.Tab | undefined> {
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 const OWN_KEYS = new Set([GATE_TERMS_KEY, 'lens-paused-hosts', 'lens-all-sites', 'lens-sidebar-prefs']);
 
+/**
+ * The lens in a page and its panel's frame meet here (lib/lens/frame-relay.ts says why). The
+ * host must be our lens (in a web page, or in the bundled demo page), the frame our panel's
+ * page, both in one tab.
+ */
+function setUpFrameRelay(): void {
+  const relay = new FrameRelay();
+  const own = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') });
+  browser.runtime.onConnect.addListener((port: Runtime.Port) => {
+    const named = relayEndOf(port.name);
+    if (!named) return;
+    const caller = port.sender ? classifySender(port.sender, own()) : null;
+    const frameUrl = browser.runtime.getURL(FRAME_PATH as '/lens-frame.html');
+    const tabId = port.sender?.tab?.id;
+    const fits =
+      caller !== null &&
+      typeof tabId === 'number' &&
+      (named.end === 'host'
+        ? // The lens runs in web pages, and in our own bundled demo page (an extension page).
+          caller.kind === 'content-script' || caller.url.split('#')[0] !== frameUrl
+        : caller.kind === 'extension-page' && caller.url.split('#')[0] === frameUrl);
+    if (!fits) {
+      port.disconnect();
+      return;
+    }
+    relay.accept(port, named.end, named.token, tabId);
+  });
+}
+
 export function setUpLens(): void {
+  setUpFrameRelay();
   browser.runtime.onInstalled.addListener(() => {
     // Menus persist with the profile: create once per install/update.
     browser.contextMenus.remove(ANNOTATE_MENU_ID).catch(() => {}).finally(() => {

@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { FRAME_PATH, PORT_PREFIX, newFrameToken, type FrameMessage, type FrameRequest, type FrameState } from '@/lib/lens/frame-protocol';
+import { HOST_PORT_PREFIX } from '@/lib/lens/frame-relay';
+import { FRAME_PATH, newFrameToken, type FrameMessage, type FrameRequest, type FrameState } from '@/lib/lens/frame-protocol';
 
 /** The host's tag name when the page has not taken it. */
 export const HOST_NAME = 'thesis-lens-sidebar';
@@ -10,8 +11,9 @@ export const RAIL_WIDTH = 28;
 const MIN_ARTICLE_WIDTH = 640;
 /** A page that removes the panel this many times is refusing it: stop re-creating it and say so. */
 const MAX_RECREATIONS = 5;
-const CONNECT_ATTEMPTS = 40;
-const CONNECT_RETRY_MS = 100;
+/** Reconnections in a row without word from the frame before the lens stops trying. */
+const CONNECT_ATTEMPTS = 20;
+const CONNECT_RETRY_MS = 250;
 
 /**
  * The lens's place in the page: a host element with a closed shadow root, holding only an
@@ -94,42 +96,10 @@ export class FrameHost {
     }
     this.port = null;
     this.restorePageMargin();
-    this.skip?.remove();
-    this.skip = null;
     this.host?.remove();
     this.host = null;
     this.iframe = null;
   }
-
-  /**
-   * A skip link at the start of the page's tab order ("Skip to the Thesis Lens panel"), visible
-   * when focused. In its own closed shadow root; only the reader's own activation counts.
-   */
-  addSkipLink(label: string, onActivate: () => void): void {
-    if (this.skip || !document.body) return;
-    const host = document.createElement('span');
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = [
-      ':host { all: initial !important; }',
-      'a { position: fixed; left: 8px; top: -100px; z-index: 2147483647; padding: 8px 12px; background: #0b57d0; color: #fff;',
-      ' font: 600 14px system-ui, sans-serif; border-radius: 6px; text-decoration: none; }',
-      'a:focus { top: 8px; outline: 3px solid #fff; outline-offset: -5px; }',
-    ].join('');
-    const link = document.createElement('a');
-    link.href = '#';
-    link.textContent = label;
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      // Not also a click "outside" the panel (which would close it again).
-      event.stopPropagation();
-      if (event.isTrusted) onActivate();
-    });
-    root.append(style, link);
-    document.body.prepend(host);
-    this.skip = host;
-  }
-  private skip: HTMLElement | null = null;
 
   private create(): void {
     const host = document.createElement(hostName());
@@ -141,12 +111,12 @@ export class FrameHost {
     // The frame's own page is trusted; it needs no powers from the embedding page.
     iframe.setAttribute('allow', '');
     root.append(sheet, iframe);
-    this.ctx.addEventListener(iframe, 'load', () => this.connect());
     this.host = host;
     this.iframe = iframe;
     this.sheet = sheet;
     document.documentElement.append(host);
     this.watch();
+    this.connect();
   }
 
   /** The page removed or moved the host: put it back (the iframe reloads and reconnects). */
@@ -173,43 +143,29 @@ export class FrameHost {
     this.observer.observe(document.documentElement, { childList: true });
   }
 
+  /**
+   * The port to the background, which pairs it with this frame's port (lib/lens/frame-relay.ts).
+   * When the background restarts (an idle service worker) the port closes: connect again, a
+   * bounded number of times in a row; the frame's 'ready' resets the count.
+   */
   private connect(attempt = 0): void {
     if (this.ctx.isInvalid) return;
-    try {
-      this.port?.disconnect();
-    } catch {
-      // already gone
-    }
-    const port = browser.runtime.connect({ name: `${PORT_PREFIX}${this.token}` });
-    let answered = false;
+    const port = browser.runtime.connect({ name: `${HOST_PORT_PREFIX}${this.token}` });
     port.onMessage.addListener((raw: unknown) => {
-      answered = true;
       const message = raw as FrameRequest;
       if (message?.type === 'ready') {
+        attempt = 0;
         if (this.state) this.post({ type: 'state', state: this.state });
         return;
       }
       this.onRequest(message);
     });
-    // No word from the frame (its script was not listening yet): try again, a bounded number of times.
-    this.ctx.setTimeout(() => {
-      if (answered || this.port !== port || attempt >= CONNECT_ATTEMPTS) return;
-      try {
-        port.disconnect();
-      } catch {
-        // already gone
-      }
-      this.port = null;
-      this.connect(attempt + 1);
-    }, CONNECT_RETRY_MS * 5);
     port.onDisconnect.addListener(() => {
       if (this.port !== port) return;
       this.port = null;
-      // No listener yet (the frame's script is still starting): try again, a bounded number of times.
-      if (!answered && this.port === null && attempt < CONNECT_ATTEMPTS && !this.ctx.isInvalid) this.ctx.setTimeout(() => this.connect(attempt + 1), CONNECT_RETRY_MS);
+      if (attempt < CONNECT_ATTEMPTS && !this.ctx.isInvalid && this.host) this.ctx.setTimeout(() => this.connect(attempt + 1), CONNECT_RETRY_MS);
     });
     this.port = port;
-    if (this.state) this.post({ type: 'state', state: this.state });
   }
 
   private post(message: FrameMessage): void {

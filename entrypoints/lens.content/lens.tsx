@@ -9,24 +9,18 @@ import type { LensCommand, SidebarPrefs } from '@/lib/messages/lens';
 import { DEFAULT_SIDEBAR_PREFS, lensCommandOf } from '@/lib/lens/commands';
 import { ScanBudget } from '@/lib/lens/budget';
 import { applyCorrections } from '@/lib/corrections';
-import { t } from '@/lib/i18n';
-import type { FrameRequest, FrameState, RailMarker, ScanPhase } from '@/lib/lens/frame-protocol';
+import type { FrameRequest, FrameState, ScanPhase } from '@/lib/lens/frame-protocol';
 import type { ThesisPack } from '@/lib/pack/schema';
-import type { ScanResult } from '@/lib/pipeline/types';
-import { claimKey, type ItemView } from '@/components/sidebar/model';
-import { connectLensClippings } from '@/components/clippings/lens-integration';
-import { reportItemsOf } from '@/components/popup/report-items';
+import type { Claim, ScanResult } from '@/lib/pipeline/types';
+import { claimKey } from '@/components/sidebar/model';
 import { FrameHost, HOST_NAME } from './frame-host';
+import type { FrameContributions, FrameRequestOf, LensEvents, LensShell } from './feature';
+import { FEATURES } from './features';
 
 export { HOST_NAME };
 
 /** Ask for an idle slot, but do not wait longer than this. */
 const IDLE_TIMEOUT_MS = 1500;
-/** After a soft navigation, give the site a moment to render the new article. */
-const SOFT_NAVIGATION_DELAY_MS = 400;
-/** New text (characters) that makes a rescan worthwhile: a paragraph, not a clock or an ad label. */
-const GROWTH_CHARS = 300;
-const GROWTH_DEBOUNCE_MS = 800;
 /** Rescans per tab (soft navigations, growth): a burst, then one per period, however busy the page. */
 const RESCAN_BUDGET = { capacity: 4, refillMs: 10_000 };
 const PREFS_SAVE_DELAY_MS = 400;
@@ -60,12 +54,13 @@ export function startLens(ctx: ContentScriptContext): Lens | null {
 }
 
 /**
- * The lens in a page: scans the article (idle, in steps), paints the claims by stance, and
- * keeps the panel's frame beside the article. Everything private is drawn in that frame
- * (frame-host.ts); what stays in the page (highlights, the host element, the page's margin)
- * shows only what the article says and where.
+ * The lens in a page, a shell: scans the article (idle, in steps), paints the claims by stance,
+ * keeps the panel's frame beside the article, and starts the features (features.ts), each in
+ * its own file, which follow its events and handle their kind of the frame's requests.
+ * Everything private is drawn in the frame (frame-host.ts); what stays in the page
+ * (highlights, the host element, the page's margin) shows only what the article says and where.
  */
-export class Lens {
+export class Lens implements LensShell {
   private packs: ThesisPack[] | null = null;
   private results: ScanResult[] = [];
   private scanPhase: ScanPhase = { phase: 'scanning' };
@@ -79,38 +74,34 @@ export class Lens {
   private focusPanel = 0;
   private refocus = 0;
   private nonce = 0;
-  private markers: RailMarker[] = [];
   private run: AbortController | null = null;
   private url = location.href;
-  private grown = 0;
-  private growthTimer: number | undefined;
   private trailingTimer: number | undefined;
-  private observer: MutationObserver | null = null;
+  /** Ends every feature's listeners when the lens stops. */
+  private readonly features = new AbortController();
+  private readonly listeners: { [E in keyof LensEvents]: Set<(payload: LensEvents[E]) => void> } = {
+    results: new Set(),
+    painting: new Set(),
+    painted: new Set(),
+    cleared: new Set(),
+    scanned: new Set(),
+    navigated: new Set(),
+  };
+  private readonly frameHandlers = new Map<FrameRequest['type'], (request: FrameRequest) => void>();
+  private readonly contributions: { [K in keyof FrameContributions]?: () => FrameContributions[K] } = {};
   private prefsSaveTimer: number | undefined;
   private pendingSave: Partial<SidebarPrefs> = {};
   private readonly budget = new ScanBudget(RESCAN_BUDGET, Date.now());
   private readonly painter: HighlightPainter;
   private readonly frame: FrameHost;
-  private readonly clippings: ReturnType<typeof connectLensClippings>;
   private readonly ready: Promise<void>;
   /** The reader asked for the panel on this page: show it even when nothing matched. */
   private explicitOpen: boolean;
 
-  constructor(private readonly ctx: ContentScriptContext, private readonly options: { openPanel: boolean; onTeardown: () => void }) {
+  constructor(readonly ctx: ContentScriptContext, private readonly options: { openPanel: boolean; onTeardown: () => void }) {
     this.explicitOpen = options.openPanel;
     this.painter = new HighlightPainter(document, { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms) });
-    this.frame = new FrameHost(ctx, (frameRequest) => this.onFrameRequest(frameRequest));
-    this.clippings = connectLensClippings(ctx, {
-      rerender: () => this.draw(),
-      rangeOfClaim: (key) => this.painter.rangeOf(key),
-      // Back to the panel after the save dialog: the frame is focused, and told to focus
-      // again what had the focus when it asked for the dialog.
-      returnFocus: () => {
-        this.refocus = ++this.nonce;
-        this.frame.focus();
-        this.draw();
-      },
-    });
+    this.frame = new FrameHost(ctx, (frameRequest) => this.handleFrameRequest(frameRequest));
     this.ready = Promise.all([
       request('lens/get-prefs', {}).then((prefs) => {
         this.prefs = prefs;
@@ -160,17 +151,8 @@ export class Lens {
       { capture: true },
     );
 
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      ctx.setTimeout(() => this.onLocationMaybeChanged(), SOFT_NAVIGATION_DELAY_MS);
-    });
-    // Only the reader's own input counts: page scripts can dispatch events, never trusted ones.
-    ctx.addEventListener(document, 'click', (event: MouseEvent) => {
-      if (event.isTrusted) this.onClick(event);
-    });
-    ctx.addEventListener(document, 'keydown', (event: KeyboardEvent) => {
-      if (event.isTrusted && event.key === 'Escape' && this.isOpen() && this.overlay()) this.setOpen(false);
-    });
     ctx.addEventListener(window, 'resize', () => this.draw(), { passive: true });
+    for (const feature of FEATURES) feature.start(this, this.features.signal);
 
     if (this.explicitOpen) void this.ready.then(() => this.openFromCommand());
     void this.scan('start');
@@ -240,19 +222,19 @@ export class Lens {
       this.scanPhase = { phase: 'error', message: error instanceof Error ? error.message : String(error) };
       this.draw();
     } finally {
-      this.observeGrowth();
+      if (!this.ctx.isInvalid) this.emit('scanned', undefined);
     }
   }
 
   private apply(text: TextIndex, results: ScanResult[]): void {
     const relevant = results.filter((result) => result.relevant);
-    this.report(results);
+    this.emit('results', { results, packs: this.packs ?? [] });
     this.results = relevant;
     this.scanPhase = { phase: 'ready' };
     if (relevant.length === 0 && !this.explicitOpen) {
       this.painter.clear();
       this.frame.destroy();
-      this.markers = [];
+      this.emit('cleared', undefined);
       return;
     }
     const painted: PaintedClaim[] = [];
@@ -271,84 +253,21 @@ export class Lens {
         if (range) painted.push({ key: claimKey(thesisId, index), range, tone: toneOf(claim.items[0]?.stance ?? 'neutral', claim.hedged) });
       });
     });
+    // Features put their nodes in first: the highlight rules name the claims' elements by
+    // their position among their siblings.
+    this.emit('painting', painted);
     this.painter.paint(painted);
-    this.frame.addSkipLink(t('sidebar_skip'), () => this.openFromCommand());
-    this.observer?.takeRecords(); // our own <mark> wrappers (fallback) and skip link are not page growth
-    this.markers = this.measureMarkers(painted);
+    this.emit('painted', painted);
     this.draw();
-  }
-
-  /** Where each claim sits in the page, for the rail (one layout read for all). */
-  private measureMarkers(painted: readonly PaintedClaim[]): RailMarker[] {
-    const height = Math.max(document.documentElement.scrollHeight, 1);
-    const markers: RailMarker[] = [];
-    for (const claim of painted) {
-      const range = this.painter.rangeOf(claim.key);
-      if (!range) continue;
-      const top = range.getBoundingClientRect().top + window.scrollY;
-      markers.push({ key: claim.key, at: Math.min(1, Math.max(0, top / height)), stance: claim.tone.replace('-hedged', '') as RailMarker['stance'] });
-    }
-    return markers;
-  }
-
-  private report(results: ScanResult[]): void {
-    const relevant = results.filter((result) => result.relevant);
-    this.clippings.setTopics([...new Set(relevant.flatMap((result) => result.topics))]);
-    const distinct = new Set(relevant.flatMap((result) => result.claims.map((claim) => `${claim.start ?? ''}:${claim.end ?? ''}:${claim.text}`)));
-    const packs = this.packs ?? [];
-    request('lens/report', {
-      url: location.href,
-      relevant: relevant.length > 0,
-      topics: [...new Set(relevant.flatMap((result) => result.topics))],
-      claims: distinct.size,
-      theses: relevant.map((result, i) => {
-        const pack = packs.find((p) => p.id === result.thesisId) ?? packs[i];
-        return { id: result.thesisId ?? pack?.id ?? `thesis-${i}`, title: pack?.title ?? result.title, claims: result.claims.length };
-      }),
-      items: reportItemsOf(relevant, packs),
-    }).catch(() => {
-      // The badge is a nicety: a background that cannot take the report changes nothing here.
-    });
   }
 
   /** After a soft navigation: a new page as far as the reader is concerned. */
   private onLocationMaybeChanged(): void {
     if (location.href === this.url) return;
     this.url = location.href;
-    this.grown = 0;
+    this.emit('navigated', undefined);
     this.explicitOpen = false;
     this.rescanWithinBudget('navigation');
-  }
-
-  /** Rescan when the article's text grows (late rendering, "read more"), debounced and within the budget. */
-  private observeGrowth(): void {
-    if (this.observer || this.ctx.isInvalid) return;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true, characterDataOldValue: true });
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (this.grown >= GROWTH_CHARS) break;
-      if (record.type === 'characterData') {
-        this.grown += Math.max(0, (record.target as CharacterData).data.length - (record.oldValue?.length ?? 0));
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (node === this.frame.element) continue;
-        if (node.nodeType === 1 && (node as Element).hasAttribute(MARK_ATTRIBUTE)) continue;
-        if (node.nodeType !== 1 && node.nodeType !== 3) continue;
-        this.grown += node.textContent?.length ?? 0;
-        if (this.grown >= GROWTH_CHARS) break;
-      }
-    }
-    if (this.grown < GROWTH_CHARS) return;
-    if (this.growthTimer !== undefined) clearTimeout(this.growthTimer);
-    this.growthTimer = this.ctx.setTimeout(() => {
-      this.growthTimer = undefined;
-      this.grown = 0;
-      this.rescanWithinBudget('grew');
-    }, GROWTH_DEBOUNCE_MS);
   }
 
   // ---------------------------------------------------------------------------------
@@ -410,7 +329,7 @@ export class Lens {
     this.draw();
   }
 
-  private onFrameRequest(frameRequest: FrameRequest): void {
+  private handleFrameRequest(frameRequest: FrameRequest): void {
     if (this.ctx.isInvalid) return;
     switch (frameRequest.type) {
       case 'activate':
@@ -425,35 +344,10 @@ export class Lens {
       case 'rescan':
         void this.scan('rescan');
         break;
-      case 'save-claim':
-        this.saveClaim(frameRequest.key, frameRequest.itemId);
-        break;
-      case 'show-clipping':
-        this.clippings.show(frameRequest.id);
-        break;
-      case 'open-library':
-        this.clippings.openLibrary();
-        break;
-      case 'correct':
-        // Kept by the background for this page (the sender tab's), then respected by the rescan.
-        request('corrections/add', frameRequest.correction)
-          .then(() => this.scan('rescan'))
-          .catch(() => {
-            // Not kept: the claim stays as it was.
-          });
-        break;
+      default:
+        // A feature's (features.ts).
+        this.frameHandlers.get(frameRequest.type)?.(frameRequest);
     }
-  }
-
-  private saveClaim(key: string, itemId: string | undefined): void {
-    const thesisId = key.slice(0, key.lastIndexOf('#'));
-    const index = Number(key.slice(key.lastIndexOf('#') + 1));
-    const result = this.results.find((r, i) => (r.thesisId ?? this.packs?.[i]?.id ?? `thesis-${i}`) === thesisId);
-    const claim = result?.claims[index];
-    if (!claim) return;
-    // The clipper reads the item's id only (its stance on that item is the clipping's stance).
-    const item = itemId ? ({ id: itemId, thesisId } as ItemView) : undefined;
-    this.clippings.actions.onSaveClaim({ key, thesisId, claim }, item);
   }
 
   private changePrefs(change: Partial<SidebarPrefs>): void {
@@ -490,27 +384,92 @@ export class Lens {
     this.painter.setActive(key);
   }
 
-  /** A click on a claim opens its card in the panel; a click elsewhere closes an overlaying panel. */
-  private onClick(event: MouseEvent): void {
-    if (event.target === this.frame.element) return;
-    const selection = document.getSelection();
-    const selecting = selection ? !selection.isCollapsed : false;
-    const hit = !selecting && this.painter.mayContain(event.target) ? this.painter.claimAt(event.clientX, event.clientY) : null;
-    if (hit) {
-      this.painter.setActive(hit.key);
-      this.focusRequest = { key: hit.key, nonce: ++this.nonce };
-      this.setOpen(true, false);
-      this.frame.focus();
-      return;
-    }
-    if (this.isOpen() && this.overlay()) this.setOpen(false);
+  // ---------------------------------------------------------------------------------
+  // What features see (feature.ts)
+  // ---------------------------------------------------------------------------------
+
+  on<E extends keyof LensEvents>(event: E, handler: (payload: LensEvents[E]) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    const set = this.listeners[event] as Set<(payload: LensEvents[E]) => void>;
+    set.add(handler);
+    signal.addEventListener('abort', () => set.delete(handler), { once: true });
+  }
+
+  private emit<E extends keyof LensEvents>(event: E, payload: LensEvents[E]): void {
+    for (const handler of [...(this.listeners[event] as Set<(payload: LensEvents[E]) => void>)]) handler(payload);
+  }
+
+  onFrameRequest<T extends FrameRequest['type']>(type: T, handler: (request: FrameRequestOf<T>) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.frameHandlers.set(type, handler as (request: FrameRequest) => void);
+    signal.addEventListener('abort', () => this.frameHandlers.delete(type), { once: true });
+  }
+
+  contribute<K extends keyof FrameContributions>(key: K, read: () => FrameContributions[K], signal: AbortSignal): void {
+    if (signal.aborted) return;
+    (this.contributions as Record<K, () => FrameContributions[K]>)[key] = read;
+    signal.addEventListener('abort', () => delete this.contributions[key], { once: true });
+  }
+
+  redraw(): void {
+    this.draw();
+  }
+
+  rescan(reason: 'rescan' | 'grew'): void {
+    if (reason === 'rescan') void this.scan('rescan');
+    else this.rescanWithinBudget(reason);
+  }
+
+  checkLocation(): void {
+    this.onLocationMaybeChanged();
+  }
+
+  claimOf(key: string): { thesisId: string; claim: Claim } | null {
+    const thesisId = key.slice(0, key.lastIndexOf('#'));
+    const index = Number(key.slice(key.lastIndexOf('#') + 1));
+    const result = this.results.find((r, i) => (r.thesisId ?? this.packs?.[i]?.id ?? `thesis-${i}`) === thesisId);
+    const claim = result?.claims[index];
+    return claim ? { thesisId, claim } : null;
+  }
+
+  rangeOf(key: string): Range | null {
+    return this.painter.rangeOf(key);
+  }
+
+  claimAt(target: EventTarget | null, x: number, y: number): string | null {
+    return this.painter.mayContain(target) ? (this.painter.claimAt(x, y)?.key ?? null) : null;
+  }
+
+  openCard(key: string): void {
+    this.painter.setActive(key);
+    this.focusRequest = { key, nonce: ++this.nonce };
+    this.setOpen(true, false);
+    this.frame.focus();
+  }
+
+  closeOverlay(): boolean {
+    if (!this.isOpen() || !this.overlay()) return false;
+    this.setOpen(false);
+    return true;
+  }
+
+  returnFocusToPanel(): void {
+    this.refocus = ++this.nonce;
+    this.frame.focus();
+    this.draw();
+  }
+
+  isOwnNode(node: Node | null): boolean {
+    if (!node) return false;
+    if (node === this.frame.element) return true;
+    return node.nodeType === 1 && (node as Element).hasAttribute(MARK_ATTRIBUTE);
   }
 
   private draw(): void {
     if (this.ctx.isInvalid) return;
     if (this.results.length === 0 && !this.explicitOpen) return;
     const open = this.isOpen();
-    const clippingsState = this.clippings.state();
+    const clippingsState = this.contributions.clippings?.() ?? null;
     this.frame.show({
       results: this.results,
       packs: this.packs ?? [],
@@ -518,7 +477,7 @@ export class Lens {
       prefs: this.prefs,
       open,
       overlay: this.overlay(),
-      markers: this.markers,
+      markers: this.contributions.markers?.() ?? [],
       focusRequest: this.focusRequest,
       focusPanel: this.focusPanel,
       refocus: this.refocus,
@@ -530,8 +489,7 @@ export class Lens {
 
   private stop(): void {
     this.run?.abort();
-    this.observer?.disconnect();
-    this.observer = null;
+    this.features.abort();
     this.painter.destroy();
     this.frame.destroy();
     this.options.onTeardown();

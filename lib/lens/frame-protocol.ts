@@ -11,14 +11,14 @@ import type { CorrectionRequest } from '../corrections';
  * (`window.find` does not cross frames, while it does find text in closed shadow roots),
  * or click (events they make never reach another origin's document).
  *
- * The content script and the frame talk over a `runtime.connect` port, which only this
- * extension's own contexts can open: page scripts cannot listen to it or write to it. The
- * port's name carries a per-frame random token so that two tabs' frames never answer for
- * each other. Nothing here is sent with `window.postMessage`.
+ * The content script and the frame each open a `runtime.connect` port to the background,
+ * which pairs them by a per-frame random token (same tab only) and passes messages along
+ * (frame-relay.ts: in Firefox a content script's port cannot reach the frame directly). Only
+ * this extension's own contexts can open such ports: page scripts cannot listen to them or
+ * write to them. Nothing here is sent with `window.postMessage`.
  */
 
 export const FRAME_PATH = '/lens-frame.html';
-export const PORT_PREFIX = 'tl-frame:';
 
 /** A claim's marker on the rail: where it is in the page (0 = top, 1 = bottom) and its stance. */
 export interface RailMarker {

@@ -79,3 +79,42 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('the panel in a Chinese browser: the Chinese fixture, the panel in Simplified Chinese, folded and opened in place', async ({}, testInfo) => {
+  test.setTimeout(90_000);
+  const context = await launchWithExtension({ uiLanguage: 'zh-CN' });
+  try {
+    await blockNetwork(context);
+    const target = PAGES[1]!;
+    await servePage(context, target.url, target.html());
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(target.url);
+    const frame = await lensFrame(page);
+    await expect.poll(() => paintedClaims(page)).toBeGreaterThan(0);
+    await openPanel(page);
+    const panel = frame.locator('.tl-panel');
+    // The panel's own words are Chinese: the note, the orders, the legend, the status line.
+    await expect(panel.locator('.tl-note__summary')).toContainText('条论断涉及');
+    await expect(panel.getByRole('button', { name: '阅读顺序' })).toBeVisible();
+    await expect(panel.locator('.tl-legend summary')).toHaveText('颜色的含义');
+    await expect(panel.locator('.tl-item__date').first()).toContainText('状态截至');
+    // An item folds to its header and opens again; its status word and date stay in view.
+    const firstItem = panel.locator('.tl-item').first();
+    const toggle = firstItem.locator('.tl-item__toggle');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(firstItem.locator('.tl-item__body')).toBeHidden();
+    await expect(firstItem.locator('.tl-item__date')).toBeVisible();
+    await expect(firstItem.locator('.tl-status')).toBeVisible();
+    await settled(page);
+    await settled(frame);
+    await page.screenshot({ path: testInfo.outputPath('zh-panel-1280x800-folded.png') });
+    await toggle.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await settled(frame);
+    await page.screenshot({ path: testInfo.outputPath('zh-panel-1280x800.png') });
+  } finally {
+    await context.close();
+  }
+});

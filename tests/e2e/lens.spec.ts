@@ -61,7 +61,7 @@ test('the demo article: the panel lists the checklist items it touches, each wit
   await expect(panel.locator('[data-item-id="export-control-tightening"] .tl-claim', { hasText: 'future export controls could restrict' }).locator('.tl-stance__word')).toHaveText('Challenges');
 
   // One highlight per claim, coloured by stance (names a page can read say nothing of statuses).
-  const summary = await panel.locator('.tl-thesis__summary').first().textContent();
+  const summary = await panel.locator('.tl-note__summary').textContent();
   const claims = Number(/(\d+) claims?/.exec(summary ?? '')![1]);
   expect(claims).toBeGreaterThanOrEqual(expected.claims.min);
   expect(claims).toBeLessThanOrEqual(expected.claims.max);
@@ -78,6 +78,30 @@ test('the demo article: the panel lists the checklist items it touches, each wit
   await legend.locator('summary').click();
   await expect(legend).toContainText('challenges the thesis: a catalyst stalls, or the risk is rising');
   await expect(legend.locator('.tl-legend__entry').first()).toHaveAttribute('title', /supports the thesis/);
+});
+
+test('the highlight rules reach the claims: every element they name holds a painted claim, skip link and host included', async ({ page, context }) => {
+  await openDemo(page, context);
+  // Painted text gets its stance colour only if the page rule names its element; the rules name
+  // elements by position, so anything of ours added to the page after painting would shift them.
+  const reach = await page.evaluate(() => {
+    const style = document.querySelector('style[data-thesis-lens-highlights]') as HTMLStyleElement;
+    const selectors = [...style.sheet!.cssRules]
+      .flatMap((rule) => ((rule as CSSStyleRule).selectorText ?? '').split(','))
+      .filter((selector) => selector.includes('::highlight(thesis-lens-supports)') && !selector.includes(' *::'))
+      .map((selector) => selector.replace(/::highlight\([^)]*\)/, '').trim());
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const texts = [...registry.values()].flatMap((highlight) => [...highlight].map((range) => range.toString().slice(0, 40)));
+    return selectors.map((selector) => {
+      const element = document.querySelector(selector);
+      return { selector, holdsClaim: !!element && texts.some((text) => element.textContent!.includes(text)) };
+    });
+  });
+  expect(reach.length).toBeGreaterThan(0);
+  expect(reach.filter((rule) => !rule.holdsClaim)).toEqual([]);
+  await expect
+    .poll(() => page.evaluate(() => document.body.firstElementChild?.tagName.toLowerCase()))
+    .toBe('span'); // the skip link's host is in the page
 });
 
 test('side by side on a wide window: the page makes room, nothing of the article is covered', async ({ page, context }) => {
@@ -280,7 +304,7 @@ test('soft navigation: a market wrap (silent) → an article (annotated) → a m
 
 test('an article that grows after load is scanned again', async ({ page, context }) => {
   const panel = await openDemo(page, context, growingHtml());
-  const countClaims = async () => Number(/(\d+) claims?/.exec((await panel.locator('.tl-thesis__summary').first().textContent()) ?? '')?.[1] ?? 0);
+  const countClaims = async () => Number(/(\d+) claims?/.exec((await panel.locator('.tl-note__summary').textContent()) ?? '')?.[1] ?? 0);
   const early = await countClaims();
   await expect(panel.locator('[data-item-id="quick-commerce-cash-burn"] .tl-claim')).toHaveCount(0);
   await page.evaluate(() => (window as unknown as { grow: () => void }).grow());
