@@ -79,7 +79,7 @@ const UP_ACCESS = {
     'building', 'built', 'open', 'opens', 'opened', 'opening', 'win', 'wins', 'won', 'winning', 'award*', 'named a leader', 'upgrad*',
     'buy rating', 'outperform rating', 'overweight', 'reinstat*', 'restor*', 'renew*', 'unveil*', 'introduc*', 'debut*', 'start', 'started',
     'starts', 'starting', 'begin', 'began', 'begun', 'begins', 'continu*', 'sustain*', 'keep', 'keeps', 'kept', 'maintain*', 'pledg*',
-    'promis*', 'earmark*', 'allocat*', 'set aside', 'plough', 'plow', 'pour', 'poured', 'pours', 'sell', 'sells', 'selling', 'sold', 'export',
+    'promis*', 'earmark*', 'allocat*', 'set aside', 'serve', 'serves', 'served', 'serving', 'plough', 'plow', 'pour', 'poured', 'pours', 'sell', 'sells', 'selling', 'sold', 'export',
     'exports', 'exported', 'exporting',
   ],
   zh: [
@@ -113,15 +113,25 @@ const DOWN_ACCESS = {
   ],
 };
 
+// "ahead of analysts' forecasts", "below the consensus estimate", "short of market expectations":
+// a comparison with what others expected, whoever's expectation it is.
+const EXPECTATION_OWNERS = ['', "analysts' ", 'analyst ', 'market ', 'the market\'s ', 'consensus ', 'the consensus ', 'Wall Street ', 'investors\' ', 'its own ', 'company ', 'street '];
+const EXPECTATION_NOUNS = ['forecast', 'forecasts', 'estimate', 'estimates', 'expectations', 'expectation', 'projections', 'guidance'];
+const expectationTerms = (comparisons: readonly string[]) =>
+  comparisons.flatMap((c) => EXPECTATION_OWNERS.flatMap((o) => EXPECTATION_NOUNS.map((n) => `${c} ${o}${n}`)));
+const BETTER_THAN_EXPECTED = expectationTerms(['ahead of', 'above', 'beat', 'beats', 'beating', 'topped', 'topping', 'exceeded', 'exceeding', 'better than']);
+const WORSE_THAN_EXPECTED = expectationTerms(['below', 'short of', 'missed', 'missing', 'misses', 'behind', 'worse than', 'under', 'trailed', 'trailing']);
+
 const UP_VERDICT = {
   en: [
     'beat', 'beats', 'beating', 'better than expected', 'better-than-expected', 'ahead of expectations', 'ahead of estimates',
     'ahead of forecasts', 'above expectations', 'above estimates', 'above forecasts', 'topped estimates', 'topped forecasts', 'outperform*',
     'outpac*', 'lead', 'leads', 'leading', 'leader', 'leaders', 'top score', 'highest', 'strong', 'stronger', 'strongest', 'robust', 'solid',
     'resilient', 'improv*', 'upbeat', 'bullish', 'optimis*', 'optimiz*', 'record', 'best', 'favourable', 'favorable', 'healthy', 'profitable',
-    'break-even', 'breakeven', 'turnaround', 'positive', 'positively', 'upside', 'tailwind*',
+    'break-even', 'breakeven', 'turnaround', 'positive', 'positively', 'upside', 'tailwind*', 'fastest', 'quickest',
+    ...BETTER_THAN_EXPECTED,
   ],
-  zh: ['超预期', '好于预期', '高于预期', '优于预期', '改善', '强劲', '领先', '领导者', '最高', '亮眼', '稳健', '乐观', '看好', '盈利', '扭亏', '利好', '上行空间'],
+  zh: ['超预期', '好于预期', '高于预期', '优于预期', '高于市场预期', '高于分析师预期', '超出市场预期', '最快', '改善', '强劲', '领先', '领导者', '最高', '亮眼', '稳健', '乐观', '看好', '盈利', '扭亏', '利好', '上行空间'],
 };
 
 const DOWN_VERDICT = {
@@ -131,8 +141,10 @@ const DOWN_VERDICT = {
     'weak', 'weaker', 'weakest', 'weakness', 'soft', 'softer', 'sluggish', 'deteriorat*', 'worsen*', 'worse', 'worst', 'bearish',
     'pessimis*', 'risky', 'squeez*', 'headwind*', 'drag', 'dragged',
     'dragging', 'weigh on', 'weighed on', 'weighs on', 'weighing on', 'hurt', 'hurts', 'hurting', 'damag*', 'punish*', 'downside', 'unprofitable', 'loss-making', 'burn', 'burning', 'burned', 'burnt', 'bleed*', 'costly',
+    'slowest', 'weakest pace', 'slowest pace', 'held back', 'holding back', 'hold back',
+    ...WORSE_THAN_EXPECTED,
   ],
-  zh: ['不及预期', '低于预期', '逊于预期', '恶化', '疲软', '落后', '疲弱', '低迷', '拖累', '承压', '失望', '看空', '烧钱'],
+  zh: ['不及预期', '低于预期', '逊于预期', '低于市场预期', '低于分析师预期', '不及市场预期', '最慢', '最低增速', '恶化', '疲软', '落后', '疲弱', '低迷', '拖累', '承压', '失望', '看空', '烧钱'],
 };
 
 /**
@@ -149,10 +161,38 @@ const RESTRICTION_NOUNS = {
   zh: ['限制', '管制', '禁令', '关税', '制裁', '门槛', '审查', '壁垒', '配额', '条件', '担忧', '压力', '风险', '不确定性', '阻力', '摩擦'],
 };
 
+/**
+ * Removing a stop is going ahead: "lifted the ban", "scrapped the export curbs", "replaced its
+ * presumption of denial with case-by-case review", "解除禁令". A removal verb followed, in its
+ * clause, by a restriction or a stop (ban, denial, suspension) reads as one `up` access event.
+ */
+const REMOVAL_VERBS = {
+  en: [
+    'lift', 'lifts', 'lifted', 'lifting', 'scrap*', 'revok*', 'rescind*', 'repeal*', 'abolish*', 'remov*', 'replac*', 'overturn*',
+    'reverse', 'reversed', 'reverses', 'reversing', 'end', 'ends', 'ended', 'ending', 'drop', 'drops', 'dropped', 'dropping',
+    'roll back', 'rolled back', 'rolls back', 'rolling back', 'withdr*', 'cancel*', 'waive*', 'strike down', 'struck down', 'do away with',
+    'did away with', 'unwind*', 'dismantl*', 'terminat*', 'retract*',
+  ],
+  zh: ['解除', '取消', '撤销', '废除', '撤回', '放开', '终止', '结束'],
+};
+/** Stops a removal verb can take as its object (besides the restriction nouns). */
+const STOP_NOUNS = {
+  en: ['denial', 'denials', 'ban', 'bans', 'suspension', 'suspensions', 'freeze', 'moratorium', 'halt', 'blockade', 'blacklist*', 'prohibition*', 'entity list'],
+  zh: ['禁令', '禁售', '暂停', '限制', '管制', '制裁', '封锁', '黑名单'],
+};
+// At most this many characters between the verb and its object ("scrapped the remaining export curbs").
+const REMOVAL_REACH = 40;
+const REMOVAL_GAP = /^[^,;:，；：.。]*$/;
+
+/** "approve limited imports", "allowed restricted sales": a qualifier of what goes ahead, not a stop. */
+const QUALIFIER_WORDS = /^(?:limited|restricted|capped)$/i;
+
 export interface CompiledEvents {
   up: { quantity: TermMatcher; access: TermMatcher; verdict: TermMatcher };
   down: { quantity: TermMatcher; access: TermMatcher; verdict: TermMatcher };
   restriction: TermMatcher;
+  removal: TermMatcher;
+  stop: TermMatcher;
 }
 
 let compiled: CompiledEvents | null = null;
@@ -163,13 +203,15 @@ export function eventVocabulary(): CompiledEvents {
     up: { quantity: termMatcher(UP_QUANTITY), access: termMatcher(UP_ACCESS), verdict: termMatcher(UP_VERDICT) },
     down: { quantity: termMatcher(DOWN_QUANTITY), access: termMatcher(DOWN_ACCESS), verdict: termMatcher(DOWN_VERDICT) },
     restriction: termMatcher(RESTRICTION_NOUNS),
+    removal: termMatcher(REMOVAL_VERBS),
+    stop: termMatcher(STOP_NOUNS),
   };
   return compiled;
 }
 
 /** How many entries the vocabulary holds (both languages, all kinds). */
 export function eventVocabularySize(): number {
-  return [UP_QUANTITY, DOWN_QUANTITY, UP_ACCESS, DOWN_ACCESS, UP_VERDICT, DOWN_VERDICT, RESTRICTION_NOUNS].reduce((n, list) => n + list.en.length + list.zh.length, 0);
+  return [UP_QUANTITY, DOWN_QUANTITY, UP_ACCESS, DOWN_ACCESS, UP_VERDICT, DOWN_VERDICT, RESTRICTION_NOUNS, REMOVAL_VERBS, STOP_NOUNS].reduce((n, list) => n + list.en.length + list.zh.length, 0);
 }
 
 export interface EventHit extends TermHit {
@@ -201,5 +243,29 @@ export function findEvents(text: string): EventHit[] {
     out.push(hit);
     end = hit.end;
   }
+  return dropQualifiers(text, joinRemovals(text, out, vocab));
+}
+
+/** A removal verb and the stop it removes become one `up` access event. */
+function joinRemovals(text: string, hits: EventHit[], vocab: CompiledEvents): EventHit[] {
+  const removals = vocab.removal.find(text);
+  if (removals.length === 0) return hits;
+  const stops = [...vocab.stop.find(text), ...vocab.restriction.find(text)].sort((a, b) => a.start - b.start);
+  let out = hits;
+  for (const verb of removals) {
+    const object = stops.find((stop) => stop.start >= verb.end && stop.start - verb.end <= REMOVAL_REACH && REMOVAL_GAP.test(text.slice(verb.end, stop.start)));
+    if (!object) continue;
+    const joined: EventHit = { start: verb.start, end: object.end, text: text.slice(verb.start, object.end), kind: 'access', sign: 1 };
+    out = [...out.filter((h) => h.end <= joined.start || h.start >= joined.end), joined].sort((a, b) => a.start - b.start);
+  }
   return out;
+}
+
+/** "approve limited imports": a qualifier right after an `up` access word is no stop. */
+function dropQualifiers(text: string, hits: EventHit[]): EventHit[] {
+  return hits.filter((hit, i) => {
+    if (!QUALIFIER_WORDS.test(hit.text) || i === 0) return true;
+    const before = hits[i - 1]!;
+    return !(before.kind === 'access' && before.sign > 0 && /^\s+(?:\w+\s+)?$/.test(text.slice(before.end, hit.start)));
+  });
 }
