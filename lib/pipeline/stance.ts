@@ -111,6 +111,8 @@ const EN_WATCHED_CONDITION = /^\s*(?:any|more|further|clear|fresh|firm|hard|earl
 const EN_WISH =
   /\b(?:wants?|wanted|wanting|would like|'d like|wish(?:es|ed)?|hopes?|hoped|hoping|is keen|are keen|was keen|were keen|eager)\s+to\b|\b(?:(?:showed|shown|shows|show|indicated|expressed|signalled|signaled|has|have|had)\s+(?:\w+\s+)?interest|interested)\s+in\b/i;
 const ZH_WISH = /有意|意向|希望|想要|有兴趣|感兴趣/;
+const EN_WISH_ALL = new RegExp(EN_WISH.source, 'gi');
+const ZH_WISH_ALL = new RegExp(ZH_WISH.source, 'g');
 const EN_OTHERS_FORECAST =
   /\b(?:analysts?|consensus|economists?|strategists?|brokers?|the market|markets|investors|the street|wall street)\b(?:\s+[\w’'-]+){0,5}?\s+(?:expect|expects|expected|forecast|forecasts|estimate|estimates|project|projects|predict|predicts|see|sees|anticipate|anticipates)\b/i;
 const ZH_OTHERS_FORECAST = /(?:分析师|市场|机构|券商|一致)(?:普遍|此前)?(?:预计|预期|预测|估计)/;
@@ -155,7 +157,9 @@ function clauses(text: string): Span[] {
 }
 
 const LEADING_REASON = /^\s*(?:because|since|as|given that|due to|由于|因为|鉴于)\b/i;
-const CONTRAST_WITH_OTHER = /^\s*(?:while|whereas)\s+(?:[A-Z][\w’'.-]*|shares of|rivals?|peers?|competitors?)/;
+// The clause after "while"/"whereas" (the word itself ends the previous clause) about another side.
+const CONTRAST_WITH_OTHER = /^\s*(?:[A-Z][\w’'.-]*|(?:[\w-]+\s+){0,3}?(?:rivals?|peers?|competitors?|the (?:index|market|benchmark)|shares of))/;
+const CONTRAST_WORD_BEFORE = /\b(?:while|whereas)\s*$/;
 const MEAGRE_FIGURE = /\b(?:just|only|merely|barely|a mere)\s+(?:about\s+|around\s+|roughly\s+)?(?=[\d$¥€£])|(?:仅|只有|仅为|只|仅仅)(?=[\d增录])/i;
 
 export interface EventReading {
@@ -173,18 +177,32 @@ export interface EventReading {
  * The events of a sentence, read in the clauses that hold one of the item's anchors (its
  * event or matcher terms) when those clauses carry an event word, else in the whole sentence.
  */
+/** The few words each wish governs: "hoped to sell them", "wants to buy more", "有意采购". */
+function wishedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const re of [EN_WISH_ALL, ZH_WISH_ALL]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) spans.push({ start: m.index + m[0].length, end: m.index + m[0].length + 25 });
+  }
+  return spans;
+}
+
 export function readEvents(text: string, anchors: readonly Span[], hits: readonly EventHit[] = findEvents(text)): EventReading {
   const parts = clauses(text);
   const focus = anchors.length ? parts.filter((c) => anchors.some((a) => a.start < c.end && a.end > c.start)) : [];
   const inSpans = (spans: Span[]) => hits.filter((h) => spans.some((c) => h.start >= c.start && h.start < c.end));
   const clauseOf = (hit: EventHit) => parts.find((c) => hit.start >= c.start && hit.start < c.end)!;
   const directionalIn = (clause: Span) => hits.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict' && h.start >= clause.start && h.start < clause.end);
+  // What someone wishes for ("buyers who had hoped to sell them") is not an event of the sentence.
+  const wished = wishedSpans(text);
+  if (wished.length > 0) hits = hits.filter((h) => !wished.some((w) => h.start >= w.start && h.start < w.end));
   let chosen = focus.length ? inSpans(focus) : [];
   if (!chosen.some((h) => h.kind !== 'restriction')) chosen = [...hits];
   // A leading reason ("Because the seller requires payment upfront, the buyer has paid…") and a
   // contrast with someone else ("…fell 3.8%, while rivals rose 5%") are not the claim's event
   // when the rest of the sentence has one.
-  const aside = parts.filter((c, i) => (i === 0 && parts.length > 1 && LEADING_REASON.test(text.slice(c.start, c.end))) || (i > 0 && CONTRAST_WITH_OTHER.test(text.slice(c.start, c.end))));
+  const aside = parts.filter((c, i) => (i === 0 && parts.length > 1 && LEADING_REASON.test(text.slice(c.start, c.end))) || (i > 0 && CONTRAST_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start)) && CONTRAST_WITH_OTHER.test(text.slice(c.start, c.end))));
   if (aside.length > 0) {
     const rest = chosen.filter((h) => !aside.includes(clauseOf(h)));
     if (rest.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict')) chosen = rest;

@@ -261,9 +261,13 @@ function joinRemovals(text: string, hits: EventHit[], vocab: CompiledEvents): Ev
   return out;
 }
 
-/** "approve limited imports": a qualifier right after an `up` access word is no stop. */
+/**
+ * "approve limited imports": a qualifier right after an `up` access word is no stop. "The
+ * slowest pace on record": "on record" ranks the superlative before it; it is no record high.
+ */
 function dropQualifiers(text: string, hits: EventHit[]): EventHit[] {
   return hits.filter((hit, i) => {
+    if (/^record$/i.test(hit.text) && /\bon\s+$/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) return false;
     if (!QUALIFIER_WORDS.test(hit.text) || i === 0) return true;
     const before = hits[i - 1]!;
     return !(before.kind === 'access' && before.sign > 0 && /^\s+(?:\w+\s+)?$/.test(text.slice(before.end, hit.start)));
