@@ -94,8 +94,15 @@ const ZH_NOT_TOLD = /未(?:予)?披露|未透露|没有透露|没有披露|拒�
 
 /** Does the sentence only report that a detail was withheld, or that it is not yet known? */
 export function reportsWithheldDetail(text: string): boolean {
-  return EN_NOT_TOLD.test(text) || EN_UNCLEAR.test(text) || ZH_NOT_TOLD.test(text);
+  if (ZH_NOT_TOLD.test(text)) return true;
+  // A concession ("…weighing a rule, though it was unclear whether it applied…") leaves the
+  // main clause's event standing.
+  return [EN_NOT_TOLD, EN_UNCLEAR].some((re) => {
+    const m = re.exec(text);
+    return m !== null && !CONCESSION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
+  });
 }
+const CONCESSION_BEFORE = /\b(?:though|although|even if)\s+(?:\w+\s+){0,3}$/i;
 
 // Sentences that assert no event although they hold event words:
 // - an open question: "Whether the regulator will approve the deal remains unclear.", "Will
@@ -145,7 +152,8 @@ interface Span {
 
 function clauses(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /[;；,，:：]|\s(?:but|while|whereas|although|though|however|even as)\s|但|而|不过|然而|同时/g;
+  // "…cheaper than it was before the rally began": the standard of a comparison is its own clause.
+  const re = /[;；,，:：]|\s(?:but|while|whereas|although|though|however|even as)\s|\sthan\s(?=(?:it|they|before|when|at|in|a year|last)\b)|但|而|不过|然而|同时/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -199,10 +207,12 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
   if (wished.length > 0) hits = hits.filter((h) => !wished.some((w) => h.start >= w.start && h.start < w.end));
   let chosen = focus.length ? inSpans(focus) : [];
   if (!chosen.some((h) => h.kind !== 'restriction')) chosen = [...hits];
-  // A leading reason ("Because the seller requires payment upfront, the buyer has paid…") and a
-  // contrast with someone else ("…fell 3.8%, while rivals rose 5%") are not the claim's event
-  // when the rest of the sentence has one.
-  const aside = parts.filter((c, i) => (i === 0 && parts.length > 1 && LEADING_REASON.test(text.slice(c.start, c.end))) || (i > 0 && CONTRAST_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start)) && CONTRAST_WITH_OTHER.test(text.slice(c.start, c.end))));
+  // A leading reason ("Because the seller requires payment upfront, the buyer has paid…"), the
+  // standard of a comparison ("cheaper than it was before the rally began") and a contrast with
+  // someone else ("…fell 3.8%, while rivals rose 5%") are not the claim's event when the rest
+  // of the sentence has one.
+  const aside = parts.filter((c, i) => (i === 0 && parts.length > 1 && LEADING_REASON.test(text.slice(c.start, c.end))) ||
+    (i > 0 && /\bthan\s*$/.test(text.slice(Math.max(0, c.start - 6), c.start))) || (i > 0 && CONTRAST_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start)) && CONTRAST_WITH_OTHER.test(text.slice(c.start, c.end))));
   if (aside.length > 0) {
     const rest = chosen.filter((h) => !aside.includes(clauseOf(h)));
     if (rest.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict')) chosen = rest;
@@ -266,6 +276,16 @@ export function cueScore(text: string, supports: TermMatcher, challenges: TermMa
   return { score, words };
 }
 
+/**
+ * Does the sentence assert no event at all (a pure hypothesis, a withheld or unknown detail,
+ * a question, a watched condition, a wish, others' forecast)? Its stance is neutral by
+ * reading, not for want of a cue: a learned scorer should not settle it either.
+ */
+export function readsNoEvent(text: string, hits: readonly EventHit[] = findEvents(text)): boolean {
+  const firstEvent = hits.find((h) => h.kind !== 'restriction');
+  return isHypothetical(text, firstEvent?.start) || reportsWithheldDetail(text) || assertsNoEvent(text, firstEvent?.start);
+}
+
 export interface StanceReading {
   stance: Stance;
   direction?: 'up' | 'down';
@@ -286,8 +306,7 @@ export function stanceOf(
   const hedged = isHedged(text);
   const out: StanceReading = { stance: 'neutral', negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };
   if (reading.event !== 0) out.direction = reading.event > 0 ? 'up' : 'down';
-  const firstEvent = (hits ?? findEvents(text)).find((h) => h.kind !== 'restriction');
-  if (isHypothetical(text, firstEvent?.start) || reportsWithheldDetail(text) || assertsNoEvent(text, firstEvent?.start)) return out;
+  if (readsNoEvent(text, hits)) return out;
   // The pack's own cues decide only where the generic vocabulary reads no event.
   // A verdict (against expectations, "its slowest pace") outweighs a bare move the other way:
   // "revenue rose 3%, below forecasts" disappoints.

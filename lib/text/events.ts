@@ -34,11 +34,12 @@ const UP_QUANTITY = {
     'bigger', 'larger', 'greater', 'enlarg*', 'extend*', 'augment*', 'replenish*', 'multipl*', 'spurt*', 'skyrocket*', 'leap', 'leapt',
     'leaped', 'leaps', 'vault*', 'bounce*', 'accelerating', 'compounding', 'upsiz*', 'increment*', 'inflat*', 'closed higher', 'closed up',
     'ended higher', 'ended up', 'finished higher', 'edged up', 'edged higher', 'moved higher', 'traded higher', 'opened higher',
+    'pricier', 'more expensive', 'dearer',
   ],
   zh: [
     '增长', '增加', '上升', '上涨', '大涨', '走高', '攀升', '提升', '提高', '扩大', '加速', '提速', '加快', '反弹', '回升', '翻番', '翻倍', '创新高',
     '超过', '突破', '增至', '升至', '涨至', '加码', '追加', '加大', '扩张', '扩容', '增速加快', '增多', '飙升', '激增', '猛增', '大增', '走强', '抬升', '上调',
-    '上扬', '提振', '拉升', '增量', '涨', '收涨', '增', '升',
+    '上扬', '提振', '拉升', '增量', '涨', '收涨', '增', '升', '更贵',
   ],
 };
 
@@ -56,10 +57,11 @@ const DOWN_QUANTITY = {
     'taper*', 'weaken*', 'stagnat*', 'flatten*', 'flat', 'flatlin*', 'stall', 'stalled', 'stalling', 'stalls', 'slowly', 'more slowly', 'trickle*',
     'only a fraction', 'a fraction of', 'small fraction', 'closed lower', 'closed down', 'ended lower', 'ended down', 'finished lower',
     'edged down', 'edged lower', 'moved lower', 'traded lower', 'opened lower', 'erase', 'erased', 'erasing', 'wiping out', 'give up', 'gave up', 'given up',
+    'cheaper', 'less expensive',
   ],
   zh: [
     '下降', '下滑', '下跌', '减少', '降低', '放缓', '减速', '收窄', '缩小', '萎缩', '回落', '暴跌', '重挫', '走低', '削减', '缩减', '减半', '降至',
-    '跌至', '收缩', '承压', '大跌', '下挫', '跳水', '缩水', '走弱', '下调', '回调', '减弱', '趋缓', '停滞', '腰斩', '跌', '收跌', '降', '少于', '不足',
+    '跌至', '收缩', '承压', '大跌', '下挫', '跳水', '缩水', '走弱', '下调', '回调', '减弱', '趋缓', '停滞', '腰斩', '跌', '收跌', '降', '少于', '不足', '更便宜',
   ],
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertsNoEvent, isHypothetical, readEvents, reportsWithheldDetail, stanceOf } from '@/lib/pipeline/stance';
+import { assertsNoEvent, isHypothetical, readEvents, readsNoEvent, reportsWithheldDetail, stanceOf } from '@/lib/pipeline/stance';
 import { findEvents } from '@/lib/text/events';
 import { termMatcher } from '@/lib/text/terms';
 
@@ -17,6 +17,8 @@ describe('sentences that hold event words but assert no event', () => {
     expect(reportsWithheldDetail('The watchdog is yet to decide whether the merger can proceed.')).toBe(true);
     expect(reportsWithheldDetail('It is unclear how long the suspension will last.')).toBe(true);
     expect(reportsWithheldDetail('目前尚不清楚监管部门是否会批准该交易。')).toBe(true);
+    // A concession after the event leaves it standing.
+    expect(reportsWithheldDetail('The agency has been drafting stricter rules, though it is unclear when they will take effect.')).toBe(false);
     // A decision taken is an event.
     expect(reportsWithheldDetail('The regulator decided to approve the deal.')).toBe(false);
     expect(stance('The regulator decided to approve the deal.')).toBe('supports');
@@ -53,6 +55,21 @@ describe('sentences that hold event words but assert no event', () => {
     expect(isHypothetical('A newspaper reported that regulators could clear the takeover by June.')).toBe(false);
     expect(isHypothetical('Analysts said spending would rise next year.')).toBe(false);
     expect(assertsNoEvent('A newspaper reported that regulators could clear the takeover by June.')).toBe(false);
+  });
+});
+
+describe('readsNoEvent: neutral by reading, whatever a learned scorer says', () => {
+  it('gathers hypotheses, withheld details, questions, watched conditions, wishes and forecasts', () => {
+    for (const text of [
+      'If the regulator approves the deal, the shares could double.',
+      'The buyer declined to say how many units it had received.',
+      'Will the ministry approve the imports this year?',
+      'Any sign that deliveries have begun would lift the shares.',
+      'The carmaker wants to buy more than 10,000 battery packs.',
+      'Analysts surveyed before the report expect sales to climb roughly 12%.',
+    ]) expect(readsNoEvent(text), text).toBe(true);
+    expect(readsNoEvent('The regulator approved the deal on Friday.')).toBe(false);
+    expect(readsNoEvent('Analysts said the regulator approved the deal on Friday.')).toBe(false);
   });
 });
 
@@ -93,5 +110,8 @@ describe('verdicts and asides', () => {
   it('reads the main clause, not a leading reason nor a contrast with others', () => {
     expect(stance('Because the regulator restricts foreign stakes, the fund bought a minority holding.')).toBe('supports');
     expect(stance('The retailer’s stock dropped 2% in early trade, while two local rivals gained about 4%.')).toBe('challenges');
+    // The standard of a comparison is no event of the sentence.
+    expect(stance('The shares are now cheaper than they were before the spring rally started.')).toBe('challenges');
+    expect(stance('The shares are now pricier than they were before the autumn slump began.')).toBe('supports');
   });
 });
