@@ -114,14 +114,14 @@ const CONCESSION_BEFORE = /\b(?:though|although|even if)\s+(?:\w+\s+){0,3}$/i;
 // - someone else's forecast of a figure not yet reported: "Analysts expect revenue to grow
 //   20%", "Consensus sees earnings rising", "市场预期营收增长".
 const EN_OPEN_QUESTION = /^\s*[“"‘']?(?:whether)\b|\?\s*[”"’']?\s*$/i;
-const EN_WATCHED_CONDITION = /^\s*(?:any|more|further|clear|fresh|firm|hard|early)?\s*(?:proof|evidence|confirmation|signs?|indications?)\s+(?:that|of)\b|\b(?:any|further|fresh|firm)\s+(?:proof|evidence|confirmation|signs?|indications?|news)\s+(?:that|of)\b/i;
+const EN_WATCHED_CONDITION = /^\s*(?:any|more|further|clear|fresh|firm|hard|early)?\s*(?:proof|evidence|confirmation|signs?|indications?)\s+that\b|\b(?:any|further|fresh|firm)\s+(?:proof|evidence|confirmation|signs?|indications?|news)\s+(?:that|of)\b/i;
 const EN_WISH =
   /\b(?:wants?|wanted|wanting|would like|'d like|wish(?:es|ed)?|hopes?|hoped|hoping|is keen|are keen|was keen|were keen|eager)\s+to\b|\b(?:(?:showed|shown|shows|show|indicated|expressed|signalled|signaled|has|have|had)\s+(?:\w+\s+)?interest|interested)\s+in\b/i;
 const ZH_WISH = /有意|意向|希望|想要|有兴趣|感兴趣/;
 const EN_WISH_ALL = new RegExp(EN_WISH.source, 'gi');
 const ZH_WISH_ALL = new RegExp(ZH_WISH.source, 'g');
 const EN_OTHERS_FORECAST =
-  /\b(?:analysts?|consensus|economists?|strategists?|brokers?|the market|markets|investors|the street|wall street)\b(?:\s+[\w’'-]+){0,5}?\s+(?:expect|expects|expected|forecast|forecasts|estimate|estimates|project|projects|predict|predicts|see|sees|anticipate|anticipates)\b/i;
+  /\b(?:analysts?|consensus|economists?|strategists?|brokers?|the market(?!\s+(?:regulator|watchdog|supervisor))|markets|investors|the street|wall street)\b(?:\s+[\w’'-]+){0,5}?\s+(?:expect|expects|expected|forecast|forecasts|estimate|estimates|project|projects|predict|predicts|see|sees|anticipate|anticipates)\b/i;
 const ZH_OTHERS_FORECAST = /(?:分析师|市场|机构|券商|一致)(?:普遍|此前)?(?:预计|预期|预测|估计)/;
 
 /**

@@ -82,7 +82,7 @@ const UP_ACCESS = {
     'buy rating', 'outperform rating', 'overweight', 'reinstat*', 'restor*', 'renew*', 'unveil*', 'introduc*', 'debut*', 'start', 'started',
     'starts', 'starting', 'begin', 'began', 'begun', 'begins', 'continu*', 'sustain*', 'keep', 'keeps', 'kept', 'maintain*', 'pledg*',
     'promis*', 'earmark*', 'allocat*', 'set aside', 'serve', 'serves', 'served', 'serving', 'plough', 'plow', 'pour', 'poured', 'pours', 'sell', 'sells', 'selling', 'sold', 'export',
-    'exports', 'exported', 'exporting',
+    'exports', 'exported', 'exporting', 'looser', 'laxer',
   ],
   zh: [
     '批准', '获批', '允许', '放行', '许可', '放开', '解禁', '通关', '放宽', '松绑', '恢复', '重启', '采购', '购买', '订购', '下单', '交付', '到货', '运抵',
@@ -106,7 +106,7 @@ const DOWN_ACCESS = {
     'quit', 'divest*', 'dump*', 'slow-walk*', 'backtrack*', 'reverse', 'reversed', 'reversal', 'u-turn', 'probe', 'probes', 'investigat*',
     // Conditions imposed: a requirement narrows what one may do.
     'require', 'requires', 'required', 'requiring', 'mandat*', 'oblig*', 'compel*', 'force', 'forced', 'forces', 'forcing',
-    'pay in full', 'pay upfront', 'pay up front', 'prepay*', 'strings attached',
+    'pay in full', 'pay upfront', 'pay up front', 'prepay*', 'strings attached', 'tighter', 'stricter', 'tougher', 'harsher',
   ],
   zh: [
     '禁止', '叫停', '暂停', '拒绝', '限制', '不得', '收紧', '封锁', '取消', '撤销', '推迟', '延迟', '延期', '搁置', '受阻', '中止', '停止', '冻结', '制裁',
@@ -184,10 +184,12 @@ const STOP_NOUNS = {
 };
 // At most this many characters between the verb and its object ("scrapped the remaining export curbs").
 const REMOVAL_REACH = 40;
-const REMOVAL_GAP = /^[^,;:，；：.。]*$/;
+// Only the object's own words between: "the quarter ended with tighter controls" removes nothing.
+const REMOVAL_GAP = /^(?![^]*\b(?:with|in|at|on|by|for|to|from|up|as|into|after|before|under|despite|amid|while)\b)[^,;:，；：.。]*$/i;
 
 /** "approve limited imports", "allowed restricted sales": a qualifier of what goes ahead, not a stop. */
 const QUALIFIER_WORDS = /^(?:limited|restricted|capped)$/i;
+const TRADE_WORDS = /^(?:exports?|imports?|出口|进口)$/i;
 
 export interface CompiledEvents {
   up: { quantity: TermMatcher; access: TermMatcher; verdict: TermMatcher };
@@ -270,6 +272,9 @@ function joinRemovals(text: string, hits: EventHit[], vocab: CompiledEvents): Ev
 function dropQualifiers(text: string, hits: EventHit[]): EventHit[] {
   return hits.filter((hit, i) => {
     if (/^record$/i.test(hit.text) && /\bon\s+$/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) return false;
+    // "export controls", "import ban", "出口管制": the trade named, not one going ahead.
+    const next = hits[i + 1];
+    if (TRADE_WORDS.test(hit.text) && next?.kind === 'restriction' && /^\s*$/.test(text.slice(hit.end, next.start))) return false;
     if (!QUALIFIER_WORDS.test(hit.text) || i === 0) return true;
     const before = hits[i - 1]!;
     return !(before.kind === 'access' && before.sign > 0 && /^\s+(?:\w+\s+)?$/.test(text.slice(before.end, hit.start)));

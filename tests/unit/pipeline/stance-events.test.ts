@@ -29,6 +29,8 @@ describe('sentences that hold event words but assert no event', () => {
     expect(stance('Evidence that the spending is paid for from operating cash flow, not debt.')).toBe('neutral');
     expect(stance('Investors are waiting for the next results and any sign that deliveries have begun.')).toBe('neutral');
     expect(stance('Deliveries have begun, the company confirmed.')).toBe('supports');
+    // "Signs of…" opening a sentence usually asserts what was seen.
+    expect(stance('Signs of a recovery emerged as orders rose 8% in March.')).toBe('supports');
   });
 
   it('reads a wish or an interest as neutral, and an act as an event', () => {
@@ -46,6 +48,8 @@ describe('sentences that hold event words but assert no event', () => {
     expect(stance('The consensus forecast sees profit rising 6% next year.')).toBe('neutral');
     expect(stance('分析师预计营收将增长12%。')).toBe('neutral');
     expect(stance('Revenue grew 12%, the company said.')).toBe('supports');
+    // A market regulator is no market forecast.
+    expect(stance('The market regulator expects to approve the merger next week.')).toBe('supports');
   });
 
   it('reads an act argued as a consequence ("blocking the sales would…") as hypothetical, whoever says it', () => {
@@ -81,6 +85,12 @@ describe('removing a stop goes ahead', () => {
     expect(direction('The agency replaced its blanket denial of permits with a review of each application.')).toBe(1);
     expect(direction('商务部解除了禁令。')).toBe(1);
     expect(direction('监管部门取消了限制。')).toBe(1);
+    // "export controls" names the trade restricted: a restriction, not an export going ahead.
+    expect(direction('Washington announced new export controls on the chips.')).toBe(-1);
+    expect(direction('美国宣布了新的出口管制。')).toBe(-1);
+    expect(direction('The rules are stricter than last year’s.')).toBe(-1);
+    // A removal verb that does not take the stop as its object removes nothing.
+    expect(direction('The quarter ended with tighter export controls.')).toBe(-1);
     // The removal verb on something else keeps its own sense.
     expect(direction('The company cancelled its orders.')).toBe(-1);
     expect(direction('The agency imposed a ban on the imports.')).toBe(-1);
