@@ -484,6 +484,12 @@ function figureWindow(text: string, figures: ExtractedFigure[], i: number): { st
   return { start, end, nearStart };
 }
 
+const MONTH_OF_YEAR = new RegExp(String.raw`\b(?:${MONTH})\.?\s+(?:of\s+)?(?:last|this|next|the previous|the past)\s+year\b|(?:去年|今年|明年)\d{1,2}月`, 'gi');
+
+function maskDates(window: string): string {
+  return window.replace(MONTH_OF_YEAR, (m) => ' '.repeat(m.length));
+}
+
 function nearestBefore(hits: TermHit[], pos: number): TermHit | null {
   let best: TermHit | null = null;
   for (const hit of hits) if (hit.end <= pos && (!best || hit.end > best.end)) best = hit;
@@ -680,7 +686,8 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
   const measures = measuresKnownAt(items, options.asOf);
   claim.figures.forEach((figure, i) => {
     const { start, end, nearStart } = figureWindow(text, claim.figures, i);
-    const window = text.slice(start, end);
+    // "in February last year" is a date, not a trailing period: the measure's context reads past it.
+    const window = maskDates(text.slice(start, end));
     const near = text.slice(nearStart, end);
     const candidates: MeasureCandidate[] = [];
     for (const measure of measures) {

@@ -62,6 +62,14 @@ describe('market readings (multiples, drawdowns) are for the month they are quot
   });
 });
 
+describe('a month of last year is a date, not a trailing period', () => {
+  it('does not read "February last year" as the past four quarters', () => {
+    const measures = (text: string) => checks({ text }, '2026-05-12', '2026-01-09').map((c) => c.measure);
+    expect(measures('Alibaba committed RMB 380 billion to AI infrastructure in February last year.')).not.toContain('ai-capex-trailing-four-quarters');
+    expect(measures('Alibaba spent RMB 120 billion on AI infrastructure over the past year.')).toContain('ai-capex-trailing-four-quarters');
+  });
+});
+
 describe('what a check carries', () => {
   it('gives the period the figure is for, its normalized value and unit', () => {
     const [plan] = checks({ text: 'Alibaba committed RMB 380 billion to AI infrastructure over three years.' }, '2025-11-26');
