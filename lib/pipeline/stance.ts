@@ -164,6 +164,8 @@ function clauses(text: string): Span[] {
   return spans;
 }
 
+const NO_EFFECT =
+  /\b(?:would|will|did|does|do|has|have|had|should|is|are|was|were)\s+not\s+(?:be\s+)?(?:affect|affected|hit|impact|impacted|change|alter|disrupt|derail|touch|apply to)\b|\b(?:won['’]t|didn['’]t|doesn['’]t|wouldn['’]t)\s+(?:affect|hit|impact|change|alter|disrupt|derail|touch|apply to)\b|(?:不会|并不|未|没有|不)影响/i;
 const LEADING_REASON = /^\s*(?:because|since|as|given that|due to|由于|因为|鉴于)\b/i;
 // The clause after "while"/"whereas" (the word itself ends the previous clause) about another side.
 const CONTRAST_WITH_OTHER = /^\s*(?:[A-Z][\w’'.-]*|(?:[\w-]+\s+){0,3}?(?:rivals?|peers?|competitors?|the (?:index|market|benchmark)|shares of))/;
@@ -202,6 +204,15 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
   const inSpans = (spans: Span[]) => hits.filter((h) => spans.some((c) => h.start >= c.start && h.start < c.end));
   const clauseOf = (hit: EventHit) => parts.find((c) => hit.start >= c.start && hit.start < c.end)!;
   const directionalIn = (clause: Span) => hits.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict' && h.start >= clause.start && h.start < clause.end);
+  // An effect denied ("the halt will not affect chips already delivered", "不会影响已交付的芯片"):
+  // the cause before it does not reach what follows, which stands as it is.
+  const unaffected = NO_EFFECT.exec(text);
+  // The denial's own "not" negates the effect, not the words after it.
+  const negationText = unaffected ? text.slice(0, unaffected.index) + ' '.repeat(unaffected[0].length) + text.slice(unaffected.index + unaffected[0].length) : text;
+  if (unaffected) {
+    const after = hits.filter((h) => h.start >= unaffected.index + unaffected[0].length);
+    if (after.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict')) hits = after;
+  }
   // What someone wishes for ("buyers who had hoped to sell them") is not an event of the sentence.
   const wished = wishedSpans(text);
   if (wished.length > 0) hits = hits.filter((h) => !wished.some((w) => h.start >= w.start && h.start < w.end));
@@ -231,7 +242,7 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
     // A restriction alone ("new export controls on the chip") reads as less access.
     if (hit.kind === 'restriction' && directional.length > 0) return [];
     if (hit.kind === 'quantity' && chosen.some((r) => r.kind === 'restriction' && r.start >= clause.start && r.start < clause.end)) sign = -sign;
-    const negated = !SELF_NEGATING.test(hit.text) && isNegated(text, hit.start);
+    const negated = !SELF_NEGATING.test(hit.text) && isNegated(negationText, hit.start);
     if (negated) sign = -sign;
     return [{ hit, clause, sign, negated }];
   });

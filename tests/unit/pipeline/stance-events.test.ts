@@ -117,6 +117,13 @@ describe('verdicts and asides', () => {
     expect(stance('Losses widened to $2 billion, better than expected.', -1)).toBe('supports');
   });
 
+  it('reads an effect denied as no effect: what follows stands', () => {
+    expect(stance('The supplier said the freeze on new contracts will not affect units already shipped.')).toBe('supports');
+    expect(stance('停产不会影响已经交付的订单。')).toBe('supports');
+    // Without the denial the stop governs.
+    expect(stance('The supplier said the freeze on new contracts hit units already shipped.')).toBe('challenges');
+  });
+
   it('reads the main clause, not a leading reason nor a contrast with others', () => {
     expect(stance('Because the regulator restricts foreign stakes, the fund bought a minority holding.')).toBe('supports');
     expect(stance('The retailer’s stock dropped 2% in early trade, while two local rivals gained about 4%.')).toBe('challenges');
