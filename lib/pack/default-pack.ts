@@ -788,6 +788,7 @@ const input: ThesisPackInput = {
           asOf: '2026-01-09',
           // "Mid-20s": 24–26.
           tolerance: 0.06,
+          pointInTime: true,
           context: [t(['forward'], ['预期', '远期'])],
           source: SEED,
         },
@@ -811,7 +812,8 @@ const input: ThesisPackInput = {
           period: 'January 2026',
           periodEnd: '2026-01-09',
           asOf: '2026-01-09',
-          context: [t(['decline', 'declined', 'drop*', 'fell', 'slid', 'drawdown', 'down'], ['下跌', '回撤', '下滑']), t(['valuation', 'stock', 'shares', 'market value'], ['估值', '股价', '市值'])],
+          pointInTime: true,
+          context: [t(['decline', 'declined', 'drop*', 'fell', 'fall*', 'slid', 'drawdown', 'down'], ['下跌', '回撤', '下滑']), t(['valuation', 'stock', 'shares', 'market value'], ['估值', '股价', '市值'])],
           source: SEED,
         },
         {

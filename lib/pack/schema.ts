@@ -130,6 +130,12 @@ export const KeyFigureSchema = z.object({
   asOf: IsoDate,
   /** Terms that must be near a number in a sentence for it to be this measure. */
   context: z.array(LocalizedTermsSchema).min(1),
+  /**
+   * A market reading (a multiple, a drawdown from a peak) rather than a period's result: a
+   * number quoted without a period is for the month the article is dated in, so the same
+   * month compares (matches / differs) and a later month is newer.
+   */
+  pointInTime: z.boolean().optional(),
   /** Terms that, near the number, make it another measure ("AI-related" next to cloud revenue). */
   without: LocalizedTermsSchema.optional(),
   /**

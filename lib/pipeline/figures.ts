@@ -33,7 +33,8 @@ const PREFIX_CURRENCY = new RegExp(
   'gu',
 );
 const SUFFIX_CURRENCY = new RegExp(
-  String.raw`(?<![\p{Script=Latin}\d.,$¥￥])(?<num>${NUM})\s?(?<scale>${SCALE_WORDS})?\s?(?<cur>yuan|renminbi|元人民币|美元|港元|港币|日元|元|円|yen|Hong Kong dollars|US dollars|dollars|RMB|CNY|USD|HKD|JPY)(?![\p{Script=Latin}])`,
+  // A Latin currency word ends at a word end; a CJK one may run straight into Latin text ("3800亿元AI基础设施").
+  String.raw`(?<![\p{Script=Latin}\d.,$¥￥])(?<num>${NUM})\s?(?<scale>${SCALE_WORDS})?\s?(?:(?<cur>yuan|renminbi|yen|Hong Kong dollars|US dollars|dollars|RMB|CNY|USD|HKD|JPY)(?![\p{Script=Latin}])|(?<curCjk>元人民币|美元|港元|港币|日元|元|円))`,
   'gu',
 );
 const PERCENT = new RegExp(
@@ -62,12 +63,13 @@ function unitPattern(nouns: readonly string[]): UnitPattern | null {
     const latin = sorted.filter((n) => /^[\p{Script=Latin}\d]/u.test(n));
     const other = sorted.filter((n) => !/^[\p{Script=Latin}\d]/u.test(n));
     const alternatives = [
-      ...(latin.length ? [String.raw`(?:of\s+(?:the|its|those|these|their)\s+)?(?:[\p{Lu}\d][\p{L}\d-]*\s+){0,2}(?<unit>${latin.join('|')})`] : []),
+      // A Latin noun ends at a word end; a CJK measure word may run into Latin text ("20万颗H200").
+      ...(latin.length ? [String.raw`(?:of\s+(?:the|its|those|these|their)\s+)?(?:[\p{Lu}\d][\p{L}\d-]*\s+){0,2}(?<unit>${latin.join('|')})(?![\p{Script=Latin}])`] : []),
       ...(other.length ? [String.raw`(?<unitOther>${other.join('|')})`] : []),
     ];
     pattern = {
       units: new RegExp(
-        String.raw`(?<![\p{Script=Latin}\d.,])(?<num>${NUM})\s?(?<scale>million|thousand|k|万|亿)?\s?(?:${alternatives.join('|')})(?![\p{Script=Latin}])`,
+        String.raw`(?<![\p{Script=Latin}\d.,])(?<num>${NUM})\s?(?<scale>million|thousand|k|万|亿)?\s?(?:${alternatives.join('|')})`,
         'giu',
       ),
       has: new RegExp(sorted.join('|'), 'iu'),
@@ -173,7 +175,7 @@ export function extractFigures(text: string, conventions: FigureConventions = DE
       const value = parseNumber(g.num!);
       const scaleRaw = (g.scale ?? g.letter ?? '').trim();
       const scale = scaleRaw ? (SCALE_VALUES[scaleRaw.toLowerCase()] ?? SCALE_VALUES[scaleRaw] ?? 1) : 1;
-      const cur = `${g.cur ?? ''}${g.tail ?? ''}`;
+      const cur = `${g.cur ?? g.curCjk ?? ''}${g.tail ?? ''}`;
       add(m, { value, unit: currencyUnit(cur, conventions), ...(scaleRaw ? { scale: scaleRaw } : {}), normalized: value * scale });
     }
   }
@@ -408,6 +410,18 @@ export interface ClaimForCheck {
    * cloud unit keeps accelerating."): it names what the numbers are about.
    */
   antecedent?: string;
+  /**
+   * The sentence before, whatever it opens with. A sentence that names no company owns its
+   * numbers only through the one it continues ("Alibaba reported results on Tuesday. Cloud
+   * revenue rose 34%."); without one, its figures are nobody's and go unchecked.
+   */
+  previous?: string;
+  /**
+   * By item id, the subject words that bound the sentence to that item (its own, or those of
+   * the sentence, heading or article it continues: the link's `reasons.subject`). A sentence
+   * naming no company owns its numbers through them.
+   */
+  boundBy?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Clause boundaries: a figure's context does not reach across them. */
@@ -470,11 +484,21 @@ function figureWindow(text: string, figures: ExtractedFigure[], i: number): { st
   return { start, end, nearStart };
 }
 
+const MONTH_OF_YEAR = new RegExp(String.raw`\b(?:${MONTH})\.?\s+(?:of\s+)?(?:last|this|next|the previous|the past)\s+year\b|(?:去年|今年|明年)\d{1,2}月`, 'gi');
+
+function maskDates(window: string): string {
+  return window.replace(MONTH_OF_YEAR, (m) => ' '.repeat(m.length));
+}
+
 function nearestBefore(hits: TermHit[], pos: number): TermHit | null {
   let best: TermHit | null = null;
   for (const hit of hits) if (hit.end <= pos && (!best || hit.end > best.end)) best = hit;
   return best;
 }
+
+/** A group of actors, not one company: "Chinese companies", "rivals", "国内企业". */
+const COLLECTIVE_ACTOR = /\b(?:companies|firms|customers|clients|buyers|rivals|peers|competitors|players|makers|operators|platforms|giants|groups|banks|investors|analysts|exporters|importers)\b|企业|公司|客户|厂商|同行|对手|巨头/i;
+const ADDRESSEE_BEFORE = /(?:\b(?:told|tells|tell|telling|asked|asks|urged|informed|notified|assured|from|with)\s+|(?:向|从|告知|通知))$/i;
 
 /** Is figure `figure` about the pack's own company (or the key figure's named subject)? */
 function aboutSubject(
@@ -484,10 +508,16 @@ function aboutSubject(
   selfHits: TermHit[],
   otherHits: TermHit[],
   subject: LocalizedTerms | undefined,
+  continued: { owns: boolean } | undefined,
 ): boolean {
-  if (otherHits.length === 0) return true;
+  // A company told, asked or bought from ("the carmaker asked its supplier for 5,000 packs",
+  // "向供应商订购") is the one addressed, not the owner of the number.
+  otherHits = otherHits.filter((hit) => !ADDRESSEE_BEFORE.test(text.slice(Math.max(0, hit.start - 14), hit.start)));
   const subjectHits = subject ? termMatcher(subject).find(text) : [];
   const own = [...selfHits, ...subjectHits];
+  // Named by no one in the sentence: the owner is whoever the sentence it continues names.
+  if (own.length === 0 && otherHits.length === 0) return continued !== undefined && continued.owns;
+  if (otherHits.length === 0) return true;
   const nearestOwn = nearestBefore(own, figure.start);
   const nearestOther = nearestBefore(otherHits.filter((hit) => !subjectHits.some((s) => s.start <= hit.start && s.end >= hit.end)), figure.start);
   if (nearestOther && (!nearestOwn || nearestOther.end > nearestOwn.end)) {
@@ -535,7 +565,7 @@ function verdictFor(
   period: string | null,
   published: string,
   conventions: FigureConventions,
-): { verdict: Verdict; key: KeyFigure } | null {
+): { verdict: Verdict; key: KeyFigure; period?: string } | null {
   if (known.length === 0) return null;
   const latest = known[known.length - 1]!;
   if (period) {
@@ -543,6 +573,14 @@ function verdictFor(
     if (same) return { verdict: sameValue(figure, same) ? 'matches' : 'differs', key: same };
     if (period > latest.periodEnd && published >= latest.asOf) return { verdict: 'newer', key: latest };
     return null;
+  }
+  // A market reading quoted without a period is for the month the article is dated in.
+  if (latest.pointInTime) {
+    const month = published.slice(0, 7);
+    const same = known.find((key) => key.periodEnd.slice(0, 7) === month);
+    if (same) return { verdict: sameValue(figure, same) ? 'matches' : 'differs', key: same };
+    // A later reading is for the day it is quoted.
+    if (month > latest.periodEnd.slice(0, 7) && published >= latest.asOf) return { verdict: 'newer', key: latest, period: published };
   }
   // No period in the text: the latest period the pack knew when the article was written.
   const atPublication = known.filter((key) => key.asOf <= published);
@@ -622,6 +660,25 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
       self: options.entities ? termMatcher(options.entities.self).find(text) : [],
       others: options.entities ? termMatcher(options.entities.others).find(text) : [],
     });
+  // Does the sentence this one continues name the figure's owner (the pack's company, or the
+  // key figure's own subject), and no other company after it?
+  const previous = claim.previous ?? claim.antecedent;
+  const continuation = (subject: LocalizedTerms | undefined, itemId: string): { owns: boolean } | undefined => {
+    if (claim.boundBy) {
+      const bound = claim.boundBy[itemId];
+      if (bound === undefined) return { owns: false };
+      if ((options.entities !== undefined && termMatcher(options.entities.self).test(bound)) || (subject !== undefined && termMatcher(subject).test(bound))) return { owns: true };
+      // A name the item counts as its subject (a ticker, a unit's name) owns the number; another
+      // company, or a group of them ("Chinese companies"), does not.
+      return { owns: !(options.entities !== undefined && termMatcher(options.entities.others).test(bound)) && !COLLECTIVE_ACTOR.test(bound) };
+    }
+    if (previous === undefined) return undefined;
+    const own = [...(options.entities ? termMatcher(options.entities.self).find(previous) : []), ...(subject ? termMatcher(subject).find(previous) : [])];
+    if (own.length === 0) return { owns: false };
+    const lastOwn = Math.max(...own.map((h) => h.end));
+    const others = options.entities ? termMatcher(options.entities.others).find(previous).filter((h) => !ADDRESSEE_BEFORE.test(previous.slice(Math.max(0, h.start - 14), h.start))) : [];
+    return { owns: !others.some((h) => h.start >= lastOwn) };
+  };
   const mentions = periodMentions(text, published, options.conventions);
   const checks: Check[] = [];
   const seen = new Set<string>();
@@ -629,7 +686,8 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
   const measures = measuresKnownAt(items, options.asOf);
   claim.figures.forEach((figure, i) => {
     const { start, end, nearStart } = figureWindow(text, claim.figures, i);
-    const window = text.slice(start, end);
+    // "in February last year" is a date, not a trailing period: the measure's context reads past it.
+    const window = maskDates(text.slice(start, end));
     const near = text.slice(nearStart, end);
     const candidates: MeasureCandidate[] = [];
     for (const measure of measures) {
@@ -638,7 +696,7 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
       const antecedent = claim.antecedent;
       if (!first.context.every((group) => termMatcher(group).test(window) || (antecedent !== undefined && termMatcher(group).test(antecedent)))) continue;
       if (first.without && termMatcher(first.without).test(near)) continue;
-      if (!aboutSubject(text, figure, start, entities().self, entities().others, first.subject)) continue;
+      if (!aboutSubject(text, figure, start, entities().self, entities().others, first.subject, continuation(first.subject, measure.item.id))) continue;
       candidates.push({ ...measure, specificity: first.context.length });
     }
     if (candidates.length === 0) return;
@@ -662,7 +720,7 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
         figure: figure.raw,
         // The period the figure is judged to be for: the key figure's when it is compared
         // with one, the period the text names when it is newer (unknown when it names none).
-        ...(result.verdict !== 'newer' ? { period: result.key.periodEnd } : period ? { period } : {}),
+        ...(result.verdict !== 'newer' ? { period: result.key.periodEnd } : (result.period ?? period) ? { period: result.period ?? period! } : {}),
         value: figure.normalized ?? figure.value,
         unit: String(figure.unit),
       });

@@ -90,7 +90,8 @@ export function scanArticle(article: ArticleReading, pack: ThesisPack, options: 
     const antecedent = index > 0 && OPENS_WITH_PRONOUN.test(sentence.text) ? sentences[index - 1]!.text : undefined;
     // A check never creates a link: only figures of the items the sentence is linked to are checked.
     const linkedItems = pack.items.filter((item) => links.some((link) => link.id === item.id));
-    const checks = checkFigures({ text: sentence.text, figures, ...(antecedent ? { antecedent } : {}) }, linkedItems, {
+    const previous = index > 0 ? sentences[index - 1]!.text : undefined;
+    const checks = checkFigures({ text: sentence.text, figures, ...(antecedent ? { antecedent } : {}), ...(previous !== undefined ? { previous } : {}), boundBy: Object.fromEntries(links.map((link) => [link.id, link.reasons?.subject])) }, linkedItems, {
       published,
       asOf,
       entities: pack.entities,

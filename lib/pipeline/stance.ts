@@ -59,6 +59,10 @@ const EN_DELIBERATION = /\b(?:weigh\w*|consider\w*|debat\w*|discuss\w*|stud(?:y|
 const EN_DELIBERATING = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|debat(?:es|ed|ing)|discuss(?:es|ed|ing)|draft(?:s|ed|ing)?|preparing|planning|plans to|studying|reviewing|proposed?|proposing)\b/i;
 const EN_MODAL = /\b(?:could|might|would)\b/i;
 const EN_REPORTED = /\b(?:said|says|say|told|tells|reported|reports|according to|announced|confirmed|expects?|expected|estimated?|warned|predicted|forecast|people familiar|sources?|analysts?)\b/i;
+// A gerund with its object ("blocking the sales", "getting these online"), not a noun in
+// -ing ("spending would rise") nor a name ("Beijing could").
+const EN_ACT_AS_SUBJECT =
+  /(?:^|\bthat\s+|[,;:]\s+)[“"‘']?[A-Za-z]{2,}ing\s+(?:the|a|an|its|their|his|her|these|those|them|this|it|such|any|more|up|out|off|back|down)\b(?:\s+[\w’'-]+){0,5}?\s+(?:would|could|might)\b/i;
 const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设|如能/;
 
 /**
@@ -69,6 +73,9 @@ const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设|如能/;
 export function isHypothetical(text: string, eventAt?: number): boolean {
   if (ZH_CONDITION.test(text)) return true;
   if (EN_CONDITION.test(text)) return true;
+  // An act not taken, as the subject of a modal: "(they said that) blocking the sales would
+  // hand the market to rivals" argues a consequence, whoever reports it.
+  if (EN_ACT_AS_SUBJECT.test(text)) return true;
   const modal = EN_MODAL.exec(text);
   const modalGoverns = modal && (eventAt === undefined || modal.index < eventAt || sameClause(text, modal.index, eventAt));
   if (modal && modalGoverns && !EN_REPORTED.test(text.slice(0, modal.index)) && !EN_DELIBERATING.test(text)) return true;
@@ -80,12 +87,56 @@ export function isHypothetical(text: string, eventAt?: number): boolean {
  * disclosed", "未披露"): the sentence reports that something was not told, no event.
  */
 const EN_NOT_TOLD =
-  /\b(?:declin\w* to|refus\w* to|(?:did|does|do|would|will) not|didn['’]t|doesn['’]t|wouldn['’]t|won['’]t)\s+(?:say|disclose|specify|reveal|comment on|give|confirm)\s+(?:\w+\s+){0,2}?(?:how|what|when|which|whether|who|the (?:number|size|amount|volume|value|terms|timing))\b|\b(?:was|were|is|are|has|have|had)\s+(?:not|never)\s+(?:been\s+)?(?:disclosed|revealed|specified|made public)\b/i;
-const ZH_NOT_TOLD = /未(?:予)?披露|未透露|没有透露|没有披露|拒绝透露|不愿透露|拒绝置评|未说明|并未说明|未公布|没有公布/;
+  /\b(?:declin\w* to|refus\w* to|(?:did|does|do|would|will|has|have|had) not(?: yet)?|didn['’]t|doesn['’]t|wouldn['’]t|won['’]t|hasn['’]t|haven['’]t|(?:has|have|had|is|are) yet to|not yet)\s+(?:say|said|disclose|disclosed|specify|specified|reveal|revealed|comment on|commented on|give|given|confirm|confirmed|decide|decided|indicate|indicated|announce|announced)\s+(?:\w+\s+){0,2}?(?:how|what|when|which|whether|who|if|the (?:number|size|amount|volume|value|terms|timing))\b|\b(?:was|were|is|are|has|have|had)\s+(?:not|never)\s+(?:been\s+)?(?:disclosed|revealed|specified|made public)\b/i;
+/** Open questions the writer states: "it was not clear whether…", "it is unclear how many…". */
+const EN_UNCLEAR = /\b(?:(?:it|this)\s+(?:is|was|remains|remained)|(?:it['’]s))\s+(?:not (?:yet )?(?:clear|known)|unclear|unknown|uncertain)\s+(?:whether|how|when|if|what|which|who)\b|\bno (?:decision|word) (?:has been|had been|was) (?:made|given) (?:on )?(?:whether|how|when)\b/i;
+const ZH_NOT_TOLD = /未(?:予)?披露|未透露|没有透露|没有披露|拒绝透露|不愿透露|拒绝置评|未说明|并未说明|未公布|没有公布|尚不清楚|目前尚不清楚|尚不明确|仍不清楚|不清楚是否|尚未表态|尚未决定是否|未表态|未回应是否/;
 
-/** Does the sentence only report that a detail was withheld? */
+/** Does the sentence only report that a detail was withheld, or that it is not yet known? */
 export function reportsWithheldDetail(text: string): boolean {
-  return EN_NOT_TOLD.test(text) || ZH_NOT_TOLD.test(text);
+  if (ZH_NOT_TOLD.test(text)) return true;
+  // A concession ("…weighing a rule, though it was unclear whether it applied…") leaves the
+  // main clause's event standing.
+  return [EN_NOT_TOLD, EN_UNCLEAR].some((re) => {
+    const m = re.exec(text);
+    return m !== null && !CONCESSION_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index));
+  });
+}
+const CONCESSION_BEFORE = /\b(?:though|although|even if)\s+(?:\w+\s+){0,3}$/i;
+
+// Sentences that assert no event although they hold event words:
+// - an open question: "Whether the regulator will approve the deal remains unclear.", "Will
+//   the regulator approve it?";
+// - a condition named as a thing to watch, not asserted: "Proof that the plant is running",
+//   "any confirmation that shipments have started", "Evidence that the plan is funded";
+// - a wish or an interest, not an act: "wants to buy", "would like to order", "has shown
+//   interest in", "有意采购", "希望获得";
+// - someone else's forecast of a figure not yet reported: "Analysts expect revenue to grow
+//   20%", "Consensus sees earnings rising", "市场预期营收增长".
+const EN_OPEN_QUESTION = /^\s*[“"‘']?(?:whether)\b|\?\s*[”"’']?\s*$/i;
+const EN_WATCHED_CONDITION = /^\s*(?:any|more|further|clear|fresh|firm|hard|early)?\s*(?:proof|evidence|confirmation|signs?|indications?)\s+that\b|\b(?:any|further|fresh|firm)\s+(?:proof|evidence|confirmation|signs?|indications?|news)\s+(?:that|of)\b/i;
+const EN_WISH =
+  /\b(?:wants?|wanted|wanting|would like|'d like|wish(?:es|ed)?|hopes?|hoped|hoping|is keen|are keen|was keen|were keen|eager)\s+to\b|\b(?:(?:showed|shown|shows|show|indicated|expressed|signalled|signaled|has|have|had)\s+(?:\w+\s+)?interest|interested)\s+in\b/i;
+const ZH_WISH = /有意|意向|希望|想要|有兴趣|感兴趣/;
+const EN_WISH_ALL = new RegExp(EN_WISH.source, 'gi');
+const ZH_WISH_ALL = new RegExp(ZH_WISH.source, 'g');
+const EN_OTHERS_FORECAST =
+  /\b(?:analysts?|consensus|economists?|strategists?|brokers?|the market(?!\s+(?:regulator|watchdog|supervisor))|markets|investors|the street|wall street)\b(?:\s+[\w’'-]+){0,5}?\s+(?:expect|expects|expected|forecast|forecasts|estimate|estimates|project|projects|predict|predicts|see|sees|anticipate|anticipates)\b/i;
+const ZH_OTHERS_FORECAST = /(?:分析师|市场|机构|券商|一致)(?:普遍|此前)?(?:预计|预期|预测|估计)/;
+
+/**
+ * Does the sentence hold event words without asserting an event (a question, a watched
+ * condition, a wish, others' forecast)? `eventAt`: where its first event word stands; a wish or
+ * a forecast after it ("…were not permitted, a setback for buyers who had hoped to…") leaves
+ * that event asserted.
+ */
+export function assertsNoEvent(text: string, eventAt?: number): boolean {
+  if (EN_OPEN_QUESTION.test(text) || /[？]\s*[”」』]?\s*$/.test(text)) return true;
+  const governs = (re: RegExp) => {
+    const m = re.exec(text);
+    return m !== null && (eventAt === undefined || m.index <= eventAt);
+  };
+  return [EN_WATCHED_CONDITION, EN_WISH, ZH_WISH, EN_OTHERS_FORECAST, ZH_OTHERS_FORECAST].some(governs);
 }
 
 const SELF_NEGATING = /^(?:unless|not|no|never|without|zero|nothing|yet)\b|^(?:未|不|没|无|尚未)/i;
@@ -101,7 +152,8 @@ interface Span {
 
 function clauses(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /[;；,，:：]|\s(?:but|while|whereas|although|though|however|even as)\s|但|而|不过|然而|同时/g;
+  // "…cheaper than it was before the rally began": the standard of a comparison is its own clause.
+  const re = /[;；,，:：]|\s(?:but|while|whereas|although|though|however|even as)\s|\sthan\s(?=(?:it|they|before|when|at|in|a year|last)\b)|但|而|不过|然而|同时/g;
   let start = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -112,6 +164,12 @@ function clauses(text: string): Span[] {
   return spans;
 }
 
+const NO_EFFECT =
+  /\b(?:would|will|did|does|do|has|have|had|should|is|are|was|were)\s+not\s+(?:be\s+)?(?:affect|affected|hit|impact|impacted|change|alter|disrupt|derail|touch|apply to)\b|\b(?:won['’]t|didn['’]t|doesn['’]t|wouldn['’]t)\s+(?:affect|hit|impact|change|alter|disrupt|derail|touch|apply to)\b|(?:不会|并不|未|没有|不)影响/i;
+const LEADING_REASON = /^\s*(?:because|since|as|given that|due to|由于|因为|鉴于)\b/i;
+// The clause after "while"/"whereas" (the word itself ends the previous clause) about another side.
+const CONTRAST_WITH_OTHER = /^\s*(?:[A-Z][\w’'.-]*|(?:[\w-]+\s+){0,3}?(?:rivals?|peers?|competitors?|the (?:index|market|benchmark)|shares of))/;
+const CONTRAST_WORD_BEFORE = /\b(?:while|whereas)\s*$/;
 const MEAGRE_FIGURE = /\b(?:just|only|merely|barely|a mere)\s+(?:about\s+|around\s+|roughly\s+)?(?=[\d$¥€£])|(?:仅|只有|仅为|只|仅仅)(?=[\d增录])/i;
 
 export interface EventReading {
@@ -119,6 +177,8 @@ export interface EventReading {
   event: number;
   /** Sum of verdict words (beat +, miss −): already relative to the thesis. */
   verdict: number;
+  /** −1 when the writer marks the figure as meagre ("grew just 1%"): a lighter verdict. */
+  meagre: number;
   words: string[];
   negated: boolean;
 }
@@ -127,13 +187,53 @@ export interface EventReading {
  * The events of a sentence, read in the clauses that hold one of the item's anchors (its
  * event or matcher terms) when those clauses carry an event word, else in the whole sentence.
  */
+/** The few words each wish governs: "hoped to sell them", "wants to buy more", "有意采购". */
+function wishedSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const re of [EN_WISH_ALL, ZH_WISH_ALL]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) spans.push({ start: m.index + m[0].length, end: m.index + m[0].length + 25 });
+  }
+  return spans;
+}
+
 export function readEvents(text: string, anchors: readonly Span[], hits: readonly EventHit[] = findEvents(text)): EventReading {
   const parts = clauses(text);
   const focus = anchors.length ? parts.filter((c) => anchors.some((a) => a.start < c.end && a.end > c.start)) : [];
   const inSpans = (spans: Span[]) => hits.filter((h) => spans.some((c) => h.start >= c.start && h.start < c.end));
+  const clauseOf = (hit: EventHit) => parts.find((c) => hit.start >= c.start && hit.start < c.end)!;
+  const directionalIn = (clause: Span) => hits.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict' && h.start >= clause.start && h.start < clause.end);
+  // An effect denied ("the halt will not affect chips already delivered", "不会影响已交付的芯片"):
+  // the cause before it does not reach what follows, which stands as it is.
+  const unaffected = NO_EFFECT.exec(text);
+  // The denial's own "not" negates the effect, not the words after it.
+  const negationText = unaffected ? text.slice(0, unaffected.index) + ' '.repeat(unaffected[0].length) + text.slice(unaffected.index + unaffected[0].length) : text;
+  if (unaffected) {
+    const after = hits.filter((h) => h.start >= unaffected.index + unaffected[0].length);
+    if (after.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict')) hits = after;
+  }
+  // What someone wishes for ("buyers who had hoped to sell them") is not an event of the sentence.
+  const wished = wishedSpans(text);
+  if (wished.length > 0) hits = hits.filter((h) => !wished.some((w) => h.start >= w.start && h.start < w.end));
   let chosen = focus.length ? inSpans(focus) : [];
   if (!chosen.some((h) => h.kind !== 'restriction')) chosen = [...hits];
-  const clauseOf = (hit: EventHit) => parts.find((c) => hit.start >= c.start && hit.start < c.end)!;
+  // A leading reason ("Because the seller requires payment upfront, the buyer has paid…"), the
+  // standard of a comparison ("cheaper than it was before the rally began") and a contrast with
+  // someone else ("…fell 3.8%, while rivals rose 5%") are not the claim's event when the rest
+  // of the sentence has one.
+  const aside = parts.filter((c, i) => (i === 0 && parts.length > 1 && LEADING_REASON.test(text.slice(c.start, c.end))) ||
+    (i > 0 && /\bthan\s*$/.test(text.slice(Math.max(0, c.start - 6), c.start))) || (i > 0 && CONTRAST_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start)) && CONTRAST_WITH_OTHER.test(text.slice(c.start, c.end))));
+  if (aside.length > 0) {
+    const rest = chosen.filter((h) => !aside.includes(clauseOf(h)));
+    if (rest.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict')) chosen = rest;
+  }
+  // A verdict standing alone in its clause ("Revenue rose 3%, below forecasts.", "…, its
+  // slowest pace in years") judges the event before it.
+  for (const hit of hits) {
+    if (hit.kind === 'verdict' && !chosen.includes(hit) && !directionalIn(clauseOf(hit)) && !aside.includes(clauseOf(hit))) chosen.push(hit);
+  }
+  chosen.sort((a, b) => a.start - b.start);
   const directional = chosen.filter((h) => h.kind !== 'restriction');
   // Each word's sign in context: turned over on a restriction (quantity words) and by negation.
   const read = chosen.flatMap((hit) => {
@@ -142,7 +242,7 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
     // A restriction alone ("new export controls on the chip") reads as less access.
     if (hit.kind === 'restriction' && directional.length > 0) return [];
     if (hit.kind === 'quantity' && chosen.some((r) => r.kind === 'restriction' && r.start >= clause.start && r.start < clause.end)) sign = -sign;
-    const negated = !SELF_NEGATING.test(hit.text) && isNegated(text, hit.start);
+    const negated = !SELF_NEGATING.test(hit.text) && isNegated(negationText, hit.start);
     if (negated) sign = -sign;
     return [{ hit, clause, sign, negated }];
   });
@@ -152,11 +252,11 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
     if (hit.kind !== 'access' || sign < 0) return true;
     return !read.some((other) => other.hit !== hit && other.sign < 0 && other.hit.kind !== 'restriction' && other.clause === clause);
   });
-  const reading: EventReading = { event: 0, verdict: 0, words: [], negated: false };
+  const reading: EventReading = { event: 0, verdict: 0, meagre: 0, words: [], negated: false };
   // "grew just 7%", "仅增长3%": the writer marks the figure as disappointing.
   const meagre = MEAGRE_FIGURE.exec(text);
   if (meagre) {
-    reading.verdict -= 1;
+    reading.meagre = -1;
     reading.words.push(meagre[0].trim());
   }
   for (const { hit, sign, negated } of kept) {
@@ -187,6 +287,16 @@ export function cueScore(text: string, supports: TermMatcher, challenges: TermMa
   return { score, words };
 }
 
+/**
+ * Does the sentence assert no event at all (a pure hypothesis, a withheld or unknown detail,
+ * a question, a watched condition, a wish, others' forecast)? Its stance is neutral by
+ * reading, not for want of a cue: a learned scorer should not settle it either.
+ */
+export function readsNoEvent(text: string, hits: readonly EventHit[] = findEvents(text)): boolean {
+  const firstEvent = hits.find((h) => h.kind !== 'restriction');
+  return isHypothetical(text, firstEvent?.start) || reportsWithheldDetail(text) || assertsNoEvent(text, firstEvent?.start);
+}
+
 export interface StanceReading {
   stance: Stance;
   direction?: 'up' | 'down';
@@ -207,10 +317,11 @@ export function stanceOf(
   const hedged = isHedged(text);
   const out: StanceReading = { stance: 'neutral', negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };
   if (reading.event !== 0) out.direction = reading.event > 0 ? 'up' : 'down';
-  const firstEvent = (hits ?? findEvents(text)).find((h) => h.kind !== 'restriction');
-  if (isHypothetical(text, firstEvent?.start) || reportsWithheldDetail(text)) return out;
+  if (readsNoEvent(text, hits)) return out;
   // The pack's own cues decide only where the generic vocabulary reads no event.
-  const generic = Math.sign(reading.event) * item.direction + Math.sign(reading.verdict);
+  // A verdict (against expectations, "its slowest pace") outweighs a bare move the other way:
+  // "revenue rose 3%, below forecasts" disappoints.
+  const generic = Math.sign(Math.sign(reading.event) * item.direction + 1.5 * Math.sign(reading.verdict) + reading.meagre);
   const score = generic !== 0 ? generic : Math.sign(cues.score);
   out.stance = score > 0 ? 'supports' : score < 0 ? 'challenges' : 'neutral';
   return out;

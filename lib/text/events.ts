@@ -34,11 +34,12 @@ const UP_QUANTITY = {
     'bigger', 'larger', 'greater', 'enlarg*', 'extend*', 'augment*', 'replenish*', 'multipl*', 'spurt*', 'skyrocket*', 'leap', 'leapt',
     'leaped', 'leaps', 'vault*', 'bounce*', 'accelerating', 'compounding', 'upsiz*', 'increment*', 'inflat*', 'closed higher', 'closed up',
     'ended higher', 'ended up', 'finished higher', 'edged up', 'edged higher', 'moved higher', 'traded higher', 'opened higher',
+    'pricier', 'more expensive', 'dearer',
   ],
   zh: [
     '增长', '增加', '上升', '上涨', '大涨', '走高', '攀升', '提升', '提高', '扩大', '加速', '提速', '加快', '反弹', '回升', '翻番', '翻倍', '创新高',
     '超过', '突破', '增至', '升至', '涨至', '加码', '追加', '加大', '扩张', '扩容', '增速加快', '增多', '飙升', '激增', '猛增', '大增', '走强', '抬升', '上调',
-    '上扬', '提振', '拉升', '增量', '涨', '收涨', '增', '升',
+    '上扬', '提振', '拉升', '增量', '涨', '收涨', '增', '升', '更贵',
   ],
 };
 
@@ -56,10 +57,11 @@ const DOWN_QUANTITY = {
     'taper*', 'weaken*', 'stagnat*', 'flatten*', 'flat', 'flatlin*', 'stall', 'stalled', 'stalling', 'stalls', 'slowly', 'more slowly', 'trickle*',
     'only a fraction', 'a fraction of', 'small fraction', 'closed lower', 'closed down', 'ended lower', 'ended down', 'finished lower',
     'edged down', 'edged lower', 'moved lower', 'traded lower', 'opened lower', 'erase', 'erased', 'erasing', 'wiping out', 'give up', 'gave up', 'given up',
+    'cheaper', 'less expensive',
   ],
   zh: [
     '下降', '下滑', '下跌', '减少', '降低', '放缓', '减速', '收窄', '缩小', '萎缩', '回落', '暴跌', '重挫', '走低', '削减', '缩减', '减半', '降至',
-    '跌至', '收缩', '承压', '大跌', '下挫', '跳水', '缩水', '走弱', '下调', '回调', '减弱', '趋缓', '停滞', '腰斩', '跌', '收跌', '降', '少于', '不足',
+    '跌至', '收缩', '承压', '大跌', '下挫', '跳水', '缩水', '走弱', '下调', '回调', '减弱', '趋缓', '停滞', '腰斩', '跌', '收跌', '降', '少于', '不足', '更便宜',
   ],
 };
 
@@ -79,8 +81,8 @@ const UP_ACCESS = {
     'building', 'built', 'open', 'opens', 'opened', 'opening', 'win', 'wins', 'won', 'winning', 'award*', 'named a leader', 'upgrad*',
     'buy rating', 'outperform rating', 'overweight', 'reinstat*', 'restor*', 'renew*', 'unveil*', 'introduc*', 'debut*', 'start', 'started',
     'starts', 'starting', 'begin', 'began', 'begun', 'begins', 'continu*', 'sustain*', 'keep', 'keeps', 'kept', 'maintain*', 'pledg*',
-    'promis*', 'earmark*', 'allocat*', 'set aside', 'plough', 'plow', 'pour', 'poured', 'pours', 'sell', 'sells', 'selling', 'sold', 'export',
-    'exports', 'exported', 'exporting',
+    'promis*', 'earmark*', 'allocat*', 'set aside', 'serve', 'serves', 'served', 'serving', 'plough', 'plow', 'pour', 'poured', 'pours', 'sell', 'sells', 'selling', 'sold', 'export',
+    'exports', 'exported', 'exporting', 'looser', 'laxer',
   ],
   zh: [
     '批准', '获批', '允许', '放行', '许可', '放开', '解禁', '通关', '放宽', '松绑', '恢复', '重启', '采购', '购买', '订购', '下单', '交付', '到货', '运抵',
@@ -104,7 +106,7 @@ const DOWN_ACCESS = {
     'quit', 'divest*', 'dump*', 'slow-walk*', 'backtrack*', 'reverse', 'reversed', 'reversal', 'u-turn', 'probe', 'probes', 'investigat*',
     // Conditions imposed: a requirement narrows what one may do.
     'require', 'requires', 'required', 'requiring', 'mandat*', 'oblig*', 'compel*', 'force', 'forced', 'forces', 'forcing',
-    'pay in full', 'pay upfront', 'pay up front', 'prepay*', 'strings attached',
+    'pay in full', 'pay upfront', 'pay up front', 'prepay*', 'strings attached', 'tighter', 'stricter', 'tougher', 'harsher',
   ],
   zh: [
     '禁止', '叫停', '暂停', '拒绝', '限制', '不得', '收紧', '封锁', '取消', '撤销', '推迟', '延迟', '延期', '搁置', '受阻', '中止', '停止', '冻结', '制裁',
@@ -113,15 +115,25 @@ const DOWN_ACCESS = {
   ],
 };
 
+// "ahead of analysts' forecasts", "below the consensus estimate", "short of market expectations":
+// a comparison with what others expected, whoever's expectation it is.
+const EXPECTATION_OWNERS = ['', "analysts' ", 'analyst ', 'market ', 'the market\'s ', 'consensus ', 'the consensus ', 'Wall Street ', 'investors\' ', 'its own ', 'company ', 'street '];
+const EXPECTATION_NOUNS = ['forecast', 'forecasts', 'estimate', 'estimates', 'expectations', 'expectation', 'projections', 'guidance'];
+const expectationTerms = (comparisons: readonly string[]) =>
+  comparisons.flatMap((c) => EXPECTATION_OWNERS.flatMap((o) => EXPECTATION_NOUNS.map((n) => `${c} ${o}${n}`)));
+const BETTER_THAN_EXPECTED = expectationTerms(['ahead of', 'above', 'beat', 'beats', 'beating', 'topped', 'topping', 'exceeded', 'exceeding', 'better than']);
+const WORSE_THAN_EXPECTED = expectationTerms(['below', 'short of', 'missed', 'missing', 'misses', 'behind', 'worse than', 'under', 'trailed', 'trailing']);
+
 const UP_VERDICT = {
   en: [
     'beat', 'beats', 'beating', 'better than expected', 'better-than-expected', 'ahead of expectations', 'ahead of estimates',
     'ahead of forecasts', 'above expectations', 'above estimates', 'above forecasts', 'topped estimates', 'topped forecasts', 'outperform*',
     'outpac*', 'lead', 'leads', 'leading', 'leader', 'leaders', 'top score', 'highest', 'strong', 'stronger', 'strongest', 'robust', 'solid',
     'resilient', 'improv*', 'upbeat', 'bullish', 'optimis*', 'optimiz*', 'record', 'best', 'favourable', 'favorable', 'healthy', 'profitable',
-    'break-even', 'breakeven', 'turnaround', 'positive', 'positively', 'upside', 'tailwind*',
+    'break-even', 'breakeven', 'turnaround', 'positive', 'positively', 'upside', 'tailwind*', 'fastest', 'quickest',
+    ...BETTER_THAN_EXPECTED,
   ],
-  zh: ['超预期', '好于预期', '高于预期', '优于预期', '改善', '强劲', '领先', '领导者', '最高', '亮眼', '稳健', '乐观', '看好', '盈利', '扭亏', '利好', '上行空间'],
+  zh: ['超预期', '好于预期', '高于预期', '优于预期', '高于市场预期', '高于分析师预期', '超出市场预期', '最快', '改善', '强劲', '领先', '领导者', '最高', '亮眼', '稳健', '乐观', '看好', '盈利', '扭亏', '利好', '上行空间'],
 };
 
 const DOWN_VERDICT = {
@@ -131,8 +143,10 @@ const DOWN_VERDICT = {
     'weak', 'weaker', 'weakest', 'weakness', 'soft', 'softer', 'sluggish', 'deteriorat*', 'worsen*', 'worse', 'worst', 'bearish',
     'pessimis*', 'risky', 'squeez*', 'headwind*', 'drag', 'dragged',
     'dragging', 'weigh on', 'weighed on', 'weighs on', 'weighing on', 'hurt', 'hurts', 'hurting', 'damag*', 'punish*', 'downside', 'unprofitable', 'loss-making', 'burn', 'burning', 'burned', 'burnt', 'bleed*', 'costly',
+    'slowest', 'weakest pace', 'slowest pace', 'held back', 'holding back', 'hold back',
+    ...WORSE_THAN_EXPECTED,
   ],
-  zh: ['不及预期', '低于预期', '逊于预期', '恶化', '疲软', '落后', '疲弱', '低迷', '拖累', '承压', '失望', '看空', '烧钱'],
+  zh: ['不及预期', '低于预期', '逊于预期', '低于市场预期', '低于分析师预期', '不及市场预期', '最慢', '最低增速', '恶化', '疲软', '落后', '疲弱', '低迷', '拖累', '承压', '失望', '看空', '烧钱'],
 };
 
 /**
@@ -149,10 +163,40 @@ const RESTRICTION_NOUNS = {
   zh: ['限制', '管制', '禁令', '关税', '制裁', '门槛', '审查', '壁垒', '配额', '条件', '担忧', '压力', '风险', '不确定性', '阻力', '摩擦'],
 };
 
+/**
+ * Removing a stop is going ahead: "lifted the ban", "scrapped the export curbs", "replaced its
+ * presumption of denial with case-by-case review", "解除禁令". A removal verb followed, in its
+ * clause, by a restriction or a stop (ban, denial, suspension) reads as one `up` access event.
+ */
+const REMOVAL_VERBS = {
+  en: [
+    'lift', 'lifts', 'lifted', 'lifting', 'scrap*', 'revok*', 'rescind*', 'repeal*', 'abolish*', 'remov*', 'replac*', 'overturn*',
+    'reverse', 'reversed', 'reverses', 'reversing', 'end', 'ends', 'ended', 'ending', 'drop', 'drops', 'dropped', 'dropping',
+    'roll back', 'rolled back', 'rolls back', 'rolling back', 'withdr*', 'cancel*', 'waive*', 'strike down', 'struck down', 'do away with',
+    'did away with', 'unwind*', 'dismantl*', 'terminat*', 'retract*',
+  ],
+  zh: ['解除', '取消', '撤销', '废除', '撤回', '放开', '终止', '结束'],
+};
+/** Stops a removal verb can take as its object (besides the restriction nouns). */
+const STOP_NOUNS = {
+  en: ['denial', 'denials', 'ban', 'bans', 'suspension', 'suspensions', 'freeze', 'moratorium', 'halt', 'blockade', 'blacklist*', 'prohibition*', 'entity list'],
+  zh: ['禁令', '禁售', '暂停', '限制', '管制', '制裁', '封锁', '黑名单'],
+};
+// At most this many characters between the verb and its object ("scrapped the remaining export curbs").
+const REMOVAL_REACH = 40;
+// Only the object's own words between: "the quarter ended with tighter controls" removes nothing.
+const REMOVAL_GAP = /^(?![^]*\b(?:with|in|at|on|by|for|to|from|up|as|into|after|before|under|despite|amid|while)\b)[^,;:，；：.。]*$/i;
+
+/** "approve limited imports", "allowed restricted sales": a qualifier of what goes ahead, not a stop. */
+const QUALIFIER_WORDS = /^(?:limited|restricted|capped)$/i;
+const TRADE_WORDS = /^(?:exports?|imports?|出口|进口)$/i;
+
 export interface CompiledEvents {
   up: { quantity: TermMatcher; access: TermMatcher; verdict: TermMatcher };
   down: { quantity: TermMatcher; access: TermMatcher; verdict: TermMatcher };
   restriction: TermMatcher;
+  removal: TermMatcher;
+  stop: TermMatcher;
 }
 
 let compiled: CompiledEvents | null = null;
@@ -163,13 +207,15 @@ export function eventVocabulary(): CompiledEvents {
     up: { quantity: termMatcher(UP_QUANTITY), access: termMatcher(UP_ACCESS), verdict: termMatcher(UP_VERDICT) },
     down: { quantity: termMatcher(DOWN_QUANTITY), access: termMatcher(DOWN_ACCESS), verdict: termMatcher(DOWN_VERDICT) },
     restriction: termMatcher(RESTRICTION_NOUNS),
+    removal: termMatcher(REMOVAL_VERBS),
+    stop: termMatcher(STOP_NOUNS),
   };
   return compiled;
 }
 
 /** How many entries the vocabulary holds (both languages, all kinds). */
 export function eventVocabularySize(): number {
-  return [UP_QUANTITY, DOWN_QUANTITY, UP_ACCESS, DOWN_ACCESS, UP_VERDICT, DOWN_VERDICT, RESTRICTION_NOUNS].reduce((n, list) => n + list.en.length + list.zh.length, 0);
+  return [UP_QUANTITY, DOWN_QUANTITY, UP_ACCESS, DOWN_ACCESS, UP_VERDICT, DOWN_VERDICT, RESTRICTION_NOUNS, REMOVAL_VERBS, STOP_NOUNS].reduce((n, list) => n + list.en.length + list.zh.length, 0);
 }
 
 export interface EventHit extends TermHit {
@@ -201,5 +247,36 @@ export function findEvents(text: string): EventHit[] {
     out.push(hit);
     end = hit.end;
   }
+  return dropQualifiers(text, joinRemovals(text, out, vocab));
+}
+
+/** A removal verb and the stop it removes become one `up` access event. */
+function joinRemovals(text: string, hits: EventHit[], vocab: CompiledEvents): EventHit[] {
+  const removals = vocab.removal.find(text);
+  if (removals.length === 0) return hits;
+  const stops = [...vocab.stop.find(text), ...vocab.restriction.find(text)].sort((a, b) => a.start - b.start);
+  let out = hits;
+  for (const verb of removals) {
+    const object = stops.find((stop) => stop.start >= verb.end && stop.start - verb.end <= REMOVAL_REACH && REMOVAL_GAP.test(text.slice(verb.end, stop.start)));
+    if (!object) continue;
+    const joined: EventHit = { start: verb.start, end: object.end, text: text.slice(verb.start, object.end), kind: 'access', sign: 1 };
+    out = [...out.filter((h) => h.end <= joined.start || h.start >= joined.end), joined].sort((a, b) => a.start - b.start);
+  }
   return out;
+}
+
+/**
+ * "approve limited imports": a qualifier right after an `up` access word is no stop. "The
+ * slowest pace on record": "on record" ranks the superlative before it; it is no record high.
+ */
+function dropQualifiers(text: string, hits: EventHit[]): EventHit[] {
+  return hits.filter((hit, i) => {
+    if (/^record$/i.test(hit.text) && /\bon\s+$/i.test(text.slice(Math.max(0, hit.start - 4), hit.start))) return false;
+    // "export controls", "import ban", "出口管制": the trade named, not one going ahead.
+    const next = hits[i + 1];
+    if (TRADE_WORDS.test(hit.text) && next?.kind === 'restriction' && /^\s*$/.test(text.slice(hit.end, next.start))) return false;
+    if (!QUALIFIER_WORDS.test(hit.text) || i === 0) return true;
+    const before = hits[i - 1]!;
+    return !(before.kind === 'access' && before.sign > 0 && /^\s+(?:\w+\s+)?$/.test(text.slice(before.end, hit.start)));
+  });
 }
