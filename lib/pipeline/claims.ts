@@ -5,7 +5,7 @@ import { countHan, foldText } from '../text/cjk';
 import { findEvents } from '../text/events';
 import type { TermHit, TermMatcher } from '../text/terms';
 import { compilePack, type CompiledItem, type CompiledPack } from './compile';
-import { isHedged, isNegated, reportsWithheldDetail, stanceOf } from './stance';
+import { isHedged, isNegated, readsNoEvent, stanceOf } from './stance';
 
 export { isHedged, isNegated };
 
@@ -352,10 +352,12 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       const link = linkFor(sentence.text, item, bound.subject, events);
       if (p !== undefined) link.reasons!.modelScore = Math.round(p * 1000) / 1000;
       if (scorer?.stanceScores) {
-        // The model settles a stance the rules leave neutral, and overrides theirs only when sure.
+        // The model settles a stance the rules leave neutral. It never overrides theirs: a bag of
+        // words cannot read negation or scope ("stopped clearing the chips" is words of
+        // clearance), which is what the rules' reading is for.
         const stance = scorer.stanceScores(sentence.text, lang, item.item.id);
-        // A withheld detail reports no event: no score turns it into one.
-        const bar = reportsWithheldDetail(sentence.text) ? Infinity : link.stance === 'neutral' ? MODEL_STANCE : MODEL_STANCE_OVERRIDE;
+        // A sentence that asserts no event (a question, a wish, a withheld detail) keeps neutral.
+        const bar = link.stance !== 'neutral' || readsNoEvent(sentence.text, events) ? Infinity : MODEL_STANCE;
         const top = (['supports', 'challenges', 'neutral'] as const).reduce((a, b) => (stance[b] > stance[a] ? b : a));
         if (top !== link.stance && stance[top] >= bar) link.stance = top;
       }
@@ -382,14 +384,13 @@ function isTitle(sentence: string, titleKey: string): boolean {
 /**
  * How a learned scorer's probabilities combine with the rules: a link the rules missed is
  * added at MODEL_ADD or above; a neutral rule stance takes the model's at MODEL_STANCE or
- * above, and a rule's stance gives way only at MODEL_STANCE_OVERRIDE. (A veto of rule links
+ * above; a rule's stance never gives way to it. (A veto of rule links
  * the model finds unlikely raised precision on the dev set but contradicted the project's
  * own fixture reads, so it was left out: the model reads one sentence, without the one it
  * continues.)
  */
 const MODEL_ADD = 0.9;
 const MODEL_STANCE = 0.6;
-const MODEL_STANCE_OVERRIDE = 0.9;
 
 /** Mentions of the pack's company that make it the article's topic. */
 const TOPIC_MIN_MENTIONS = 3;
