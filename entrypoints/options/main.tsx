@@ -145,6 +145,8 @@ function App() {
         <h1>{t('checklist_pageTitle')}</h1>
         <nav aria-label={t('checklist_pagesNav')}>
           <a href="/library.html">{t('checklist_libraryLink')}</a>
+          {' · '}
+          <a href="/reading-log.html">{t('readinglog_link')}</a>
         </nav>
       </header>
       <p class="tl-visually-hidden" role="status" aria-live="polite">
