@@ -75,6 +75,26 @@ export const readinglog = {
     en: 'the claims read since the last status lean clearly one way, from independent sites, hedged reports discounted',
     zh_CN: '上次状态之后读到的论断明显偏向一方，来自相互独立的网站，含保留的报道不计',
   },
+  readinglog_rule_catalyst_supported: {
+    en: 'a pending, at-risk or broken catalyst is suggested on track when, since its last status, at least two separate sites report it happening, with at least twice the weight of those saying otherwise.',
+    zh_CN: '对于待定、有风险或已失效的催化剂：若自上次状态以来，至少两个不同网站报道其正在发生，且权重至少是相反说法的两倍，则建议改为“进展顺利”。',
+  },
+  readinglog_rule_catalyst_challenged: {
+    en: 'a pending, on-track or confirmed catalyst is suggested at risk when, since its last status, at least two separate sites report it blocked or delayed, with at least twice the weight of those saying otherwise.',
+    zh_CN: '对于待定、进展顺利或已确认的催化剂：若自上次状态以来，至少两个不同网站报道其受阻或延迟，且权重至少是相反说法的两倍，则建议改为“有风险”。',
+  },
+  readinglog_rule_risk_receding: {
+    en: 'a pending, at-risk or broken risk is suggested on track (contained) when, since its last status, at least two separate sites report it receding, with at least twice the weight of those saying otherwise.',
+    zh_CN: '对于待定、有风险或已失效的风险：若自上次状态以来，至少两个不同网站报道其正在消退，且权重至少是相反说法的两倍，则建议改为“进展顺利”（已受控）。',
+  },
+  readinglog_rule_risk_rising: {
+    en: 'a pending, on-track or confirmed risk is suggested at risk when, since its last status, at least two separate sites report it materialising, with at least twice the weight of those saying otherwise.',
+    zh_CN: '对于待定、进展顺利或已确认的风险：若自上次状态以来，至少两个不同网站报道其正在成为现实，且权重至少是相反说法的两倍，则建议改为“有风险”。',
+  },
+  readinglog_rule_weight: {
+    en: 'Each site counts once: 1 when it states the fact, ½ when it only hedges (“reportedly”, “may”). One site never suffices, and “broken” is never suggested: that call stays yours.',
+    zh_CN: '每个网站只计一次：明确陈述计 1，仅含保留（“据报道”“可能”）计 ½。单个网站永远不够，也从不建议“已失效”：这个判断由你来做。',
+  },
   readinglog_ev_sites: { en: '$1 sites', zh_CN: '$1 个网站' },
   readinglog_ev_loadFailed: { en: 'Evidence from the reading log could not be loaded: $1', zh_CN: '无法加载阅读记录中的证据：$1' },
 

@@ -1,0 +1,194 @@
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n';
+import type { CandidateFigure, EvidenceClaim, EvidenceSource, FigureConflict, ItemEvidence, StatusSuggestion, ThesisEvidence } from '@/lib/evidence/schema';
+import { STATUS_LABELS, formatDate } from '../status/labels';
+import { StanceMark, StatusBadge } from '../status/StatusBadge';
+
+/**
+ * What the reading log says about one checklist item, on the checklist page: the claims read
+ * since its latest status (supports and challenges, each with its source and date, and how
+ * many separate sites), sources that disagree on a figure side by side, newer key figures to
+ * add, and the suggested status with its rule and basis. It renders what it is given; the
+ * page asks the background for every change.
+ */
+
+export interface EvidenceActions {
+  onApply: (suggestion: StatusSuggestion) => Promise<void>;
+  onDismiss: (suggestion: StatusSuggestion) => Promise<void>;
+  onAddFigure: (candidate: CandidateFigure) => Promise<void>;
+}
+
+export interface ItemEvidenceProps extends EvidenceActions {
+  itemTitle: string;
+  /** Used for element ids (unique on the page). */
+  idPrefix: string;
+  evidence: ItemEvidence | undefined;
+  conflicts: readonly FigureConflict[];
+  candidates: readonly CandidateFigure[];
+  suggestion: StatusSuggestion | undefined;
+}
+
+/** The rule that fired, in words: its own sentence when the catalogue has one, else the general rule. */
+export function ruleText(rule: string): string {
+  const key = `readinglog_rule_${rule.replace(/[^A-Za-z0-9_]/g, '_')}` as MessageKey;
+  const text = t(key);
+  return text && text !== key ? text : t('readinglog_ev_ruleGeneric');
+}
+
+/** The props of one item's evidence, picked out of the thesis's evidence. */
+export function evidenceOfItem(thesis: ThesisEvidence, itemId: string): Pick<ItemEvidenceProps, 'evidence' | 'conflicts' | 'candidates' | 'suggestion'> {
+  return {
+    evidence: thesis.items.find((item) => item.itemId === itemId),
+    conflicts: thesis.conflicts.filter((conflict) => conflict.itemId === itemId),
+    candidates: thesis.candidates.filter((candidate) => candidate.itemId === itemId),
+    suggestion: thesis.suggestions.find((suggestion) => suggestion.itemId === itemId),
+  };
+}
+
+export function hasEvidence(props: Pick<ItemEvidenceProps, 'evidence' | 'conflicts' | 'candidates' | 'suggestion'>): boolean {
+  return Boolean(props.suggestion || props.conflicts.length || props.candidates.length || (props.evidence && props.evidence.supports.length + props.evidence.challenges.length > 0));
+}
+
+function SourceCite({ source }: { source: EvidenceSource }) {
+  return (
+    <span class="tl-ev-source">
+      <span class="tl-ev-source__site">{source.site}</span>
+      {' · '}
+      <a href={source.url} target="_blank" rel="noopener noreferrer">
+        {source.title.trim() || source.url}
+      </a>
+      {' · '}
+      <time dateTime={source.date}>{formatDate(source.date)}</time>
+    </span>
+  );
+}
+
+function ClaimList({ claims, label }: { claims: readonly EvidenceClaim[]; label: string }) {
+  return (
+    <ul class="tl-ev-claims" aria-label={label}>
+      {claims.map((claim, index) => (
+        <li key={`${claim.source.pageKey}#${index}`} class={`tl-ev-claim tl-ev-claim--${claim.stance}`}>
+          <q class="tl-ev-claim__text">{claim.text}</q>
+          {claim.hedged ? <span class="tl-ev-claim__hedged"> ({t('readinglog_ev_hedged')})</span> : null}
+          <br />
+          <SourceCite source={claim.source} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ItemEvidenceView(props: ItemEvidenceProps) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = (action: () => Promise<void>) => async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const { evidence, conflicts, candidates, suggestion } = props;
+  if (!hasEvidence(props)) {
+    return evidence?.since ? <p class="tl-ev tl-ev--none tl-muted">{t('readinglog_ev_nothing', formatDate(evidence.since))}</p> : null;
+  }
+  const headingId = `${props.idPrefix}-evidence`;
+  return (
+    <section class="tl-ev" aria-labelledby={headingId} data-testid="item-evidence">
+      <h5 id={headingId} class="tl-ev__heading">
+        {evidence?.since ? t('readinglog_ev_since', formatDate(evidence.since)) : t('readinglog_ev_sinceNone')}
+      </h5>
+      {suggestion ? (
+        <div class="tl-ev-suggestion" role="group" aria-labelledby={`${headingId}-suggestion`} data-testid="evidence-suggestion">
+          <p id={`${headingId}-suggestion`} class="tl-ev-suggestion__title">
+            {t('readinglog_ev_suggestion', STATUS_LABELS[suggestion.from].word, STATUS_LABELS[suggestion.to].word)} <StatusBadge status={suggestion.to} />
+          </p>
+          <p class="tl-ev-suggestion__rule">
+            {t('readinglog_ev_rule', ruleText(suggestion.rule))} <span class="tl-muted">{t('readinglog_rule_weight')}</span>
+          </p>
+          <p class="tl-ev-suggestion__basis">{t('readinglog_ev_basis', suggestion.basis.length, suggestion.sites)}</p>
+          <ClaimList claims={suggestion.basis} label={t('readinglog_ev_basis', suggestion.basis.length, suggestion.sites)} />
+          <div class="tl-actions">
+            <button type="button" class="tl-button tl-button--primary" disabled={busy} aria-label={t('readinglog_ev_applyNamed', STATUS_LABELS[suggestion.to].word, props.itemTitle)} onClick={run(() => props.onApply(suggestion))}>
+              {t('readinglog_ev_apply')}
+            </button>
+            <button type="button" class="tl-button" disabled={busy} aria-label={t('readinglog_ev_dismissNamed', props.itemTitle)} onClick={run(() => props.onDismiss(suggestion))}>
+              {t('readinglog_ev_dismiss')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? (
+        <p class="tl-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {evidence && evidence.supports.length ? (
+        <div class="tl-ev-side tl-ev-side--supports">
+          <p class="tl-ev-side__count">
+            <StanceMark stance="supports" /> {t('readinglog_ev_supports', evidence.supports.length, evidence.supportSites)}
+          </p>
+          <ClaimList claims={evidence.supports} label={t('readinglog_ev_supports', evidence.supports.length, evidence.supportSites)} />
+        </div>
+      ) : null}
+      {evidence && evidence.challenges.length ? (
+        <div class="tl-ev-side tl-ev-side--challenges">
+          <p class="tl-ev-side__count">
+            <StanceMark stance="challenges" /> {t('readinglog_ev_challenges', evidence.challenges.length, evidence.challengeSites)}
+          </p>
+          <ClaimList claims={evidence.challenges} label={t('readinglog_ev_challenges', evidence.challenges.length, evidence.challengeSites)} />
+        </div>
+      ) : null}
+      {conflicts.length ? (
+        <div class="tl-ev-conflicts" data-testid="evidence-conflicts">
+          <h6 class="tl-ev__subheading">{t('readinglog_ev_conflicts')}</h6>
+          {conflicts.map((conflict) => (
+            <div key={`${conflict.measure}/${conflict.period}`} class="tl-ev-conflict">
+              <p class="tl-ev-conflict__what">{t('readinglog_ev_conflict', conflict.measure, formatDate(conflict.period))}</p>
+              <ul class="tl-ev-conflict__reports" role="list">
+                {conflict.reports.map((report, index) => (
+                  <li key={`${report.source.pageKey}#${index}`} class="tl-ev-report">
+                    <span class="tl-ev-report__value">{report.figure}</span>
+                    <SourceCite source={report.source} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {candidates.length ? (
+        <div class="tl-ev-candidates" data-testid="evidence-candidates">
+          <h6 class="tl-ev__subheading">{t('readinglog_ev_candidates')}</h6>
+          <ul role="list" class="tl-ev-candidates__list">
+            {candidates.map((candidate) => {
+              const figure = candidate.reports[0]?.figure ?? String(candidate.value);
+              const period = candidate.period ? formatDate(candidate.period) : t('readinglog_ev_noPeriod');
+              return (
+                <li key={candidate.id} class="tl-ev-candidate">
+                  <p class="tl-ev-candidate__what">{t('readinglog_ev_candidate', candidate.measure, period, figure)}</p>
+                  <ul class="tl-ev-candidate__sources" role="list">
+                    {candidate.reports.map((report, index) => (
+                      <li key={`${report.source.pageKey}#${index}`}>
+                        <SourceCite source={report.source} />
+                      </li>
+                    ))}
+                  </ul>
+                  {candidate.period ? (
+                    <button type="button" class="tl-button tl-button--small" disabled={busy} aria-label={t('readinglog_ev_addFigureNamed', figure, candidate.measure)} onClick={run(() => props.onAddFigure(candidate))}>
+                      {t('readinglog_ev_addFigure')}
+                    </button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
