@@ -11,6 +11,7 @@ import { StanceMark, StatusBadge } from '../status/StatusBadge';
 import { buildLensView, type ClaimView, type ItemView, type LensView } from './model';
 import { claimStance, filterView, readingOrder, summarize, type NoteFilter, type NoteOrder } from './note';
 import { WhyLinked } from './ClaimCard';
+import { ArticleNoveltyNote, EvidenceProvider } from './EvidenceNote';
 import type { ExtraSection, LensActions } from './types';
 
 /**
@@ -73,7 +74,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
       ]
     : [];
   return (
-    <>
+    <EvidenceProvider version={state.results} load={() => request('evidence/page', {})}>
       <Sidebar
         view={view}
         prefs={{ ...state.prefs, minimized: false }}
@@ -92,6 +93,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
         intro={
           <>
             <NoteHeader view={fullView} order={order} filter={filter} onOrder={setOrder} onFilter={setFilter} />
+            <ArticleNoveltyNote titleOf={(itemId) => state.packs.flatMap((pack) => pack.items).find((item) => item.id === itemId)?.title ?? itemId} />
             <Legend />
           </>
         }
@@ -119,7 +121,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
           />
         </div>
       ) : null}
-    </>
+    </EvidenceProvider>
   );
 }
 

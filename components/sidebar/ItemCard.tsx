@@ -3,6 +3,7 @@ import { formatDate, KIND_LABELS } from '../status/labels';
 import { ClaimCard } from './ClaimCard';
 import type { ItemView } from './model';
 import type { LensActions } from './types';
+import { ItemEvidenceLine } from './EvidenceNote';
 
 /** A checklist item: its latest status (word, date, note) and, when the article touches it, its claims. */
 export function ItemCard({ item, onActivateClaim, actions, compact = false }: {
@@ -31,6 +32,7 @@ export function ItemCard({ item, onActivateClaim, actions, compact = false }: {
         ) : null}
       </p>
       {item.statusNote && !compact ? <p class="tl-item__note">{item.statusNote}</p> : null}
+      {compact ? null : <ItemEvidenceLine itemId={item.id} />}
       {onUpdate ? (
         <div class="tl-item__actions">
           <button type="button" class="tl-button tl-button--small" onClick={() => onUpdate(item)}>
