@@ -35,7 +35,7 @@ import { readSyncView, setUpSync } from './sync';
 
 export { onPacksChanged };
 
-function effectiveOf(snapshot: Snapshot, thesisId: string): ThesisPack {
+export function effectiveOf(snapshot: Snapshot, thesisId: string): ThesisPack {
   const view = effectiveTheses(snapshot.theses, defaultPack, snapshot.feeds.feeds).find((candidate) => candidate.record.id === thesisId);
   if (!view) throw new ChecklistError(`No thesis "${thesisId}".`);
   if (!view.pack) throw new ChecklistError(`"${thesisId}" has no content yet (its feed has not been fetched).`);

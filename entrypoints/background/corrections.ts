@@ -14,7 +14,7 @@ async function readRaw(): Promise<unknown[]> {
 }
 
 /** The records that parse; the others stay stored as they are (never dropped by a write). */
-async function readAll(): Promise<Correction[]> {
+export async function readAll(): Promise<Correction[]> {
   return (await readRaw()).flatMap((record) => {
     const parsed = CorrectionSchema.safeParse(record);
     return parsed.success ? [parsed.data] : [];

@@ -7,6 +7,8 @@ import { checklistHandlers, setUpChecklist } from './checklist';
 import { libraryQueryHandlers } from './library-query';
 import { analysisHandlers } from './analysis';
 import { correctionHandlers } from './corrections';
+import { readingLogHandlers } from './reading-log';
+import { evidenceHandlers } from './evidence';
 
 // The background is a list of features; each owns its file, its handlers and its listeners.
 // A new feature adds one line to `listen` (its handlers) and, if it has listeners, one setUp call.
@@ -18,6 +20,8 @@ export default defineBackground(() => {
     ...libraryQueryHandlers,
     ...analysisHandlers,
     ...correctionHandlers,
+    ...readingLogHandlers,
+    ...evidenceHandlers,
   });
   setUpLens();
   setUpClippings();

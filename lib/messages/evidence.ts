@@ -21,7 +21,13 @@ export const evidenceMessages = defineMessages({
   /** A page of the log, newest read first, optionally filtered by words (title, site, claims). */
   'reading-log/list': {
     request: z.object({ query: z.string().max(500).default(''), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(50) }),
-    response: z.object({ rows: z.array(ReadingLogRowSchema), total: z.number().int(), settings: ReadingLogSettingsSchema }),
+    response: z.object({
+      rows: z.array(ReadingLogRowSchema),
+      total: z.number().int(),
+      settings: ReadingLogSettingsSchema,
+      /** Stored records that could not be read: set aside (kept, not deleted) and described here. */
+      problems: z.array(z.string()).default([]),
+    }),
   },
   /** The whole log, for export as JSON. */
   'reading-log/export': {

@@ -1,6 +1,8 @@
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultPack } from '@/lib/pack/default-pack';
 import { analyzePage, readingOf } from '@/lib/pipeline/scan';
 import { detectArticle } from '@/lib/pipeline/article';
@@ -14,6 +16,8 @@ import { messages } from '@/lib/messages';
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'own-id', getURL: (path: string) => `chrome-extension://own-id${path}` } } }));
 vi.mock('@/entrypoints/background/checklist', () => ({ effectivePacks: async () => [defaultPack] }));
 
+// The handler also records the page in the reading log (storage.local and IndexedDB): give it a fake browser.
+(globalThis as { chrome?: unknown }).chrome = fakeBrowser;
 const { analysisHandlers } = await import('@/entrypoints/background/analysis');
 const { createRouter } = await import('@/entrypoints/background/router');
 

@@ -1,0 +1,3 @@
+export * from './schema';
+export * from './log';
+export * from './rules';
