@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { CandidateFigure, EvidenceClaim, EvidenceSource, FigureConflict, ItemEvidence, StatusSuggestion, ThesisEvidence } from '@/lib/evidence/schema';
-import { STATUS_LABELS, formatDate } from '../status/labels';
-import { StanceMark, StatusBadge } from '../status/StatusBadge';
+import { STANCE_LABELS, STATUS_LABELS, formatDate } from '../status/labels';
+import { StanceMark } from '../status/StatusBadge';
 
 /**
  * What the reading log says about one checklist item, on the checklist page: the claims read
@@ -49,6 +49,14 @@ export function hasEvidence(props: Pick<ItemEvidenceProps, 'evidence' | 'conflic
   return Boolean(props.suggestion || props.conflicts.length || props.candidates.length || (props.evidence && props.evidence.supports.length + props.evidence.challenges.length > 0));
 }
 
+/** "3 claims from 2 sites", in the reader's language. */
+export function claimsFromSites(claims: number, sites: number): string {
+  return t('readinglog_ev_claimsFrom', ...claimsAndSites(claims, sites));
+}
+
+/** A side's lists open when short; a long one stays folded under its count. */
+const OPEN_UP_TO = 3;
+
 function SourceCite({ source }: { source: EvidenceSource }) {
   return (
     <span class="tl-ev-source">
@@ -78,6 +86,25 @@ function ClaimList({ claims, label }: { claims: readonly EvidenceClaim[]; label:
   );
 }
 
+/** "3 claims", "2 sites" (or the one-forms), in the reader's language. */
+export function claimsAndSites(claims: number, sites: number): [string, string] {
+  return [claims === 1 ? t('readinglog_ev_oneClaim') : t('readinglog_ev_nClaims', claims), sites === 1 ? t('readinglog_ev_oneSite') : t('readinglog_ev_nSites', sites)];
+}
+
+/** One side of the evidence: its count and sites, and its claims (folded when many). */
+function Side({ stance, claims, sites }: { stance: 'supports' | 'challenges'; claims: readonly EvidenceClaim[]; sites: number }) {
+  if (claims.length === 0) return null;
+  const count = claimsFromSites(claims.length, sites);
+  return (
+    <details class={`tl-ev-side tl-ev-side--${stance}`} open={claims.length <= OPEN_UP_TO}>
+      <summary class="tl-ev-side__count">
+        <StanceMark stance={stance} /> {count}
+      </summary>
+      <ClaimList claims={claims} label={t('readinglog_ev_sideLabel', STANCE_LABELS[stance].word, count)} />
+    </details>
+  );
+}
+
 export function ItemEvidenceView(props: ItemEvidenceProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -98,20 +125,18 @@ export function ItemEvidenceView(props: ItemEvidenceProps) {
   }
   const headingId = `${props.idPrefix}-evidence`;
   return (
-    <section class="tl-ev" aria-labelledby={headingId} data-testid="item-evidence">
+    <div class="tl-ev" role="group" aria-labelledby={headingId} data-testid="item-evidence">
       <h5 id={headingId} class="tl-ev__heading">
         {evidence?.since ? t('readinglog_ev_since', formatDate(evidence.since)) : t('readinglog_ev_sinceNone')}
       </h5>
       {suggestion ? (
         <div class="tl-ev-suggestion" role="group" aria-labelledby={`${headingId}-suggestion`} data-testid="evidence-suggestion">
           <p id={`${headingId}-suggestion`} class="tl-ev-suggestion__title">
-            {t('readinglog_ev_suggestion', STATUS_LABELS[suggestion.from].word, STATUS_LABELS[suggestion.to].word)} <StatusBadge status={suggestion.to} />
+            {t('readinglog_ev_suggestion', STATUS_LABELS[suggestion.from].word, STATUS_LABELS[suggestion.to].word)}
           </p>
           <p class="tl-ev-suggestion__rule">
             {t('readinglog_ev_rule', ruleText(suggestion.rule))} <span class="tl-muted">{t('readinglog_rule_weight')}</span>
           </p>
-          <p class="tl-ev-suggestion__basis">{t('readinglog_ev_basis', suggestion.basis.length, suggestion.sites)}</p>
-          <ClaimList claims={suggestion.basis} label={t('readinglog_ev_basis', suggestion.basis.length, suggestion.sites)} />
           <div class="tl-actions">
             <button type="button" class="tl-button tl-button--primary" disabled={busy} aria-label={t('readinglog_ev_applyNamed', STATUS_LABELS[suggestion.to].word, props.itemTitle)} onClick={run(() => props.onApply(suggestion))}>
               {t('readinglog_ev_apply')}
@@ -120,6 +145,10 @@ export function ItemEvidenceView(props: ItemEvidenceProps) {
               {t('readinglog_ev_dismiss')}
             </button>
           </div>
+          <details class="tl-ev-suggestion__basis">
+            <summary>{t('readinglog_ev_basis', ...claimsAndSites(suggestion.basis.length, suggestion.sites))}</summary>
+            <ClaimList claims={suggestion.basis} label={t('readinglog_ev_basis', ...claimsAndSites(suggestion.basis.length, suggestion.sites))} />
+          </details>
         </div>
       ) : null}
       {error ? (
@@ -127,22 +156,8 @@ export function ItemEvidenceView(props: ItemEvidenceProps) {
           {error}
         </p>
       ) : null}
-      {evidence && evidence.supports.length ? (
-        <div class="tl-ev-side tl-ev-side--supports">
-          <p class="tl-ev-side__count">
-            <StanceMark stance="supports" /> {t('readinglog_ev_supports', evidence.supports.length, evidence.supportSites)}
-          </p>
-          <ClaimList claims={evidence.supports} label={t('readinglog_ev_supports', evidence.supports.length, evidence.supportSites)} />
-        </div>
-      ) : null}
-      {evidence && evidence.challenges.length ? (
-        <div class="tl-ev-side tl-ev-side--challenges">
-          <p class="tl-ev-side__count">
-            <StanceMark stance="challenges" /> {t('readinglog_ev_challenges', evidence.challenges.length, evidence.challengeSites)}
-          </p>
-          <ClaimList claims={evidence.challenges} label={t('readinglog_ev_challenges', evidence.challenges.length, evidence.challengeSites)} />
-        </div>
-      ) : null}
+      {evidence ? <Side stance="supports" claims={evidence.supports} sites={evidence.supportSites} /> : null}
+      {evidence ? <Side stance="challenges" claims={evidence.challenges} sites={evidence.challengeSites} /> : null}
       {conflicts.length ? (
         <div class="tl-ev-conflicts" data-testid="evidence-conflicts">
           <h6 class="tl-ev__subheading">{t('readinglog_ev_conflicts')}</h6>
@@ -189,6 +204,6 @@ export function ItemEvidenceView(props: ItemEvidenceProps) {
           </ul>
         </div>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -36,11 +36,19 @@ export function EvidenceProvider({ version, load, children }: { version: unknown
   return <PageEvidenceContext.Provider value={evidence}>{children}</PageEvidenceContext.Provider>;
 }
 
-/** "Since 12 Jan 2026: 3 support (2 sites), 1 challenge (1 sites)", or null when nothing was read. */
+/** "2 sites" or "1 site". */
+function sitesText(sites: number): string {
+  return sites === 1 ? t('readinglog_ev_oneSite') : t('readinglog_ev_nSites', sites);
+}
+
+/** "Since 12 Jan 2026: 3 support (2 sites), 1 challenge (1 site)", a side with nothing left out; null when nothing was read. */
 export function evidenceLine(evidence: ItemEvidence | undefined): string | null {
   if (!evidence || evidence.supports.length + evidence.challenges.length === 0) return null;
-  const counts = [evidence.supports.length, evidence.supportSites, evidence.challenges.length, evidence.challengeSites] as const;
-  return evidence.since ? t('readinglog_panel_line', formatDate(evidence.since), ...counts) : t('readinglog_panel_lineAll', ...counts);
+  const parts: string[] = [];
+  if (evidence.supports.length) parts.push(t('readinglog_panel_supports', evidence.supports.length, sitesText(evidence.supportSites)));
+  if (evidence.challenges.length) parts.push(t('readinglog_panel_challenges', evidence.challenges.length, sitesText(evidence.challengeSites)));
+  const counts = parts.join(t('readinglog_panel_join'));
+  return evidence.since ? t('readinglog_panel_line', formatDate(evidence.since), counts) : t('readinglog_panel_lineAll', counts);
 }
 
 /** One item's evidence since its latest status, under its status line in the panel. */

@@ -56,8 +56,10 @@ async function mountPanel(load: () => Promise<PageEvidence>, version: unknown = 
 
 describe('the reading log in the panel', () => {
   it('writes an item’s evidence since its last status in one line, and nothing when none was read', () => {
-    expect(evidenceLine(evidence)).toBe(`Since ${formatDate('2026-01-12')}: 3 support (2 sites), 1 challenge (1 sites)`);
-    expect(evidenceLine({ ...evidence, since: null })).toBe('Read so far: 3 support (2 sites), 1 challenge (1 sites)');
+    expect(evidenceLine(evidence)).toBe(`Since ${formatDate('2026-01-12')}: 3 support (2 sites), 1 challenge (1 site)`);
+    expect(evidenceLine({ ...evidence, since: null })).toBe('Read so far: 3 support (2 sites), 1 challenge (1 site)');
+    // A side nothing was read on is left out.
+    expect(evidenceLine({ ...evidence, supports: [], supportSites: 0 })).toBe(`Since ${formatDate('2026-01-12')}: 1 challenge (1 site)`);
     expect(evidenceLine(page.items[1])).toBeNull();
     expect(evidenceLine(undefined)).toBeNull();
   });
@@ -101,6 +103,6 @@ describe('the reading log in the panel', () => {
 
   it('speaks Chinese when the browser does', () => {
     useUiLocale('zh_CN');
-    expect(evidenceLine(evidence)).toContain('支持 3（2 个网站）');
+    expect(evidenceLine(evidence)).toBe(`自 ${formatDate('2026-01-12')} 以来：支持 3（2 个网站），质疑 1（1 个网站）`);
   });
 });

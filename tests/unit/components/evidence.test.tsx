@@ -80,7 +80,11 @@ describe('an item’s evidence on the checklist page', () => {
     const host = mount(<ItemEvidenceView {...props({ suggestion: undefined })} />);
     expect(host.querySelector('h5')!.textContent).toBe(`Since its last status (${formatDate('2026-01-12')})`);
     const sides = [...host.querySelectorAll('.tl-ev-side__count')].map((p) => p.textContent);
-    expect(sides).toEqual(['▲Supports Supports: 3 claims from 2 sites', '▼Challenges Challenges: 1 claims from 1 sites']);
+    expect(sides).toEqual(['▲Supports 3 claims from 2 sites', '▼Challenges 1 claim from 1 site']);
+    // Short lists are open; a long one is folded under its count.
+    expect([...host.querySelectorAll<HTMLDetailsElement>('details.tl-ev-side')].map((d) => d.open)).toEqual([true, true]);
+    const many = mount(<ItemEvidenceView {...props({ suggestion: undefined, evidence: { ...evidence, supports: [...supports, ...supports] } })} />);
+    expect(many.querySelector<HTMLDetailsElement>('details.tl-ev-side--supports')!.open).toBe(false);
     const first = host.querySelector('.tl-ev-side--supports .tl-ev-claim')!;
     expect(first.querySelector('q')!.textContent).toBe('Beijing approved the first H200 import licences.');
     expect(first.querySelector('.tl-ev-source__site')!.textContent).toBe('reuters.com');
@@ -105,7 +109,7 @@ describe('an item’s evidence on the checklist page', () => {
     const box = host.querySelector('[data-testid="evidence-suggestion"]')!;
     expect(box.textContent).toContain('Suggested status: Pending → On track');
     expect(box.textContent).toContain('Rule: a pending, at-risk or broken catalyst is suggested on track when, since its last status, at least two separate sites report it happening');
-    expect(box.textContent).toContain('Based on 3 claims from 2 separate sites:');
+    expect(box.querySelector('summary')!.textContent).toBe('Based on 3 claims from 2 sites');
     expect(box.querySelectorAll('.tl-ev-claim')).toHaveLength(3);
     const apply = buttonNamed(host, 'Apply');
     expect(apply.getAttribute('aria-label')).toBe('Apply the suggested status On track to H200 import approval');
