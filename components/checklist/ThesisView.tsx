@@ -81,7 +81,7 @@ export function ThesisView({ thesis, today, clippingCounts, recentClippings, act
               onEdit={(itemId, patch) => actions.onEditItem(thesis.id, itemId, patch)}
               onRemove={(itemId) => actions.onRemoveItem(thesis.id, itemId)}
               loadClippings={(itemId) => actions.loadClippings(thesis.id, itemId)}
-              evidence={evidence && evidenceActions ? <ItemEvidenceView idPrefix={`${thesis.id}-${item.id}`} itemTitle={item.title} {...evidenceOfItem(evidence, item.id)} {...evidenceActions} /> : undefined}
+              evidence={evidence && evidenceActions ? <ItemEvidenceView idPrefix={`${thesis.id}-${item.id}`} itemTitle={item.title} measureLabel={(measure) => item.figures.find((figure) => figure.measure === measure)?.label ?? measure} {...evidenceOfItem(evidence, item.id)} {...evidenceActions} /> : undefined}
             />
           ))}
         </ul>

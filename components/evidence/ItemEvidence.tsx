@@ -26,6 +26,8 @@ export interface ItemEvidenceProps extends EvidenceActions {
   conflicts: readonly FigureConflict[];
   candidates: readonly CandidateFigure[];
   suggestion: StatusSuggestion | undefined;
+  /** The key figure's label for a measure id ("cloud-revenue-yoy" → "Alibaba Cloud revenue growth, year over year"). */
+  measureLabel?: (measure: string) => string;
 }
 
 /** The rule that fired, in words: its own sentence when the catalogue has one, else the general rule. */
@@ -120,6 +122,7 @@ export function ItemEvidenceView(props: ItemEvidenceProps) {
     }
   };
   const { evidence, conflicts, candidates, suggestion } = props;
+  const measure = props.measureLabel ?? ((id: string) => id);
   if (!hasEvidence(props)) {
     return evidence?.since ? <p class="tl-ev tl-ev--none tl-muted">{t('readinglog_ev_nothing', formatDate(evidence.since))}</p> : null;
   }
@@ -163,7 +166,7 @@ export function ItemEvidenceView(props: ItemEvidenceProps) {
           <h6 class="tl-ev__subheading">{t('readinglog_ev_conflicts')}</h6>
           {conflicts.map((conflict) => (
             <div key={`${conflict.measure}/${conflict.period}`} class="tl-ev-conflict">
-              <p class="tl-ev-conflict__what">{t('readinglog_ev_conflict', conflict.measure, formatDate(conflict.period))}</p>
+              <p class="tl-ev-conflict__what">{t('readinglog_ev_conflict', measure(conflict.measure), formatDate(conflict.period))}</p>
               <ul class="tl-ev-conflict__reports" role="list">
                 {conflict.reports.map((report, index) => (
                   <li key={`${report.source.pageKey}#${index}`} class="tl-ev-report">
@@ -185,7 +188,7 @@ export function ItemEvidenceView(props: ItemEvidenceProps) {
               const period = candidate.period ? formatDate(candidate.period) : t('readinglog_ev_noPeriod');
               return (
                 <li key={candidate.id} class="tl-ev-candidate">
-                  <p class="tl-ev-candidate__what">{t('readinglog_ev_candidate', candidate.measure, period, figure)}</p>
+                  <p class="tl-ev-candidate__what">{t('readinglog_ev_candidate', measure(candidate.measure), period, figure)}</p>
                   <ul class="tl-ev-candidate__sources" role="list">
                     {candidate.reports.map((report, index) => (
                       <li key={`${report.source.pageKey}#${index}`}>
@@ -194,7 +197,7 @@ export function ItemEvidenceView(props: ItemEvidenceProps) {
                     ))}
                   </ul>
                   {candidate.period ? (
-                    <button type="button" class="tl-button tl-button--small" disabled={busy} aria-label={t('readinglog_ev_addFigureNamed', figure, candidate.measure)} onClick={run(() => props.onAddFigure(candidate))}>
+                    <button type="button" class="tl-button tl-button--small" disabled={busy} aria-label={t('readinglog_ev_addFigureNamed', figure, measure(candidate.measure))} onClick={run(() => props.onAddFigure(candidate))}>
                       {t('readinglog_ev_addFigure')}
                     </button>
                   ) : null}

@@ -64,17 +64,16 @@ export function ItemEvidenceLine({ itemId }: { itemId: string }) {
 }
 
 /** What this article adds to what was read before, at the top of the panel. */
-export function ArticleNoveltyNote({ titleOf }: { titleOf: (itemId: string) => string }) {
+export function ArticleNoveltyNote({ titleOf, measureLabel = (_itemId, measure) => measure }: { titleOf: (itemId: string) => string; measureLabel?: (itemId: string, measure: string) => string }) {
   const novelty = useContext(PageEvidenceContext)?.novelty;
   if (!novelty || novelty.newSourceFor.length + novelty.newFigures.length === 0) return null;
   return (
     <ul class="tl-note tl-note__figures" role="list" aria-label={t('readinglog_panel_heading')} data-testid="panel-novelty" style={{ listStyle: 'none', padding: 0 }}>
-      {novelty.newSourceFor.map((itemId) => (
-        <li key={`s${itemId}`}>{t('readinglog_panel_newSource', titleOf(itemId))}</li>
-      ))}
-      {novelty.newFigures.map((figure, index) => (
-        <li key={`f${index}`}>{t('readinglog_panel_newFigure', figure.figure, figure.period ? `${figure.measure}, ${formatDate(figure.period)}` : figure.measure)}</li>
-      ))}
+      {novelty.newSourceFor.length ? <li>{t('readinglog_panel_newSource', novelty.newSourceFor.map(titleOf).join(t('readinglog_panel_listJoin')))}</li> : null}
+      {novelty.newFigures.map((figure, index) => {
+        const label = measureLabel(figure.itemId, figure.measure);
+        return <li key={`f${index}`}>{t('readinglog_panel_newFigure', figure.figure, figure.period ? `${label}, ${formatDate(figure.period)}` : label)}</li>;
+      })}
     </ul>
   );
 }

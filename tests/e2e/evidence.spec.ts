@@ -46,7 +46,7 @@ test('read four articles, see the evidence, the conflict and the suggestion, app
   const panel = await openPanel(page);
   const item = panel.locator(`.tl-item[data-item-id="${ITEM}"]`).first();
   await expect(item.locator('[data-testid="panel-evidence"]')).toHaveText(/^Since .*2026: \d+ challenge \(3 sites\)$/);
-  await expect(panel.locator('[data-testid="panel-novelty"]')).toContainText('This article is the first source on Alibaba Cloud revenue growth holds or accelerates');
+  await expect(panel.locator('[data-testid="panel-novelty"]')).toContainText(/First source since the last status on: .*Alibaba Cloud revenue growth holds or accelerates/);
   await page.screenshot({ path: `${SHOTS}/panel-before.png` });
 
   // The reading log lists the four articles, newest read first.
@@ -79,21 +79,22 @@ test('read four articles, see the evidence, the conflict and the suggestion, app
   await expect(card.locator('.tl-card__head .tl-status__word')).toHaveText('On track');
   await expect(evidence.locator('h5')).toHaveText(/^Since its last status \(.*2026\)$/);
   await expect(evidence.locator('.tl-ev-side--challenges .tl-ev-side__count')).toContainText(/\d+ claims from 3 sites/);
+  await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await checklist.screenshot({ path: `${SHOTS}/checklist-light.png` });
+  await checklist.emulateMedia({ colorScheme: 'dark' });
+  await checklist.screenshot({ path: `${SHOTS}/checklist-dark.png` });
+  await checklist.emulateMedia({ colorScheme: 'light' });
   // Many claims: the list is folded under its count, and opens.
   await evidence.locator('.tl-ev-side--challenges summary').click();
   await expect(evidence.locator('.tl-ev-side--challenges .tl-ev-source__site').first()).toBeVisible();
   const conflict = evidence.getByTestId('evidence-conflicts');
+  await expect(conflict.locator('.tl-ev-conflict__what')).toHaveText(/^Alibaba Cloud revenue growth, year over year, period ended .*2026: the sources give different values$/);
   await expect(conflict.locator('.tl-ev-report__value')).toHaveText(['29%', '27%']);
   await expect(conflict.locator('.tl-ev-report .tl-ev-source__site')).toHaveText(['reuters.com', 'cnbc.com']);
   const suggestion = evidence.getByTestId('evidence-suggestion');
   await expect(suggestion).toContainText('Suggested status: On track → At risk');
   await expect(suggestion).toContainText('at least two separate sites report it blocked or delayed');
   await expect(suggestion.locator('summary')).toHaveText(/^Based on \d+ claims from 3 sites$/);
-  await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
-  await checklist.screenshot({ path: `${SHOTS}/checklist-light.png` });
-  await checklist.emulateMedia({ colorScheme: 'dark' });
-  await checklist.screenshot({ path: `${SHOTS}/checklist-dark.png` });
-  await checklist.emulateMedia({ colorScheme: 'light' });
   await axeClean(checklist, 'checklist');
 
   // Keyboard: Apply is reachable by Tab and works with Enter.

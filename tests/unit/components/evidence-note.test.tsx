@@ -36,7 +36,7 @@ async function mountPanel(load: () => Promise<PageEvidence>, version: unknown = 
   const draw = (v: unknown) =>
     render(
       <EvidenceProvider version={v} load={load}>
-        <ArticleNoveltyNote titleOf={(id) => (id === 'h200-import-approval' ? 'H200 import approval' : id)} />
+        <ArticleNoveltyNote titleOf={(id) => (id === 'h200-import-approval' ? 'H200 import approval' : id)} measureLabel={(itemId, measure) => `${measure} of ${itemId}`} />
         <ul>
           <ItemEvidenceLine itemId="h200-import-approval" />
           <ItemEvidenceLine itemId="quiet" />
@@ -72,8 +72,8 @@ describe('the reading log in the panel', () => {
     expect(lines).toEqual([evidenceLine(evidence)]);
     const novelty = [...host.querySelectorAll('[data-testid="panel-novelty"] li')].map((li) => li.textContent);
     expect(novelty).toEqual([
-      'This article is the first source on H200 import approval since its last status.',
-      `A figure no one reported before: 35% (cloud revenue growth, ${formatDate('2026-03-31')}).`,
+      'First source since the last status on: H200 import approval.',
+      `A figure no one reported before: 35% (cloud revenue growth of cloud-growth, ${formatDate('2026-03-31')}).`,
     ]);
   });
 

@@ -96,7 +96,7 @@ describe('an item’s evidence on the checklist page', () => {
   it('puts sources that disagree side by side: value, source and date for each', () => {
     const host = mount(<ItemEvidenceView {...props({ suggestion: undefined })} />);
     const box = host.querySelector('[data-testid="evidence-conflicts"]')!;
-    expect(box.textContent).toContain(`cloud revenue growth for ${formatDate('2026-03-31')}: the sources give different values`);
+    expect(box.textContent).toContain(`cloud revenue growth, period ended ${formatDate('2026-03-31')}: the sources give different values`);
     const reports = [...box.querySelectorAll('.tl-ev-report')];
     expect(reports.map((r) => r.querySelector('.tl-ev-report__value')!.textContent)).toEqual(['34%', '35%']);
     expect(reports.map((r) => r.querySelector('.tl-ev-source__site')!.textContent)).toEqual(['reuters.com', 'cnbc.com']);
@@ -129,10 +129,10 @@ describe('an item’s evidence on the checklist page', () => {
   });
 
   it('offers a newer key figure with its source and one click to add it; a figure without a period is shown but cannot be added', async () => {
-    const p = props({ suggestion: undefined, candidates: [candidate, { ...candidate, id: 'x', period: null }] });
+    const p = props({ suggestion: undefined, candidates: [candidate, { ...candidate, id: 'x', period: null }], measureLabel: (measure) => (measure === 'H200 units shipped' ? 'H200 units shipped to China' : measure) });
     const host = mount(<ItemEvidenceView {...p} />);
     const items = [...host.querySelectorAll('.tl-ev-candidate')];
-    expect(items[0]!.textContent).toContain(`H200 units shipped for ${formatDate('2026-06-30')}: 50,000 units`);
+    expect(items[0]!.textContent).toContain(`H200 units shipped to China, period ended ${formatDate('2026-06-30')}: 50,000 units`);
     expect(items[0]!.querySelector('.tl-ev-source__site')!.textContent).toBe('cnbc.com');
     expect(items[1]!.textContent).toContain('no period named');
     expect(items[1]!.querySelector('button')).toBeNull();
