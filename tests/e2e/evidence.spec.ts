@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, servePage, fixturePage } from './extension';
+import { test, expect, servePage, fixturePage, launchWithExtension, extensionIdOf } from './extension';
 import { lensFrame, openPanel } from './lens-ui';
 
 /**
@@ -109,6 +109,21 @@ test('read four articles, see the evidence, the conflict and the suggestion, app
   await card.locator('.tl-card__history summary').click();
   await expect(card.locator('.tl-history__entry').first()).toHaveAttribute('data-origin', 'user');
 
+  // A newer key figure: one click adds it to the item, with its source; the checklist then knows that period.
+  const candidates = card.getByTestId('evidence-candidates');
+  await expect(candidates.locator('.tl-ev-candidate')).toHaveCount(2);
+  await candidates.getByRole('button', { name: /^Add 29% / }).click();
+  await expect(checklist.getByRole('status').filter({ hasText: 'Key figure added, with its source.' })).toHaveCount(1);
+  await expect(card.getByTestId('evidence-candidates')).toHaveCount(0);
+  const figures = await checklist.evaluate(async () => {
+    const reply = (await chrome.runtime.sendMessage({ type: 'checklist/export-pack', payload: { id: 'alibaba-ai-cloud-h200' } })) as { data: { json: string } };
+    const pack = JSON.parse(reply.data.json) as { items: Array<{ id: string; figures: Array<{ measure: string; value: number; periodEnd?: string; source?: { url?: string } }> }> };
+    return pack.items.find((item) => item.id === 'cloud-revenue-growth')!.figures.filter((figure) => figure.periodEnd === '2026-09-30');
+  });
+  expect(figures).toHaveLength(1);
+  expect(figures[0]).toMatchObject({ measure: 'cloud-revenue-yoy', value: 29 });
+  expect(JSON.stringify(figures[0])).toContain('reuters.com');
+
   // The panel on an article shows the new status.
   await page.bringToFront();
   await page.goto(ARTICLES[1]!.url);
@@ -144,4 +159,31 @@ test('switched off, the log records nothing new', async ({ page, context, extens
   await expect(log.getByLabel('Keep a reading log')).not.toBeChecked();
   await expect(log.getByTestId('reading-log-empty')).toBeVisible();
   await expect(log.getByTestId('reading-log-count')).toHaveText('0 articles');
+});
+
+test('in Chinese: the reading log and the suggestion speak the browser’s language', async () => {
+  test.setTimeout(180_000);
+  const context = await launchWithExtension({ uiLanguage: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  try {
+    const extensionId = await extensionIdOf(context);
+    for (const article of ARTICLES) await servePage(context, article.url, fixturePage(article.file));
+    const page = await context.newPage();
+    for (const article of ARTICLES) {
+      await page.goto(article.url);
+      await lensFrame(page);
+    }
+    await page.goto(`chrome-extension://${extensionId}/reading-log.html`);
+    await expect(page.locator('h1')).toHaveText('阅读记录');
+    await expect(page.getByTestId('reading-log-count')).toHaveText('共 4 篇文章');
+    await page.goto(`chrome-extension://${extensionId}/options.html#thesis=${THESIS}`);
+    const suggestion = page.locator(`.tl-card[data-item-id="${ITEM}"]`).getByTestId('evidence-suggestion');
+    await expect(suggestion).toContainText('建议状态：');
+    await expect(suggestion.getByRole('button', { name: /^将建议状态/ })).toHaveText('采用');
+    await suggestion.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SHOTS}/checklist-zh-dark.png` });
+    await axeClean(page, 'checklist zh');
+  } finally {
+    await context.close();
+  }
 });
