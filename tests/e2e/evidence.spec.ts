@@ -187,3 +187,32 @@ test('in Chinese: the reading log and the suggestion speak the browser’s langu
     await context.close();
   }
 });
+
+test('a dismissed suggestion stays dismissed until new evidence arrives', async ({ page, context, extensionId }) => {
+  test.setTimeout(180_000);
+  for (const article of ARTICLES) await servePage(context, article.url, fixturePage(article.file));
+  // Three sites: enough for the suggestion.
+  for (const article of [ARTICLES[0]!, ARTICLES[1]!, ARTICLES[3]!]) {
+    await page.goto(article.url);
+    await lensFrame(page);
+  }
+  const checklist = await context.newPage();
+  await checklist.goto(`chrome-extension://${extensionId}/options.html#thesis=${THESIS}`);
+  const card = checklist.locator(`.tl-card[data-item-id="${ITEM}"]`);
+  const suggestion = card.getByTestId('evidence-suggestion');
+  await expect(suggestion).toContainText('Suggested status: On track → At risk');
+  await suggestion.getByRole('button', { name: /Dismiss the suggestion/ }).click();
+  await expect(suggestion).toHaveCount(0);
+  await expect(card.locator('.tl-card__head .tl-status__word')).toHaveText('On track');
+  // Still dismissed on a fresh load: the evidence behind it has not changed.
+  await checklist.reload();
+  await expect(card.getByTestId('item-evidence')).toBeVisible();
+  await expect(suggestion).toHaveCount(0);
+  // A new article on the item: the suggestion comes back.
+  await page.bringToFront();
+  await page.goto(ARTICLES[2]!.url);
+  await lensFrame(page);
+  await checklist.bringToFront();
+  await checklist.reload();
+  await expect(suggestion).toContainText('Suggested status: On track → At risk');
+});
