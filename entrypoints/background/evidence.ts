@@ -36,7 +36,7 @@ async function readDismissals(): Promise<Dismissal[]> {
 export function appliedNote(suggestion: StatusSuggestion): string {
   const sources = [...new Map(suggestion.basis.map((claim) => [claim.source.pageKey, claim.source])).values()];
   const listed = sources.map((source) => `${source.site}, ${source.date}: "${source.title || source.url}" <${source.url}>`).join('; ');
-  return `From the reading log: ${suggestion.sites} separate sites since the last status (${suggestion.rule}). Sources: ${listed}`;
+  return `Suggested by the reading log (${suggestion.from} → ${suggestion.to}): ${suggestion.sites} separate sites since the last status. Sources: ${listed}`;
 }
 
 /** The date of an applied suggestion: its newest article's (what the reader knew then), not the day of the click. */

@@ -6,6 +6,7 @@ import { readAll as readCorrections } from './corrections';
 import { correctEntry, logEntryOf } from '@/lib/evidence/log';
 import { ReadingLogSettingsSchema, type ReadingLogEntry, type ReadingLogSettings } from '@/lib/evidence/schema';
 import type { ScanResult } from '@/lib/pipeline/types';
+import type { Correction } from '@/lib/corrections';
 
 /**
  * The reading log in the background (issue 12): what the reader read of relevant articles,
@@ -50,7 +51,15 @@ export async function recordReading(results: readonly ScanResult[], sender: Runt
 /** Every entry, with the corrections the reader made since it was recorded. */
 export async function readLog(): Promise<{ entries: ReadingLogEntry[]; problems: string[] }> {
   const [{ entries, problems }, corrections] = await Promise.all([readingLog().then((store) => store.read()), readCorrections()]);
-  return { entries: corrections.length ? entries.map((entry) => correctEntry(entry, corrections)) : entries, problems };
+  if (corrections.length === 0) return { entries, problems };
+  // Grouped by page first: 5,000 entries × 5,000 corrections must not be a product.
+  const byPage = new Map<string, Correction[]>();
+  for (const correction of corrections) byPage.set(correction.pageUrl, [...(byPage.get(correction.pageUrl) ?? []), correction]);
+  const corrected = entries.map((entry) => {
+    const mine = byPage.get(entry.url);
+    return mine ? correctEntry(entry, mine) : entry;
+  });
+  return { entries: corrected, problems };
 }
 
 function matches(entry: ReadingLogEntry, words: string[]): boolean {

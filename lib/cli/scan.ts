@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { defaultPack } from '../pack/default-pack';
 import { safeParsePack, type ThesisPack } from '../pack/schema';
 import { scan } from '../pipeline/scan';
 import type { LinkReasons, ScanResult } from '../pipeline/types';
+import { today } from '../pack/status';
+import { logEntryOf } from '../evidence/log';
+import { buildDigest, formatDigest, type DigestInput } from '../evidence/digest';
 
 /**
  * The `scan` command (../shared/spec/scan-cli.md): the extension's page pipeline on saved
@@ -18,7 +22,7 @@ import type { LinkReasons, ScanResult } from '../pipeline/types';
  */
 
 export const USAGE =
-  'usage: npm run scan -- <file.html | file.txt | http(s)://url>... [--json] [--thesis pack.json] [--date YYYY-MM-DD] [--as-of YYYY-MM-DD]';
+  'usage: npm run scan -- <file.html | file.txt | http(s)://url>... [--json] [--thesis pack.json] [--date YYYY-MM-DD] [--as-of YYYY-MM-DD] [--digest]';
 
 const FETCH_TIMEOUT_MS = 15_000;
 
@@ -28,6 +32,8 @@ export interface ScanArgs {
   thesis: string | null;
   date: string | null;
   asOf: string | null;
+  /** Read all inputs as one reading log and print the evidence per item (lib/evidence/digest.ts). */
+  digest: boolean;
 }
 
 export class UsageError extends Error {}
@@ -43,7 +49,7 @@ function checkDate(flag: string, value: string | undefined): string {
 }
 
 export function parseArgs(argv: readonly string[]): ScanArgs {
-  const args: ScanArgs = { inputs: [], json: false, thesis: null, date: null, asOf: null };
+  const args: ScanArgs = { inputs: [], json: false, thesis: null, date: null, asOf: null, digest: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -51,6 +57,9 @@ export function parseArgs(argv: readonly string[]): ScanArgs {
     switch (flag) {
       case '--json':
         args.json = true;
+        break;
+      case '--digest':
+        args.digest = true;
         break;
       case '--thesis': {
         const path = value();
@@ -287,6 +296,7 @@ export async function main(argv: readonly string[], io: ScanIO): Promise<number>
     io.stderr(`scan: ${describe(error)}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
+  if (args.digest) return digest(args, pack, io);
   // Inputs are scanned in order; a bad one is reported and the others still run (nothing
   // is lost in a corpus run), and the exit code says that something failed.
   let failed = 0;
@@ -313,6 +323,44 @@ export async function main(argv: readonly string[], io: ScanIO): Promise<number>
   const total = args.inputs.length;
   if (failed < total) {
     io.stderr(`scan: ${failed} of ${total} inputs failed (above); the other ${total - failed} results are printed\n`);
+    return 3;
+  }
+  return 1;
+}
+
+/** The address a saved file stands for when its page names none (each such file is a site of its own). */
+function fileUrl(input: string): string {
+  return pathToFileURL(resolve(input)).href;
+}
+
+/**
+ * `--digest`: every input read as an article of one reading log, then the evidence rules the
+ * extension applies to its log (lib/evidence), as of `--as-of` (default today). A bad input
+ * is reported and the others still count (exit code 3, as for a scan).
+ */
+async function digest(args: ScanArgs, pack: ThesisPack, io: ScanIO): Promise<number> {
+  const asOf = args.asOf ?? today();
+  const inputs: DigestInput[] = [];
+  let failed = 0;
+  for (const input of args.inputs) {
+    try {
+      const loaded = await loadInput(input, io);
+      const result = scan(loaded.document, pack, { url: loaded.url, date: args.date, asOf, ...(io.now ? { now: io.now } : {}) });
+      const url = result.url ?? loaded.url ?? fileUrl(input);
+      // A saved file was "read" on its own date (or the as-of date when it has none).
+      const readAt = `${(result.published ?? '').slice(0, 10) || args.date || asOf}T00:00:00.000Z`;
+      inputs.push({ input, entry: logEntryOf(result, { url, readAt }) });
+    } catch (error) {
+      failed++;
+      io.stderr(`scan: ${describe(error)}\n`);
+    }
+  }
+  const report = buildDigest(pack, inputs, asOf);
+  io.stdout(args.json ? `${JSON.stringify(report)}\n` : `${formatDigest(report, pack)}\n`);
+  if (failed === 0) return 0;
+  const total = args.inputs.length;
+  if (failed < total) {
+    io.stderr(`scan: ${failed} of ${total} inputs failed (above); the digest covers the other ${total - failed}\n`);
     return 3;
   }
   return 1;

@@ -232,7 +232,9 @@ export function figureConflicts(items: readonly Item[], entries: readonly Readin
   const dated = sightingsOf(entries).filter((s) => s.period !== null && byId.has(s.itemId));
   for (const group of groupBy(dated, (s) => `${s.itemId}|${s.measure}|${s.period}|${s.unit}`).values()) {
     const first = group[0]!;
-    const key = byId.get(first.itemId)!.figures.find((figure) => figure.measure === first.measure);
+    // The tolerance of the key figure for that period, else of the measure's latest one.
+    const figures = byId.get(first.itemId)!.figures.filter((figure) => figure.measure === first.measure);
+    const key = figures.find((figure) => figure.periodEnd === first.period) ?? figures.at(-1);
     const disagree = group.some((a) => group.some((b) => a.report.source.pageKey !== b.report.source.pageKey && !sameFigure(a.value, b.value, first.unit, key)));
     if (!disagree) continue;
     conflicts.push({ itemId: first.itemId, measure: first.measure, period: first.period!, unit: first.unit, reports: distinctReports(group) });

@@ -54,6 +54,7 @@ describe('parseArgs', () => {
       thesis: 'p.json',
       date: '2026-01-09',
       asOf: '2026-02-01',
+      digest: false,
     });
   });
 

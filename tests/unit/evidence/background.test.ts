@@ -79,6 +79,21 @@ describe('recording what the reader read', () => {
     expect((await send(checklistPage, 'reading-log/list', {})).data.total).toBe(0);
   });
 
+  it('applies a correction the reader makes after the page was recorded', async () => {
+    await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE) });
+    const [before] = (await send(checklistPage, 'reading-log/export')).data.entries;
+    const first = before.claims[0];
+    const corrected = await send(lens(WIRE), 'corrections/add', { thesisId: before.thesisId, text: first.text, kind: 'not-claim' });
+    expect(corrected.ok).toBe(true);
+    const [after] = (await send(checklistPage, 'reading-log/export')).data.entries;
+    expect(after.claims.map((c: { text: string }) => c.text)).not.toContain(first.text);
+    expect(after.claims).toHaveLength(before.claims.length - 1);
+    // Seen again, the page is recorded with the correction already applied.
+    await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE) });
+    expect((await (await log()).read()).entries[0]!.claims).toHaveLength(before.claims.length - 1);
+    await send(checklistPage, 'corrections/remove', { id: corrected.data.correction.id });
+  });
+
   it('keeps two tabs recording at once', async () => {
     const urls = ['https://www.reuters.com/a', 'https://www.ft.com/b', 'https://www.scmp.com/c'];
     await Promise.all(urls.map((url, i) => send(lens(url, 10 + i), 'lens/analyze', { reading: reading(url) })));
@@ -177,6 +192,19 @@ describe('suggestions and candidate figures', () => {
     expect(figure.period).toMatch(/ended 2026-06-30$/);
     expect((await send(checklistPage, 'evidence/thesis', { thesisId: THESIS })).data.candidates.some((c: { id: string }) => c.id === candidate.id)).toBe(false);
     expect((await send(checklistPage, 'evidence/add-figure', { thesisId: THESIS, candidateId: candidate.id })).ok).toBe(false);
+  });
+});
+
+describe('a candidate as a key figure', () => {
+  it('is modelled on the item figure of the same measure, and refused without a period, a model or a known unit', async () => {
+    const { keyFigureOf } = await import('@/entrypoints/background/evidence');
+    const model = defaultPack.items.find((i) => i.id === 'cloud-revenue-growth')!.figures.find((f) => f.measure === 'cloud-revenue-yoy')!;
+    const report = { value: 41, figure: '41%', text: 'Cloud rose 41%.', source: { pageKey: 'https://www.ft.com/x', url: 'https://www.ft.com/x', title: 'Cloud story', site: 'ft.com', date: '2026-08-20' } };
+    const candidate = { id: 'c', itemId: 'cloud-revenue-growth', measure: 'cloud-revenue-yoy', period: '2026-06-30', unit: 'percent', value: 41, reports: [report] };
+    expect(keyFigureOf(candidate, model)).toMatchObject({ measure: 'cloud-revenue-yoy', label: model.label, context: model.context, value: 41, periodEnd: '2026-06-30', asOf: '2026-08-20', source: 'Cloud story <https://www.ft.com/x>' });
+    expect(() => keyFigureOf({ ...candidate, period: null }, model)).toThrow(/names no period/);
+    expect(() => keyFigureOf(candidate, undefined)).toThrow(/no key figure/);
+    expect(() => keyFigureOf({ ...candidate, unit: 'furlongs' }, model)).toThrow(/cannot be a key figure/);
   });
 });
 
