@@ -2,6 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { ArticleNovelty, ItemEvidence } from '@/lib/evidence/schema';
+import type { Item } from '@/lib/pack/schema';
 import { formatDate } from '../status/labels';
 
 /**
@@ -63,17 +64,58 @@ export function ItemEvidenceLine({ itemId }: { itemId: string }) {
   );
 }
 
-/** What this article adds to what was read before, at the top of the panel. */
-export function ArticleNoveltyNote({ titleOf, measureLabel = (_itemId, measure) => measure }: { titleOf: (itemId: string) => string; measureLabel?: (itemId: string, measure: string) => string }) {
-  const novelty = useContext(PageEvidenceContext)?.novelty;
-  if (!novelty || novelty.newSourceFor.length + novelty.newFigures.length === 0) return null;
+/** Whether a source's site is the page's own (the log names sites by registrable domain: "reuters.com"). */
+function sameSite(pageUrl: string, site: string): boolean {
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    return false;
+  }
+  return host === site || host.endsWith(`.${site}`);
+}
+
+/** Figures listed at most; the rest are counted. */
+const MAX_FIGURES = 3;
+
+export interface NoveltyProps {
+  /** The article's address: what "another site" is measured against. */
+  pageUrl: string;
+  /** The checklist's items (the enabled theses'): their titles, key figures and labels. */
+  items: ReadonlyArray<Pick<Item, 'id' | 'title' | 'figures'>>;
+}
+
+/**
+ * What this article adds to what was read before, at the top of the panel. Only against other
+ * reading: the first article on a story is not "a new source", and a figure the checklist
+ * already holds is not "one no one reported"; a long list of figures is cut to the first few.
+ */
+export function ArticleNoveltyNote({ pageUrl, items }: NoveltyProps) {
+  const evidence = useContext(PageEvidenceContext);
+  const itemOf = (itemId: string) => items.find((item) => item.id === itemId);
+  const titleOf = (itemId: string) => itemOf(itemId)?.title ?? itemId;
+  const measureLabel = (itemId: string, measure: string) => itemOf(itemId)?.figures.find((figure) => figure.measure === measure)?.label ?? measure;
+  // A figure whose measure and period the checklist holds is not news, whatever the log says.
+  const isKnownFigure = (itemId: string, measure: string, period: string | null) => Boolean(itemOf(itemId)?.figures.some((figure) => figure.measure === measure && figure.periodEnd === period));
+  const novelty = evidence?.novelty;
+  if (!evidence || !novelty) return null;
+  const othersOn = (itemId: string) => {
+    const item = evidence.items.find((entry) => entry.itemId === itemId);
+    return Boolean(item && [...item.supports, ...item.challenges].some((claim) => !sameSite(pageUrl, claim.source.site)));
+  };
+  const otherReading = evidence.items.some((item) => othersOn(item.itemId));
+  if (!otherReading) return null;
+  const newSources = novelty.newSourceFor.filter(othersOn);
+  const figures = novelty.newFigures.filter((figure) => !isKnownFigure(figure.itemId, figure.measure, figure.period));
+  if (newSources.length + figures.length === 0) return null;
   return (
     <ul class="tl-note tl-note__figures" role="list" aria-label={t('readinglog_panel_heading')} data-testid="panel-novelty" style={{ listStyle: 'none', padding: 0 }}>
-      {novelty.newSourceFor.length ? <li>{t('readinglog_panel_newSource', novelty.newSourceFor.map(titleOf).join(t('readinglog_panel_listJoin')))}</li> : null}
-      {novelty.newFigures.map((figure, index) => {
+      {newSources.length ? <li>{t('readinglog_panel_newSource', newSources.map(titleOf).join(t('readinglog_panel_listJoin')))}</li> : null}
+      {figures.slice(0, MAX_FIGURES).map((figure, index) => {
         const label = measureLabel(figure.itemId, figure.measure);
         return <li key={`f${index}`}>{t('readinglog_panel_newFigure', figure.figure, figure.period ? `${label}, ${formatDate(figure.period)}` : label)}</li>;
       })}
+      {figures.length > MAX_FIGURES ? <li>{t('readinglog_panel_moreFigures', figures.length - MAX_FIGURES)}</li> : null}
     </ul>
   );
 }

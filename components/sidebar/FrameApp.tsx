@@ -93,7 +93,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
         intro={
           <>
             <NoteHeader view={fullView} order={order} filter={filter} onOrder={setOrder} onFilter={setFilter} />
-            <ArticleNoveltyNote titleOf={(id) => itemOf(state, id)?.title ?? id} measureLabel={(id, measure) => itemOf(state, id)?.figures.find((figure) => figure.measure === measure)?.label ?? measure} />
+            <ArticleNoveltyNote pageUrl={state.page.url} items={state.packs.flatMap((pack) => pack.items)} />
             <Legend />
           </>
         }
@@ -123,10 +123,6 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
       ) : null}
     </EvidenceProvider>
   );
-}
-
-function itemOf(state: FrameState, itemId: string) {
-  return state.packs.flatMap((pack) => pack.items).find((item) => item.id === itemId);
 }
 
 /** The closed panel: a slim strip with the count (opens the panel) and a mark where each claim is. */

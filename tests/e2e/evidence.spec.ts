@@ -46,7 +46,7 @@ test('read four articles, see the evidence, the conflict and the suggestion, app
   const panel = await openPanel(page);
   const item = panel.locator(`.tl-item[data-item-id="${ITEM}"]`).first();
   await expect(item.locator('[data-testid="panel-evidence"]')).toHaveText(/^Since .*2026: \d+ challenge \(3 sites\)$/);
-  await expect(panel.locator('[data-testid="panel-novelty"]')).toContainText(/First source since the last status on: .*Alibaba Cloud revenue growth holds or accelerates/);
+  await expect(panel.locator('[data-testid="panel-novelty"]')).toContainText(/This site is a new source on: .*Alibaba Cloud revenue growth holds or accelerates/);
   await page.screenshot({ path: `${SHOTS}/panel-before.png` });
 
   // The reading log lists the four articles, newest read first.

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { ItemEvidence } from '@/lib/evidence/schema';
-import { ArticleNoveltyNote, EvidenceProvider, ItemEvidenceLine, evidenceLine, type PageEvidence } from '@/components/sidebar/EvidenceNote';
+import { ArticleNoveltyNote, EvidenceProvider, ItemEvidenceLine, evidenceLine, type NoveltyProps, type PageEvidence } from '@/components/sidebar/EvidenceNote';
 import { formatDate } from '@/components/status/labels';
 import { useUiLocale } from '../../support/i18n';
 
@@ -30,13 +30,22 @@ const page: PageEvidence = {
   novelty: { newSourceFor: ['h200-import-approval'], newFigures: [{ itemId: 'cloud-growth', measure: 'cloud revenue growth', figure: '35%', period: '2026-03-31' }] },
 };
 
-async function mountPanel(load: () => Promise<PageEvidence>, version: unknown = 1) {
+const checklistItems = [
+  { id: 'h200-import-approval', title: 'H200 import approval', figures: [] },
+  {
+    id: 'cloud-growth',
+    title: 'Cloud growth',
+    figures: [{ measure: 'cloud revenue growth', label: 'Cloud revenue growth, year over year', periodEnd: '2025-09-30' }],
+  },
+] as unknown as NoveltyProps['items'];
+
+async function mountPanel(load: () => Promise<PageEvidence>, version: unknown = 1, pageUrl = 'https://www.scmp.com/tech/article/1') {
   const host = document.createElement('div');
   document.body.append(host);
   const draw = (v: unknown) =>
     render(
       <EvidenceProvider version={v} load={load}>
-        <ArticleNoveltyNote titleOf={(id) => (id === 'h200-import-approval' ? 'H200 import approval' : id)} measureLabel={(itemId, measure) => `${measure} of ${itemId}`} />
+        <ArticleNoveltyNote pageUrl={pageUrl} items={checklistItems} />
         <ul>
           <ItemEvidenceLine itemId="h200-import-approval" />
           <ItemEvidenceLine itemId="quiet" />
@@ -72,9 +81,26 @@ describe('the reading log in the panel', () => {
     expect(lines).toEqual([evidenceLine(evidence)]);
     const novelty = [...host.querySelectorAll('[data-testid="panel-novelty"] li')].map((li) => li.textContent);
     expect(novelty).toEqual([
-      'First source since the last status on: H200 import approval.',
-      `A figure no one reported before: 35% (cloud revenue growth of cloud-growth, ${formatDate('2026-03-31')}).`,
+      'This site is a new source on: H200 import approval.',
+      `A figure no one reported before: 35% (Cloud revenue growth, year over year, ${formatDate('2026-03-31')}).`,
     ]);
+  });
+
+  it('says nothing is new when nothing else was read, keeps quiet about figures the checklist holds, and cuts a long list', async () => {
+    // Every claim the log holds is from this very site: the first article on the story is not news about sources.
+    const own = { ...evidence, supports: evidence.supports.filter((claim) => claim.source.site === 'reuters.com'), challenges: [], supportSites: 1, challengeSites: 0 };
+    const alone = await mountPanel(async () => ({ ...page, items: [own] }), 1, 'https://www.reuters.com/a');
+    expect(alone.host.querySelector('[data-testid="panel-novelty"]')).toBeNull();
+    document.body.innerHTML = '';
+    const known = { itemId: 'cloud-growth', measure: 'cloud revenue growth', figure: '34%', period: '2025-09-30' };
+    const fresh = (n: number) => ({ itemId: 'cloud-growth', measure: 'cloud revenue growth', figure: `${30 + n}%`, period: `2027-0${n}-30` });
+    const many: PageEvidence = { ...page, novelty: { newSourceFor: [], newFigures: [known, fresh(1), fresh(2), fresh(3), fresh(4), fresh(5)] } };
+    const { host } = await mountPanel(async () => many);
+    const lines = [...host.querySelectorAll('[data-testid="panel-novelty"] li')].map((li) => li.textContent);
+    expect(lines).toHaveLength(4);
+    expect(lines.join(' ')).not.toContain('34%');
+    expect(lines[0]).toContain('31%');
+    expect(lines[3]).toBe('And 2 more new figures.');
   });
 
   it('asks again when the article’s results change, and shows nothing when the log cannot answer', async () => {
