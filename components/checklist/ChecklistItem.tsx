@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Item } from '@/lib/pack/schema';
@@ -33,11 +34,13 @@ export interface ChecklistItemProps {
   onEdit: (itemId: string, patch: ItemPatch) => Promise<void>;
   onRemove: (itemId: string) => Promise<void>;
   loadClippings: (itemId: string) => Promise<ClippingSummary[]>;
+  /** What the reading log says since the latest status (components/evidence), when known. */
+  evidence?: ComponentChild;
 }
 
 type Panel = 'none' | 'update' | 'edit';
 
-export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, takenIds, onAddStatus, onUndo, onEdit, onRemove, loadClippings }: ChecklistItemProps) {
+export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, takenIds, onAddStatus, onUndo, onEdit, onRemove, loadClippings, evidence }: ChecklistItemProps) {
   const [panel, setPanel] = useState<Panel>('none');
   const { error, guard } = useGuardedAction();
   const [clippings, setClippings] = useState<ClippingSummary[] | null>(null);
@@ -73,6 +76,7 @@ export function ChecklistItem({ thesisId, item, today, undoable, clippingCount, 
           <SourceLine source={latest.source} class="tl-card__source" />
         </div>
       ) : null}
+      {evidence}
 
       <div class="tl-actions">
         <button type="button" class="tl-button" aria-expanded={panel === 'update'} onClick={() => setPanel(panel === 'update' ? 'none' : 'update')}>

@@ -9,6 +9,8 @@ import { ItemEditor } from './ItemEditor';
 import type { StatusUpdateValue } from './StatusUpdateForm';
 import { useGuardedAction } from './use-guarded-action';
 import { ThesisGlance, type RecentClippings } from './ThesisGlance';
+import type { ThesisEvidence } from '@/lib/evidence/schema';
+import { ItemEvidenceView, evidenceOfItem, type EvidenceActions } from '../evidence/ItemEvidence';
 
 /** One thesis as a checklist: its catalysts and its risks, with management actions. */
 
@@ -34,13 +36,16 @@ const BASE_LABELS: Record<ThesisSummary['baseKind'], () => string> = {
   feed: () => t('checklist_baseFeed'),
 };
 
-export function ThesisView({ thesis, today, clippingCounts, recentClippings, actions }: {
+export function ThesisView({ thesis, today, clippingCounts, recentClippings, actions, evidence, evidenceActions }: {
   thesis: ThesisSummary;
   today: string;
   clippingCounts: Record<string, number> | undefined;
   /** Clippings saved in the last 30 days about this thesis (undefined while unknown). */
   recentClippings?: RecentClippings;
   actions: ThesisActions;
+  /** Evidence from the reading log (undefined while unknown or when the log cannot say). */
+  evidence?: ThesisEvidence;
+  evidenceActions?: EvidenceActions;
 }) {
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(thesis.title);
@@ -76,6 +81,7 @@ export function ThesisView({ thesis, today, clippingCounts, recentClippings, act
               onEdit={(itemId, patch) => actions.onEditItem(thesis.id, itemId, patch)}
               onRemove={(itemId) => actions.onRemoveItem(thesis.id, itemId)}
               loadClippings={(itemId) => actions.loadClippings(thesis.id, itemId)}
+              evidence={evidence && evidenceActions ? <ItemEvidenceView idPrefix={`${thesis.id}-${item.id}`} itemTitle={item.title} measureLabel={(measure) => item.figures.find((figure) => figure.measure === measure)?.label ?? measure} {...evidenceOfItem(evidence, item.id)} {...evidenceActions} /> : undefined}
             />
           ))}
         </ul>

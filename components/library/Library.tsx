@@ -128,6 +128,9 @@ export function Library(props: LibraryProps) {
           <a href={props.checklistHref} class="lib-back">
             {t('library_backToChecklist')}
           </a>
+          <a href="/reading-log.html" class="lib-back" style={{ marginLeft: '16px' }}>
+            {t('readinglog_link')}
+          </a>
         </nav>
         <div class="lib-import">
           <label class="lib-button" title={t('library_importHelp', 20)}>

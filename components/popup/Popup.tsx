@@ -23,6 +23,7 @@ export interface PopupProps {
   onToggleAllSites: () => void;
   onOpenChecklist: () => void;
   onOpenLibrary: () => void;
+  onOpenReadingLog?: () => void;
 }
 
 function Switch(props: { id: string; label: string; hint?: string; checked: boolean; disabled?: boolean; onToggle: () => void }) {
@@ -195,6 +196,11 @@ export function Popup(props: PopupProps) {
         <button type="button" class="tl-popup__link" onClick={props.onOpenLibrary}>
           {t('popup_library')}
         </button>
+        {props.onOpenReadingLog ? (
+          <button type="button" class="tl-popup__link" onClick={props.onOpenReadingLog}>
+            {t('readinglog_link')}
+          </button>
+        ) : null}
       </nav>
     </main>
   );

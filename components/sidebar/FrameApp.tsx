@@ -11,6 +11,7 @@ import { StanceMark, StatusBadge } from '../status/StatusBadge';
 import { buildLensView, type ClaimView, type ItemView, type LensView } from './model';
 import { claimStance, filterView, readingOrder, summarize, type NoteFilter, type NoteOrder } from './note';
 import { ClaimText, isLongClaim, MoreToggle, WhyLinked } from './ClaimCard';
+import { ArticleNoveltyNote, EvidenceProvider } from './EvidenceNote';
 import type { ExtraSection, LensActions } from './types';
 
 /**
@@ -88,7 +89,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
       ]
     : [];
   return (
-    <>
+    <EvidenceProvider version={state.results} load={() => request('evidence/page', {})}>
       <Sidebar
         view={view}
         prefs={{ ...state.prefs, minimized: false }}
@@ -107,6 +108,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
         intro={
           <>
             <NoteHeader view={fullView} order={order} filter={filter} onOrder={setOrder} onFilter={setFilter} />
+            <ArticleNoveltyNote pageUrl={state.page.url} items={state.packs.flatMap((pack) => pack.items)} />
             <Legend />
           </>
         }
@@ -134,7 +136,7 @@ export function FrameApp({ state, send }: { state: FrameState; send: (request: F
           />
         </div>
       ) : null}
-    </>
+    </EvidenceProvider>
   );
 }
 

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { ClaimCard } from './ClaimCard';
 import type { ItemView } from './model';
 import type { LensActions } from './types';
+import { ItemEvidenceLine } from './EvidenceNote';
 
 /**
  * A checklist item: its latest status (word, date, source, note) and, when the article touches
@@ -52,6 +53,7 @@ export function ItemCard({ item, onActivateClaim, actions, compact = false }: {
       </p>
       <div id={bodyId} class="tl-item__body" hidden={collapsed}>
         {item.statusNote && !compact ? <p class="tl-item__note">{item.statusNote}</p> : null}
+        {compact ? null : <ItemEvidenceLine itemId={item.id} />}
         {onUpdate ? (
           <div class="tl-item__actions">
             <button type="button" class="tl-button tl-button--small" onClick={() => onUpdate(item)}>

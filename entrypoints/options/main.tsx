@@ -15,6 +15,8 @@ import '@/components/checklist/status-update-form.css';
 import '@/components/checklist/checklist.css';
 import { downloadText } from '@/lib/ext/download';
 import { CorrectionsList } from '@/components/corrections/CorrectionsList';
+import { useThesisEvidence } from '@/components/evidence/use-thesis-evidence';
+import '@/components/evidence/evidence.css';
 
 /**
  * The checklist page (the extension's options page, opened in a tab): every thesis as a
@@ -98,6 +100,11 @@ function App() {
     };
   }, [current?.id, overview]);
 
+  const readingLog = useThesisEvidence(current?.id, overview, async (message) => {
+    await reload();
+    setAnnouncement(message);
+  });
+
   const select = (id: string) => {
     history.replaceState(null, '', `#thesis=${id}`);
     setSelected(id);
@@ -145,6 +152,8 @@ function App() {
         <h1>{t('checklist_pageTitle')}</h1>
         <nav aria-label={t('checklist_pagesNav')}>
           <a href="/library.html">{t('checklist_libraryLink')}</a>
+          {' · '}
+          <a href="/reading-log.html">{t('readinglog_link')}</a>
         </nav>
       </header>
       <p class="tl-visually-hidden" role="status" aria-live="polite">
@@ -188,7 +197,7 @@ function App() {
         </nav>
         <main class="tl-main">
           {current ? (
-            <ThesisView key={current.id} thesis={current} today={today} clippingCounts={counts} recentClippings={recent} actions={actions} />
+            <ThesisView key={current.id} thesis={current} today={today} clippingCounts={counts} recentClippings={recent} actions={actions} evidence={readingLog.evidence} evidenceActions={readingLog.actions} />
           ) : overview ? (
             <p>{t('checklist_noThesis')}</p>
           ) : (

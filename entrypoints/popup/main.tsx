@@ -105,6 +105,7 @@ function App() {
       }}
       onOpenChecklist={() => void browser.runtime.openOptionsPage().then(closeIfPopup)}
       onOpenLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).then(closeIfPopup)}
+      onOpenReadingLog={() => void browser.tabs.create({ url: browser.runtime.getURL('/reading-log.html') }).then(closeIfPopup)}
     />
   );
 }

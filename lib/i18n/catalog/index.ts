@@ -3,6 +3,7 @@ import { clipper } from './clipper';
 import { common } from './common';
 import { library } from './library';
 import { popup } from './popup';
+import { readinglog } from './readinglog';
 import { sidebar } from './sidebar';
 import type { CatalogArea } from './types';
 import { welcome } from './welcome';
@@ -12,7 +13,7 @@ import { welcome } from './welcome';
  * tests import this module; the extension's pages and scripts read the browser's catalogues
  * through `t()`, so the strings are not bundled twice.
  */
-export const CATALOG_AREAS = { common, sidebar, popup, library, checklist, welcome, clipper } satisfies Record<
+export const CATALOG_AREAS = { common, sidebar, popup, library, checklist, welcome, clipper, readinglog } satisfies Record<
   string,
   CatalogArea
 >;
@@ -23,6 +24,7 @@ export const catalog = Object.assign({}, ...Object.values(CATALOG_AREAS)) as typ
   typeof library &
   typeof checklist &
   typeof welcome &
-  typeof clipper;
+  typeof clipper &
+  typeof readinglog;
 
 export type MessageKey = keyof typeof catalog;
