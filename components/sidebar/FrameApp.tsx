@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '@/lib/ext/messaging';
-import { t } from '@/lib/i18n';
+import { counted, t } from '@/lib/i18n';
 import { today } from '@/lib/pack/status';
 import type { FrameRequest, FrameState, RailMarker } from '@/lib/lens/frame-protocol';
 import { PageClippingsSection } from '../clippings/PageClippingsSection';
@@ -219,7 +219,13 @@ export function NoteHeader({ view, order, filter, onOrder, onFilter }: {
   ];
   return (
     <div class="tl-note">
-      <p class="tl-note__summary">{t('sidebar_note_summary', summary.claims, summary.items, summary.supports, summary.challenges)}</p>
+      <p class="tl-note__summary">{t(
+          'sidebar_note_summary',
+          counted(summary.claims, 'sidebar_count_claim_one', 'sidebar_count_claims'),
+          counted(summary.items, 'sidebar_count_item_one', 'sidebar_count_items'),
+          counted(summary.supports, 'sidebar_count_support_one', 'sidebar_count_support'),
+          counted(summary.challenges, 'sidebar_count_challenge_one', 'sidebar_count_challenge'),
+        )}</p>
       {summary.differs + summary.newer > 0 ? <p class="tl-note__figures">{t('sidebar_note_figures', summary.differs, summary.newer)}</p> : null}
       <div class="tl-note__controls">
         <div role="group" aria-label={t('sidebar_order')} class="tl-segmented">

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SidebarPrefs } from '@/lib/messages/lens';
 import { ItemCard } from './ItemCard';
-import { t } from '@/lib/i18n';
+import { counted, t } from '@/lib/i18n';
 import type { ClaimKey, LensView, ThesisView } from './model';
 import type { ExtraSection, LensActions } from './types';
 
@@ -200,7 +200,7 @@ function ThesisSection({ thesis, onActivateClaim, actions, summary }: {
       </h3>
       {summary ? (
         <p class="tl-thesis__summary">
-          {t('sidebar_thesis_summary', thesis.claimCount, thesis.touched.length, thesis.touched.length + thesis.untouched.length)}
+          {t('sidebar_thesis_summary', counted(thesis.claimCount, 'sidebar_count_claim_one', 'sidebar_count_claims'), thesis.touched.length, thesis.touched.length + thesis.untouched.length)}
         </p>
       ) : null}
       <ul class="tl-items" role="list" aria-label={t('sidebar_items_here', thesis.title)}>

@@ -37,6 +37,14 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return text.replace(/\$([1-9])/g, (_, n: string) => args[Number(n) - 1] ?? '');
 }
 
+/**
+ * A count with its noun: `one` (no substitution) for exactly one, else `many` with the count
+ * as `$1`. English needs the two forms; Chinese writes both alike.
+ */
+export function counted(count: number, one: MessageKey, many: MessageKey): string {
+  return count === 1 ? t(one) : t(many, count);
+}
+
 /** The browser's UI language ("en-US", "zh-CN"), for number and date formats. */
 export function uiLanguage(): string | undefined {
   return browserI18n()?.getUILanguage?.();

@@ -326,7 +326,7 @@ async function sendCommand(worker: Worker, url: string, command: { type: string 
 
 test("the analyst's note: a summary, reading order with one card per sentence, and the challenges-only filter", async ({ page, context }) => {
   const panel = await openDemo(page, context);
-  await expect(panel.locator('.tl-note__summary')).toHaveText(/\d+ claims on \d+ checklist items: \d+ support the thesis, \d+ challenge it\./);
+  await expect(panel.locator('.tl-note__summary')).toHaveText(/\d+ claims? on \d+ checklist items?: \d+ supports? the thesis, \d+ challenges? it\./);
   await panel.getByRole('button', { name: 'Reading order' }).click();
   const cards = panel.locator('.tl-reading__card');
   const sentences = await cards.locator('.tl-claim__text').allTextContents();

@@ -135,7 +135,8 @@ describe('the panel in its frame', () => {
 
   it("says the article's count once: the note's header, not again under the one thesis", () => {
     draw();
-    expect(root.querySelector('.tl-note__summary')!.textContent).toMatch(/^2 claims on 2 checklist items/);
+    // One claim supports and one challenges: each count takes its own form for one.
+    expect(root.querySelector('.tl-note__summary')!.textContent).toBe('2 claims on 2 checklist items: 1 supports the thesis, 1 challenges it.');
     expect(root.querySelector('.tl-thesis__summary')).toBeNull();
   });
 
