@@ -51,6 +51,8 @@ if (!skipCv) {
   console.log(row('links, all', cv.link));
   console.log(row('links, en', cv.byLang.en));
   console.log(row('links, zh', cv.byLang.zh));
+  console.log(row('links, read alone', cv.byContext.alone));
+  console.log(row('links, continuing', cv.byContext.continuing));
   for (const id of itemIds) console.log(row(`  ${id}`, cv.byItem[id]!));
   console.log(`stance accuracy on gold links: ${pct(cv.stanceAccuracy)} (en ${pct(cv.stanceByLang.en)}, zh ${pct(cv.stanceByLang.zh)})`);
   console.log(`not-a-claim sentences with no link: ${pct(cv.negativesClean)}`);

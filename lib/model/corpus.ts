@@ -33,7 +33,9 @@ export function parseCorpus(files: readonly CorpusFile[], itemIds: readonly stri
       const e = parsed.data;
       const unknown = e.items.filter((id) => !known.has(id));
       if (unknown.length) errors.push(`${where}: unknown item id ${unknown.join(', ')}`);
-      const key = e.text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+      // The same sentence may appear again after another predecessor (a continuation and its near miss).
+      const fold = (t: string) => t.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+      const key = e.previous === undefined ? fold(e.text) : `${fold(e.previous)}\n${fold(e.text)}`;
       const first = seen.get(key);
       if (first) errors.push(`${where}: duplicate of ${first}`);
       else seen.set(key, where);

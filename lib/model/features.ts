@@ -77,6 +77,26 @@ export function featureNames(text: string, lang: Lang): readonly string[] {
   return lastNames;
 }
 
+/**
+ * Feature names of a sentence read after the one it continues. A sentence that names no
+ * actor of its own ("The Senate must still vote on it.", "条件是……") takes its subject and
+ * event from its predecessor, so that predecessor's words, character bigrams and actor
+ * flags join the sentence's own, kept apart under a `prev:` prefix. A sentence that names
+ * its own actor continues no one and keeps only its own features.
+ */
+export function linkFeatureNames(text: string, lang: Lang, previous?: string, previousItems: readonly string[] = []): readonly string[] {
+  if (!previous || !continuesPrevious(text, lang)) return featureNames(text, lang);
+  const out = [...featureNames(text, lang), 'ctx:continues'];
+  // What the predecessor is about (the items the model links it to, read alone): one feature
+  // per item, so a few examples teach every head "carry on the item of the sentence before".
+  for (const id of previousItems) out.push(`prev-item:${id}`);
+  for (const n of computeFeatureNames(previous, lang)) {
+    if (n.startsWith('w:') || n.startsWith('c2:') || n.startsWith('p:')) out.push(`prev:${n}`);
+    else if (n === 'f:self' || n === 'f:other-only' || n === 'f:self-and-other') out.push(`prev:${n}`);
+  }
+  return out;
+}
+
 function computeFeatureNames(text: string, _lang: Lang): string[] {
   const s = normalizeText(text);
   const out = new Set<string>();
@@ -121,9 +141,15 @@ function computeFeatureNames(text: string, _lang: Lang): string[] {
   return [...out];
 }
 
-/** Hashed feature indices of a sentence, sorted and unique (binary features). */
-export function featurize(text: string, lang: Lang): number[] {
-  return uniqueSorted(featureNames(text, lang).map(hashFeature));
+/** Does the sentence name no actor of its own (so it may carry on the subject of the one before)? */
+export function continuesPrevious(text: string, lang: Lang): boolean {
+  const own = featureNames(text, lang);
+  return !own.includes('f:self') && !own.includes('f:other-only') && !own.includes('f:self-and-other');
+}
+
+/** Hashed feature indices of a sentence (with the one it continues, for links), sorted and unique (binary features). */
+export function featurize(text: string, lang: Lang, previous?: string, previousItems?: readonly string[]): number[] {
+  return uniqueSorted((previous === undefined ? featureNames(text, lang) : linkFeatureNames(text, lang, previous, previousItems)).map(hashFeature));
 }
 
 export type ItemKind = 'catalyst' | 'risk';

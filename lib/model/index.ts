@@ -22,9 +22,13 @@ export function defaultModel(): LinearModel {
   return loaded;
 }
 
-/** Every item of the model with the probability that the sentence is a claim about it, highest first. */
-export function predictLinks(text: string, lang: Lang, model: LinearModel = defaultModel()): LinkScore[] {
-  return predictLinksWith(model, text, lang);
+/**
+ * Every item of the model with the probability that the sentence is a claim about it, highest
+ * first. `previous` is the sentence it continues: a sentence naming no actor of its own is
+ * read with that sentence's words ("The Senate must still vote on it." after one on a bill).
+ */
+export function predictLinks(text: string, lang: Lang, model: LinearModel = defaultModel(), previous?: string): LinkScore[] {
+  return predictLinksWith(model, text, lang, previous);
 }
 
 /**
@@ -46,11 +50,11 @@ export type PredictedLink = { id: string; stance: Stance; p: number; stanceScore
 export function classifySentence(
   text: string,
   lang: Lang,
-  options: { model?: LinearModel; threshold?: number } = {},
+  options: { model?: LinearModel; threshold?: number; previous?: string } = {},
 ): PredictedLink[] {
   const model = options.model ?? defaultModel();
   const threshold = options.threshold ?? LINK_THRESHOLD;
-  return predictLinksWith(model, text, lang)
+  return predictLinksWith(model, text, lang, options.previous)
     .filter((l) => l.p >= threshold)
     .map((l) => {
       const stanceScores = predictStanceWith(model, text, lang, l.itemId);

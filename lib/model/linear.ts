@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { decodeWeights } from './codec';
-import { FEATURE_BITS, FEATURE_SPACE, featurize, stanceFeatures, type ItemKind, type Lang } from './features';
+import { FEATURE_BITS, FEATURE_SPACE, continuesPrevious, featurize, stanceFeatures, type ItemKind, type Lang } from './features';
 
 export const STANCES = ['supports', 'challenges', 'neutral'] as const;
 export type Stance = (typeof STANCES)[number];
@@ -96,12 +96,20 @@ export function softmax3(zs: StanceScores): StanceScores {
   return { supports: e.supports / sum, challenges: e.challenges / sum, neutral: e.neutral / sum };
 }
 
-/** The probability that the sentence is a claim about each item, highest first (every item of the model). */
-export function predictLinksWith(model: LinearModel, text: string, lang: Lang): LinkScore[] {
-  const f = featurize(text, lang);
+/** The probability that the sentence (read after `previous`, the sentence it continues, if given) is a claim about each item, highest first (every item of the model). */
+export function predictLinksWith(model: LinearModel, text: string, lang: Lang, previous?: string): LinkScore[] {
+  const context = previous !== undefined && continuesPrevious(text, lang) ? previous : undefined;
+  const f = featurize(text, lang, context, context === undefined ? undefined : itemsOf(model, context, lang));
   return model.items
     .map((itemId) => ({ itemId, p: sigmoid(score(model.link.get(itemId)!, f)) }))
     .sort((a, b) => b.p - a.p || (a.itemId < b.itemId ? -1 : 1));
+}
+
+/** The items a sentence read alone is linked to (p at or above LINK_THRESHOLD): what a continuing sentence carries on. */
+export function itemsOf(model: LinearModel, text: string, lang: Lang): string[] {
+  return predictLinksWith(model, text, lang)
+    .filter((l) => l.p >= LINK_THRESHOLD)
+    .map((l) => l.itemId);
 }
 
 export const kindOf = (model: LinearModel, itemId: string): ItemKind => (model.risks.has(itemId) ? 'risk' : 'catalyst');

@@ -4,12 +4,13 @@
  * epoch order, no clock, no Math.random). Used by `npm run train` and by the tests.
  */
 import { z } from 'zod';
-import { FEATURE_BITS, FEATURE_SPACE, featureNames, featurize, hashString, stanceFeatures, type ItemKind, type Lang } from './features';
+import { FEATURE_BITS, FEATURE_SPACE, continuesPrevious, featureNames, featurize, hashString, stanceFeatures, type ItemKind, type Lang } from './features';
 import { QMAX, encodeWeights } from './codec';
 import {
   MODEL_FORMAT,
   LINK_THRESHOLD,
   STANCES,
+  itemsOf,
   loadModel,
   predictLinksWith,
   predictStanceWith,
@@ -24,6 +25,8 @@ import {
 export const TrainingExampleSchema = z
   .object({
     text: z.string().trim().min(2),
+    /** The sentence this one continues (same paragraph), when the link depends on it. */
+    previous: z.string().trim().min(2).optional(),
     lang: z.enum(['en', 'zh']),
     items: z.array(z.string().min(1)),
     stance: z.enum(STANCES),
@@ -48,6 +51,8 @@ export type TrainOptions = {
   positiveWeight: number;
   /** Weights below this magnitude are dropped from the stored model. */
   prune: number;
+  /** 1: a sentence is read with the one it continues (`previous`); 0: alone (to measure what context adds). */
+  context: number;
 };
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -59,6 +64,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   l2: 1e-3,
   positiveWeight: 4,
   prune: 0.03,
+  context: 1,
 };
 
 /** A stable hash of the corpus content, stored in the weights so a stale weights file can be detected. */
@@ -66,7 +72,7 @@ export function corpusHash(examples: readonly TrainingExample[]): string {
   let h = 0x811c9dc5;
   let h2 = 0;
   for (const e of examples) {
-    const line = JSON.stringify([e.text, e.lang, e.items, e.stance]);
+    const line = JSON.stringify(e.previous === undefined ? [e.text, e.lang, e.items, e.stance] : [e.text, e.lang, e.items, e.stance, e.previous]);
     h = Math.imul(h ^ hashString(line), 0x01000193) >>> 0;
     h2 = (h2 + hashString(line + '#')) >>> 0;
   }
@@ -150,10 +156,19 @@ export function trainModel(examples: readonly TrainingExample[], items: readonly
   const o = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const itemIds = items.map((i) => i.id);
   const kind = new Map(items.map((i) => [i.id, i.kind]));
-  const linkFeatures = examples.map((e) => featurize(e.text, e.lang));
+  // A continuing sentence is read with what its predecessor is about: a first model, trained
+  // on the sentences read alone, says which items that is (as the final model will at run time).
+  const withContext = o.context !== 0 && examples.some((e) => e.previous !== undefined);
+  const first = withContext ? loadModel(trainModel(examples.filter((e) => e.previous === undefined), items, { ...o, context: 0 })) : undefined;
+  const linkFeatures = examples.map((e) =>
+    first && e.previous !== undefined && continuesPrevious(e.text, e.lang) ? featurize(e.text, e.lang, e.previous, itemsOf(first, e.previous, e.lang)) : featurize(e.text, e.lang),
+  );
   const link = new Map(itemIds.map((id) => [id, newHead()]));
   const stancePairs: { features: number[]; stance: Stance }[] = [];
+  // The stance head reads the sentence alone: a continuation's stance comes from its
+  // predecessor, which that head does not see, so continuations teach links only.
   examples.forEach((e) => {
+    if (e.previous !== undefined) return;
     for (const item of e.items) stancePairs.push({ features: stanceFeatures(e.text, e.lang, item, kind.get(item) ?? 'catalyst'), stance: e.stance });
   });
   const stance = { supports: newHead(), challenges: newHead(), neutral: newHead() };
@@ -252,6 +267,8 @@ export type CvReport = {
   link: Prf;
   byItem: Record<string, Prf>;
   byLang: Record<'en' | 'zh', Prf>;
+  /** Sentences read alone, and those read with the sentence they continue (`previous`). */
+  byContext: Record<'alone' | 'continuing', Prf>;
   /** Share of gold (sentence, item) links whose predicted stance is right. */
   stanceAccuracy: number;
   stanceByLang: Record<'en' | 'zh', number>;
@@ -300,6 +317,7 @@ export function crossValidate(
   options: Partial<TrainOptions> = {},
 ): CvReport {
   const itemIds = items.map((i) => i.id);
+  const context = (options.context ?? DEFAULT_TRAIN_OPTIONS.context) !== 0;
   const group = nearDuplicateGroups(examples);
   const foldOf = examples.map((_, i) => hashString(examples[group[i]!]!.text) % folds);
   const counts = new Map<string, [number, number, number]>();
@@ -319,7 +337,7 @@ export function crossValidate(
     const test = examples.filter((_, i) => foldOf[i] === k);
     const model = loadModel(trainModel(train, items, options));
     for (const e of test) {
-      const scores = predictLinksWith(model, e.text, e.lang);
+      const scores = predictLinksWith(model, e.text, e.lang, context ? e.previous : undefined);
       for (const l of scores) scored.push({ p: l.p, gold: e.items.includes(l.itemId) });
       const predicted = scores.filter((l) => l.p >= LINK_THRESHOLD).map((l) => l.itemId);
       for (const id of itemIds) {
@@ -330,12 +348,14 @@ export function crossValidate(
         bump('all', kind as 0 | 1 | 2);
         bump(`item:${id}`, kind as 0 | 1 | 2);
         bump(`lang:${e.lang}`, kind as 0 | 1 | 2);
+        bump(e.previous === undefined ? 'alone' : 'continuing', kind as 0 | 1 | 2);
       }
       if (e.items.length === 0) {
         negatives++;
         if (predicted.length === 0) negativesClean++;
       }
-      for (const id of e.items) {
+      // Stance is measured where it is learnt: on sentences read alone.
+      for (const id of e.previous === undefined ? e.items : []) {
         const right = topStance(predictStanceWith(model, e.text, e.lang, id)) === e.stance ? 1 : 0;
         stanceRight += right;
         stanceTotal++;
@@ -354,6 +374,7 @@ export function crossValidate(
     link: get('all'),
     byItem: Object.fromEntries(itemIds.map((id) => [id, get(`item:${id}`)])),
     byLang: { en: get('lang:en'), zh: get('lang:zh') },
+    byContext: { alone: get('alone'), continuing: get('continuing') },
     stanceAccuracy: stanceTotal ? stanceRight / stanceTotal : 0,
     stanceByLang: {
       en: stanceLang.en[1] ? stanceLang.en[0]! / stanceLang.en[1]! : 0,

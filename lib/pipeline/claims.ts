@@ -311,10 +311,15 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
   let heading: string | undefined;
   let headingChecked = -1;
   const scorer = compiledPack.scorer;
-  // With a learned scorer, sentences a rule matched and those naming an item's subject or
-  // event are candidates (the model is asked only there); without one, those a rule matched.
-  const named = (i: number) => compiled.some((item) => item.subject.test(sentences[i]!.text) || item.event.test(sentences[i]!.text));
-  const candidates = scorer ? sentences.map((_, i) => i).filter((i) => linksBySentence.has(i) || named(i)) : [...linksBySentence.keys()].sort((a, b) => a - b);
+  // With a learned scorer, sentences a rule matched, those naming an item's subject or event,
+  // and the sentences right after those (which may carry them on without naming them) are
+  // candidates (the model is asked only there); without one, those a rule matched.
+  const namedMemo = new Map<number, boolean>();
+  const named = (i: number) => {
+    if (!namedMemo.has(i)) namedMemo.set(i, linksBySentence.has(i) || compiled.some((item) => item.subject.test(sentences[i]!.text) || item.event.test(sentences[i]!.text)));
+    return namedMemo.get(i)!;
+  };
+  const candidates = scorer ? sentences.map((_, i) => i).filter((i) => named(i) || (i > 0 && named(i - 1))) : [...linksBySentence.keys()].sort((a, b) => a - b);
   let previousOut: LinkedSentence | undefined;
   for (const i of candidates) {
     const sentence = sentences[i]!;
@@ -339,7 +344,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     const events = findEvents(sentence.text);
     const links: ClaimLink[] = [];
     const ruleItems = linksBySentence.get(i) ?? [];
-    const scores = scorer ? scorer.linkScores(sentence.text, lang) : null;
+    const scores = scorer ? scorer.linkScores(sentence.text, lang, context.previous) : null;
     const items = [...ruleItems];
     // The model may add a link the rules missed, but not one the item's own exclusions rule
     // out ("a domestic-chip requirement is not an import approval"): the pack has the last word.
@@ -386,8 +391,8 @@ function isTitle(sentence: string, titleKey: string): boolean {
  * added at MODEL_ADD or above; a neutral rule stance takes the model's at MODEL_STANCE or
  * above; a rule's stance never gives way to it. (A veto of rule links
  * the model finds unlikely raised precision on the dev set but contradicted the project's
- * own fixture reads, so it was left out: the model reads one sentence, without the one it
- * continues.)
+ * own fixture reads, so it was left out. The model reads a sentence naming no actor with the
+ * sentence it continues.)
  */
 const MODEL_ADD = 0.9;
 const MODEL_STANCE = 0.6;

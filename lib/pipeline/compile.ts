@@ -25,8 +25,8 @@ export interface CompiledItem {
  * one; a user's thesis has none). A probability in [0, 1].
  */
 export interface LinkScorer {
-  /** Per item id, the probability that the sentence is a claim about that item. */
-  linkScores(text: string, lang: 'en' | 'zh'): ReadonlyMap<string, number>;
+  /** Per item id, the probability that the sentence (read after `previous`, the sentence it continues) is a claim about that item. */
+  linkScores(text: string, lang: 'en' | 'zh', previous?: string): ReadonlyMap<string, number>;
   /** The sentence's stance toward one item, as probabilities summing to 1. */
   stanceScores?(text: string, lang: 'en' | 'zh', itemId: string): { supports: number; challenges: number; neutral: number };
 }

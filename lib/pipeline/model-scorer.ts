@@ -7,6 +7,6 @@ import type { LinkScorer } from './compile';
  * Its item ids are the bundled pack's; a user's edited copy of that thesis keeps them.
  */
 export const bundledModelScorer: LinkScorer = {
-  linkScores: (text, lang) => new Map(predictLinks(text, lang).map((link) => [link.itemId, link.p])),
+  linkScores: (text, lang, previous) => new Map(predictLinks(text, lang, undefined, previous).map((link) => [link.itemId, link.p])),
   stanceScores: (text, lang, itemId) => predictStance(text, lang, itemId),
 };

@@ -4,14 +4,15 @@ import { STANCES } from '@/lib/model/linear';
 import { ITEM_IDS, committedCorpus, corpusFiles } from './corpus-fixture';
 
 describe('training corpus (lib/model/training-data)', () => {
-  it('parses: every line valid, item ids from the default pack, stances known, no duplicate texts', () => {
+  it('parses: every line valid, item ids from the default pack, stances known, no duplicate texts (a continuation counts with its predecessor)', () => {
     const examples = committedCorpus();
     expect(examples.length).toBeGreaterThan(500);
     for (const e of examples) {
       expect(STANCES).toContain(e.stance);
       for (const id of e.items) expect(ITEM_IDS).toContain(id);
     }
-    const texts = examples.map((e) => e.text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' '));
+    const fold = (t: string) => t.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+    const texts = examples.map((e) => (e.previous === undefined ? fold(e.text) : `${fold(e.previous)}\n${fold(e.text)}`));
     expect(new Set(texts).size).toBe(texts.length);
   });
 
@@ -43,6 +44,16 @@ describe('training corpus (lib/model/training-data)', () => {
     for (const [line, error] of cases) {
       expect(() => parseCorpus([{ name: 'bad.jsonl', content: `${good}\n${line}\n` }], ITEM_IDS)).toThrow(error);
     }
+  });
+
+  it('takes the same sentence again after another predecessor (a continuation and its near miss), but not the same pair twice', () => {
+    const after = (previous: string, items: string[]) =>
+      JSON.stringify({ previous, text: 'The rule takes effect next month.', lang: 'en', items, stance: items.length ? 'challenges' : 'neutral' });
+    const washington = after('Washington said it would require a licence for every H200 sale to China.', ['export-control-tightening']);
+    const brussels = after('Brussels said it would require labels on AI-made images.', []);
+    const parsed = parseCorpus([{ name: 'pairs.jsonl', content: `${washington}\n${brussels}\n` }], ITEM_IDS);
+    expect(parsed.map((e) => e.items)).toEqual([['export-control-tightening'], []]);
+    expect(() => parseCorpus([{ name: 'pairs.jsonl', content: `${washington}\n${washington}\n` }], ITEM_IDS)).toThrow(/pairs\.jsonl:2: duplicate of pairs\.jsonl:1/);
   });
 
   it('reads files in name order whatever order they are given in', () => {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPack } from '@/lib/pack/default-pack';
+import { findClaims } from '@/lib/pipeline/claims';
+import { splitSentences } from '@/lib/pipeline/sentences';
+import { predictLinks } from '@/lib/model';
+
+/** The items the pipeline links one sentence of a short article to (none when it is no claim). */
+function linksOf(article: string, sentence: string, lang: 'en' | 'zh'): string[] {
+  const claims = findClaims(article, splitSentences(article, lang), defaultPack, lang);
+  return claims.find((c) => c.sentence.text.includes(sentence))?.links.map((l) => l.id) ?? [];
+}
+
+const pModel = (text: string, lang: 'en' | 'zh', itemId: string, previous?: string) =>
+  predictLinks(text, lang, undefined, previous).find((l) => l.itemId === itemId)!.p;
+
+describe('a sentence that carries on the one before it, naming no item word of its own', () => {
+  const approval = "Beijing's commerce ministry has approved Alibaba's request to import H200 accelerators, according to a person close to the company.";
+  const otherApproval = "Beijing's commerce ministry has approved Tencent's request to import H200 accelerators, according to a person close to the company.";
+  const permit = 'The permit is valid for twelve months.';
+
+  it('is read by the model with its predecessor: likely about the item after a sentence on Alibaba and that event, unlikely alone or after another company', () => {
+    expect(pModel(permit, 'en', 'h200-import-approval', approval)).toBeGreaterThan(0.9);
+    expect(pModel(permit, 'en', 'h200-import-approval')).toBeLessThan(0.5);
+    expect(pModel(permit, 'en', 'h200-import-approval', otherApproval)).toBeLessThan(0.5);
+  });
+
+  it('keeps its own reading when it names its own actor: a predecessor changes nothing', () => {
+    const own = 'Tencent said the permit is valid for twelve months.';
+    expect(pModel(own, 'en', 'h200-import-approval', approval)).toBe(pModel(own, 'en', 'h200-import-approval'));
+  });
+
+  it('links in an article when the sentence before names the item’s subject and event, and not when it is about another company', () => {
+    expect(linksOf(`${approval} ${permit}`, permit, 'en')).toContain('h200-import-approval');
+    expect(linksOf(`${otherApproval} ${permit}`, permit, 'en')).not.toContain('h200-import-approval');
+  });
+
+  it('does the same for orders, for a bill in Washington, and in Chinese', () => {
+    const shipments = 'The first shipments are expected in March.';
+    expect(linksOf(`Alibaba has ordered tens of thousands of Nvidia H200 processors for its cloud data centres, suppliers said. ${shipments}`, shipments, 'en')).toContain('h200-procurement');
+    expect(pModel(shipments, 'en', 'h200-procurement', 'Baidu has ordered tens of thousands of Nvidia H200 processors for its cloud data centres, suppliers said.')).toBeLessThan(0.5);
+    const vote = 'It still needs a vote in both chambers.';
+    expect(pModel(vote, 'en', 'export-control-tightening', 'US lawmakers unveiled a bill that would ban Nvidia from shipping H200 chips to China.')).toBeGreaterThan(0.9);
+    expect(pModel(vote, 'en', 'export-control-tightening', 'US lawmakers unveiled a bill that would ban imports of Chinese drones.')).toBeLessThan(0.5);
+    const valid = '该许可有效期为十二个月。';
+    expect(linksOf(`商务部已批准阿里巴巴进口H200加速卡的申请。${valid}`, valid, 'zh')).toContain('h200-import-approval');
+    expect(linksOf(`商务部已批准腾讯进口H200加速卡的申请。${valid}`, valid, 'zh')).toEqual([]);
+  });
+});
