@@ -39,7 +39,7 @@ describe('a sentence that carries on the one before it, naming no item word of i
     expect(linksOf(`Alibaba has ordered tens of thousands of Nvidia H200 processors for its cloud data centres, suppliers said. ${shipments}`, shipments, 'en')).toContain('h200-procurement');
     expect(pModel(shipments, 'en', 'h200-procurement', 'Baidu has ordered tens of thousands of Nvidia H200 processors for its cloud data centres, suppliers said.')).toBeLessThan(0.5);
     const vote = 'It still needs a vote in both chambers.';
-    expect(pModel(vote, 'en', 'export-control-tightening', 'US lawmakers unveiled a bill that would ban Nvidia from shipping H200 chips to China.')).toBeGreaterThan(0.9);
+    expect(pModel(vote, 'en', 'export-control-tightening', 'US lawmakers unveiled a bill that would ban Nvidia from shipping H200 chips to China.')).toBeGreaterThan(0.8);
     expect(pModel(vote, 'en', 'export-control-tightening', 'US lawmakers unveiled a bill that would ban imports of Chinese drones.')).toBeLessThan(0.5);
     const valid = '该许可有效期为十二个月。';
     expect(linksOf(`商务部已批准阿里巴巴进口H200加速卡的申请。${valid}`, valid, 'zh')).toContain('h200-import-approval');
