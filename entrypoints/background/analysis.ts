@@ -1,7 +1,12 @@
 import type { Handlers } from './router';
 import { effectivePacks } from './checklist';
 import { recordReading } from './reading-log';
+import { readAll as readCorrections } from './corrections';
 import { scanArticle } from '@/lib/pipeline/scan';
+import { builtInScorer, setLinkScorer, type LinkScorer } from '@/lib/pipeline/compile';
+import { correctedScorer } from '@/lib/pipeline/model-scorer';
+import { asExamples, type Correction } from '@/lib/corrections';
+import type { ThesisPack } from '@/lib/pack/schema';
 import type { ScanResult } from '@/lib/pipeline/types';
 
 /**
@@ -14,6 +19,8 @@ import type { ScanResult } from '@/lib/pipeline/types';
 export const analysisHandlers: Handlers<'lens/analyze'> = {
   'lens/analyze': async ({ reading }, sender, caller) => {
     const packs = await effectivePacks();
+    const corrections = await readCorrections();
+    for (const pack of packs) setLinkScorer(pack, readerScorer(pack, corrections));
     const results: ScanResult[] = packs.map((pack) => scanArticle(reading, pack));
     try {
       await recordReading(results, sender, caller);
@@ -23,3 +30,23 @@ export const analysisHandlers: Handlers<'lens/analyze'> = {
     return { results };
   },
 };
+
+/** The last corrected scorer per thesis, with the examples it was made from. */
+const correctedScorers = new Map<string, { key: string; scorer: LinkScorer }>();
+
+/**
+ * The linker's scorer for a thesis: the reader's corrections of that thesis as examples for
+ * the model (lib/pipeline/model-scorer.ts), made again only when they change; without
+ * corrections, the scorer that comes with the thesis, if any.
+ */
+function readerScorer(pack: ThesisPack, corrections: readonly Correction[]): LinkScorer | null {
+  const builtIn = builtInScorer(pack.id);
+  const examples = asExamples(corrections, pack.id);
+  if (examples.length === 0) return builtIn;
+  const key = JSON.stringify(examples);
+  const cached = correctedScorers.get(pack.id);
+  if (cached?.key === key) return cached.scorer;
+  const scorer = correctedScorer(examples, builtIn !== null);
+  correctedScorers.set(pack.id, { key, scorer });
+  return scorer;
+}

@@ -44,12 +44,27 @@ export function applyCorrections(results: readonly ScanResult[], corrections: re
   });
 }
 
-/** A correction as a linker's example. */
-export function asExample(correction: Correction): { text: string; lang: 'en' | 'zh' | undefined; itemId: string | undefined; stance: Stance | 'not-claim' } {
-  return {
-    text: correction.text,
-    lang: correction.lang,
-    itemId: correction.kind === 'item' ? correction.toItemId : correction.itemId,
-    stance: correction.kind === 'not-claim' ? 'not-claim' : (correction.stance ?? 'neutral'),
-  };
+/** A linker example (lib/model's `withExamples` takes these): a link with its stance, or "not a claim". */
+export type LinkerExample =
+  | { text: string; lang: 'en' | 'zh'; itemId: string; stance: Stance }
+  | { text: string; lang: 'en' | 'zh'; itemId?: string; notAClaim: true };
+
+/**
+ * The reader's corrections of one thesis as linker examples, oldest first (a later one of the
+ * same sentence wins). A wrong item teaches both sides: not about the wrong item, about the
+ * right one. A correction without a language (made before corrections kept one) is left out:
+ * the model reads English and Chinese differently.
+ */
+export function asExamples(corrections: readonly Correction[], thesisId: string): LinkerExample[] {
+  return corrections.flatMap((c): LinkerExample[] => {
+    if (c.thesisId !== thesisId || !c.lang) return [];
+    const { text, lang } = c;
+    if (c.kind === 'not-claim') return [{ text, lang, ...(c.itemId ? { itemId: c.itemId } : {}), notAClaim: true }];
+    if (c.kind === 'stance') return c.itemId && c.stance ? [{ text, lang, itemId: c.itemId, stance: c.stance }] : [];
+    if (!c.toItemId) return [];
+    return [
+      ...(c.itemId ? [{ text, lang, itemId: c.itemId, notAClaim: true as const }] : []),
+      { text, lang, itemId: c.toItemId, stance: c.stance ?? 'neutral' },
+    ];
+  });
 }

@@ -28,7 +28,7 @@ export const CorrectionSchema = z.union([
 export type Correction = z.infer<typeof CorrectionSchema>;
 
 /** How sure a corrected prediction must end up, so a correction is not undone by rounding. */
-const LINK_MARGIN = 0.8;
+const LINK_MARGIN = 0.95;
 const STANCE_MARGIN = 0.7;
 const MAX_STEPS = 200;
 const RATE = 0.25;

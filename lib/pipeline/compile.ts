@@ -54,9 +54,14 @@ export function setLinkScorer(pack: ThesisPack, scorer: LinkScorer | null): void
   if (existing) existing.scorer = scorer;
 }
 
+/** The scorer that comes with the extension for a thesis id, if any. */
+export function builtInScorer(thesisId: string): LinkScorer | null {
+  return Object.hasOwn(BUILT_IN_SCORERS, thesisId) ? BUILT_IN_SCORERS[thesisId]! : null;
+}
+
 function scorerFor(pack: ThesisPack): LinkScorer | null {
   if (scorers.has(pack)) return scorers.get(pack)!;
-  return Object.hasOwn(BUILT_IN_SCORERS, pack.id) ? BUILT_IN_SCORERS[pack.id]! : null;
+  return builtInScorer(pack.id);
 }
 
 export function compilePack(pack: ThesisPack): CompiledPack {

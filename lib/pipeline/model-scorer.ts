@@ -1,12 +1,34 @@
-import { predictLinks, predictStance } from '../model';
+import { defaultModel, predictLinks, predictStance, withExamples, type LinearModel } from '../model';
+import type { LinkerExample } from '../corrections';
 import type { LinkScorer } from './compile';
+
+/** A learned model as the linker's scorer; `stance: false` for links only. */
+function scorerOf(model: () => LinearModel, stance = true): LinkScorer {
+  return {
+    linkScores: (text, lang, previous) => new Map(predictLinks(text, lang, model(), previous).map((link) => [link.itemId, link.p])),
+    ...(stance ? { stanceScores: (text: string, lang: 'en' | 'zh', itemId: string) => predictStance(text, lang, itemId, model()) } : {}),
+  };
+}
 
 /**
  * The learned model of the bundled thesis (lib/model: a linear model over words, Chinese
  * character n-grams and direction cues, trained from lib/model/training-data) as the linker's scorer.
  * Its item ids are the bundled pack's; a user's edited copy of that thesis keeps them.
  */
-export const bundledModelScorer: LinkScorer = {
-  linkScores: (text, lang, previous) => new Map(predictLinks(text, lang, undefined, previous).map((link) => [link.itemId, link.p])),
-  stanceScores: (text, lang, itemId) => predictStance(text, lang, itemId),
-};
+export const bundledModelScorer: LinkScorer = scorerOf(defaultModel);
+
+/**
+ * The scorer of a thesis the reader has corrected: the bundled model nudged by those
+ * corrections as examples (`withExamples`), so a sentence like one they corrected is read the
+ * way they said on every page, not only the page they corrected. For a thesis the model was
+ * not trained on (`builtIn` false: the reader's own), the copy gains link heads for the items
+ * the reader linked by hand, and gives no stances: its stance head never saw those items.
+ */
+export function correctedScorer(examples: readonly LinkerExample[], builtIn: boolean): LinkScorer {
+  const base = defaultModel();
+  const linked = new Set(examples.flatMap((e) => ('notAClaim' in e ? [] : [e.itemId])));
+  // "Not a claim" about an item the copy will not know has nothing to undo.
+  const usable = examples.filter((e) => !('notAClaim' in e) || e.itemId === undefined || base.items.includes(e.itemId) || linked.has(e.itemId));
+  const model = withExamples(base, usable);
+  return scorerOf(() => model, builtIn);
+}

@@ -50,3 +50,38 @@ describe('lens/analyze in the background', () => {
     expect(schema.safeParse({ reading: { ...reading, lang: 'fr' } }).success).toBe(false);
   });
 });
+
+describe("the reader's corrections as the linker's examples", () => {
+  const page = (sentence: string) =>
+    parseHTML(
+      `<html lang="en"><head><title>Brokers and Alibaba</title><meta property="og:type" content="article"><meta property="article:published_time" content="2026-11-20"></head><body><article><h1>Brokers turn on Alibaba</h1>` +
+        `<p>${sentence}</p><p>Alibaba Cloud competes with Tencent Cloud and Huawei Cloud for corporate customers in China, and its shares trade in Hong Kong and New York.</p>` +
+        `<p>Alibaba is due to report its next quarterly results in February, when investors will look at its cloud unit and its spending on AI infrastructure.</p></article></body></html>`,
+    ).document as unknown as Document;
+  const linkOf = async (sentence: string, url: string) => {
+    const route = createRouter(analysisHandlers, () => OWN);
+    const reading = readingOf(detectArticle(page(sentence), { url }));
+    const reply = (await route({ type: 'lens/analyze', payload: { reading } }, { ...(contentScript as object), url, tab: { id: 8 } } as never)) as { ok: true; data: { results: Array<{ claims: Array<{ text: string; items: Array<{ id: string; stance: string }> }> }> } };
+    const claim = reply.data.results[0]!.claims.find((c) => c.text.startsWith(sentence.slice(0, 30)));
+    return claim?.items.find((link) => link.id === 'cloud-revenue-growth');
+  };
+
+  it('a link the reader made on one page is made on a like sentence on another page, until undone', async () => {
+    const corrected = 'Alibaba cut the prices of its large language models by half for business users.';
+    const elsewhere = 'Alibaba cut the prices of its large language models by a third for business users.';
+    const url = 'https://www.cnbc.com/2026/11/20/alibaba-prices.html';
+    await fakeBrowser.storage.local.set({ 'lens-corrections': [] });
+    expect(await linkOf(elsewhere, url)).toBeUndefined();
+
+    await fakeBrowser.storage.local.set({
+      'lens-corrections': [
+        { id: 'c1', pageUrl: 'https://www.reuters.com/markets/prices/', thesisId: 'alibaba-ai-cloud-h200', text: corrected, lang: 'en', kind: 'stance', itemId: 'cloud-revenue-growth', stance: 'challenges', createdAt: '2026-11-20T10:00:00Z' },
+      ],
+    });
+    expect(await linkOf(elsewhere, url)).toMatchObject({ stance: 'challenges' });
+
+    // Undone: the thesis's own model again.
+    await fakeBrowser.storage.local.set({ 'lens-corrections': [] });
+    expect(await linkOf(elsewhere, url)).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCorrections, asExample, pageKey, type Correction } from '@/lib/corrections';
+import { applyCorrections, asExamples, pageKey, type Correction } from '@/lib/corrections';
 import type { ScanResult } from '@/lib/pipeline/types';
 
 const base: ScanResult = {
@@ -53,9 +53,23 @@ describe('applyCorrections', () => {
     expect(JSON.stringify([base, other])).toBe(before);
   });
 
-  it('makes linker examples of the form { text, lang, itemId, stance | not-claim }', () => {
-    expect(asExample(correction({ text: 'x', lang: 'en' }))).toEqual({ text: 'x', lang: 'en', itemId: undefined, stance: 'not-claim' });
-    expect(asExample(correction({ kind: 'item', text: 'y', itemId: 'a', toItemId: 'b', stance: 'supports' }))).toEqual({ text: 'y', lang: undefined, itemId: 'b', stance: 'supports' });
+  it("makes linker examples of one thesis's corrections: not a claim, a stance, and both sides of a wrong item", () => {
+    const list = [
+      correction({ text: 'x', lang: 'en' }),
+      correction({ kind: 'stance', text: 'z', lang: 'zh', itemId: 'a', stance: 'challenges' }),
+      correction({ kind: 'item', text: 'y', lang: 'en', itemId: 'a', toItemId: 'b', stance: 'supports' }),
+      correction({ kind: 'stance', text: 'no language', itemId: 'a', stance: 'supports' }),
+      correction({ thesisId: 'other', text: 'another thesis', lang: 'en' }),
+    ];
+    expect(asExamples(list, 'acme')).toEqual([
+      { text: 'x', lang: 'en', notAClaim: true },
+      { text: 'z', lang: 'zh', itemId: 'a', stance: 'challenges' },
+      { text: 'y', lang: 'en', itemId: 'a', notAClaim: true },
+      { text: 'y', lang: 'en', itemId: 'b', stance: 'supports' },
+    ]);
+  });
+
+  it('keeps the page without its fragment', () => {
     expect(pageKey('https://a.example/x?y=1#frag')).toBe('https://a.example/x?y=1');
   });
 });
