@@ -53,7 +53,7 @@ export const sidebar = {
     zh_CN: '此页面不断移除 Thesis Lens 面板，无法在这里显示。',
   },
   // The header's sentence is put together from counted phrases, each with its own form for one.
-  sidebar_note_summary: { en: '$1 on $2: $3, $4.', zh_CN: '$1涉及$2：$3，$4。' },
+  sidebar_note_summary: { en: '$1 on $2: $3, $4.', zh_CN: '$1涉及 $2：$3，$4。' },
   sidebar_count_claims: { en: '$1 claims', zh_CN: '$1 条论断' },
   sidebar_count_claim_one: { en: '1 claim', zh_CN: '1 条论断' },
   sidebar_count_items: { en: '$1 checklist items', zh_CN: '$1 个清单项' },

@@ -38,7 +38,8 @@ test('the seed article: sidebar with at least 9 checklist items, one highlight p
   const ids = await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-item-id')));
   expect(new Set(ids).size).toBeGreaterThanOrEqual(9);
 
-  const summary = await panel.locator('.tl-thesis__summary').first().textContent();
+  // The note's header says the article's count ("12 claims on 9 checklist items: …").
+  const summary = await panel.locator('.tl-note__summary').textContent();
   const claims = Number(/(\d+) claims?/.exec(summary ?? '')?.[1]);
   expect(claims).toBeGreaterThanOrEqual(9);
   await expect.poll(async () => statusHighlights(await highlightSizes(page))).toBe(claims);
