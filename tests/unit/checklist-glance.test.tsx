@@ -1,25 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
+import { describe, expect, it } from 'vitest';
 import type { HistoryEntry, Item } from '@/lib/pack/schema';
 import { stripLayout, thesisGlance, shortDate } from '@/components/checklist/strip-layout';
 import { TimelineStrip } from '@/components/checklist/HistoryTimeline';
 import { ThesisGlance } from '@/components/checklist/ThesisGlance';
 import { SyncPanel, syncStatement } from '@/components/checklist/Panels';
 import { useUiLocale } from '../support/i18n';
-
-function mount(node: preact.ComponentChild): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  act(() => render(node, host));
-  return host;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-  useUiLocale('en');
-});
+import { mount } from '../support/mount';
 
 const entry = (date: string, status: HistoryEntry['status'], origin: HistoryEntry['origin'] = 'bundled'): HistoryEntry => ({ date, status, note: `Note of ${date}`, origin }) as HistoryEntry;
 

@@ -1,24 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Library, type LibraryProps } from '@/components/library/Library';
 import { buildSearchIndex, libraryRows, type LibraryRow } from '@/lib/clippings/search';
 import type { Clipping } from '@/lib/clippings/schema';
 import { useUiLocale } from '../support/i18n';
 import { clipping } from './clippings-fixtures';
-
-function mount(node: preact.ComponentChild): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  act(() => render(node, host));
-  return host;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-  useUiLocale('en');
-});
+import { mount } from '../support/mount';
 
 /** 12 clippings over 3 articles (story-0, -1, -2), items alternating. */
 const library: Clipping[] = Array.from({ length: 12 }, (_, n) =>

@@ -1,23 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { CandidateFigure, EvidenceClaim, EvidenceSource, FigureConflict, ItemEvidence, StatusSuggestion, ThesisEvidence } from '@/lib/evidence/schema';
 import { ItemEvidenceView, evidenceOfItem, ruleText, type ItemEvidenceProps } from '@/components/evidence/ItemEvidence';
 import { formatDate } from '@/components/status/labels';
 import { useUiLocale } from '../../support/i18n';
-
-function mount(node: preact.ComponentChild): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  act(() => render(node, host));
-  return host;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-  useUiLocale('en');
-});
+import { mount } from '../../support/mount';
 
 const source = (site: string, date: string, title = `Report on ${site}`): EvidenceSource => ({ pageKey: `https://www.${site}/a/${date}`, url: `https://www.${site}/a/${date}`, title, site, date });
 const claim = (text: string, stance: EvidenceClaim['stance'], site: string, date: string, hedged = false): EvidenceClaim => ({ text, stance, hedged, source: source(site, date) });

@@ -1,24 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { ReadingLogEntry } from '@/lib/evidence/schema';
 import type { ReadingLogRow } from '@/lib/messages/evidence';
 import { ReadingLog, type ReadingLogProps } from '@/components/reading-log/ReadingLog';
 import { claimBreakdown, exportFile } from '@/components/reading-log/model';
 import { useUiLocale } from '../../support/i18n';
-
-function mount(node: preact.ComponentChild): HTMLElement {
-  const host = document.createElement('div');
-  document.body.append(host);
-  act(() => render(node, host));
-  return host;
-}
-
-afterEach(() => {
-  document.body.innerHTML = '';
-  useUiLocale('en');
-});
+import { mount } from '../../support/mount';
 
 const entry: ReadingLogEntry = {
   pageKey: 'https://www.reuters.com/tech/h200-approval',
