@@ -1,6 +1,7 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { HOST_PORT_PREFIX } from '@/lib/lens/frame-relay';
+import { HOST_PORT_PREFIX, type RelayPort } from '@/lib/lens/frame-relay';
+import { lazyChannel, WAKE_WORD, type LazyChannel } from '@/lib/lens/lazy-channel';
 import { FRAME_PATH, newFrameToken, type FrameMessage, type FrameRequest, type FrameState } from '@/lib/lens/frame-protocol';
 
 /** The host's tag name when the page has not taken it. */
@@ -11,9 +12,6 @@ export const RAIL_WIDTH = 28;
 const MIN_ARTICLE_WIDTH = 640;
 /** A page that removes the panel this many times is refusing it: stop re-creating it and say so. */
 const MAX_RECREATIONS = 5;
-/** Reconnections in a row without word from the frame before the lens stops trying. */
-const CONNECT_ATTEMPTS = 20;
-const CONNECT_RETRY_MS = 250;
 
 /**
  * The lens's place in the page: a host element with a closed shadow root, holding only an
@@ -35,8 +33,8 @@ export class FrameHost {
   private host: HTMLElement | null = null;
   private iframe: HTMLIFrameElement | null = null;
   private sheet: HTMLStyleElement | null = null;
-  private port: Runtime.Port | null = null;
   private readonly token = newFrameToken();
+  private readonly channel: LazyChannel<FrameMessage>;
   private state: FrameState | null = null;
   private recreations = 0;
   private observer: MutationObserver | null = null;
@@ -47,7 +45,9 @@ export class FrameHost {
   constructor(
     private readonly ctx: ContentScriptContext,
     private readonly onRequest: (request: FrameRequest) => void,
-  ) {}
+  ) {
+    this.channel = this.openChannel();
+  }
 
   /** Creates the host if needed (or puts it back); false when the page will not have it. */
   ensure(): boolean {
@@ -89,12 +89,7 @@ export class FrameHost {
   destroy(): void {
     this.observer?.disconnect();
     this.observer = null;
-    try {
-      this.port?.disconnect();
-    } catch {
-      // already gone
-    }
-    this.port = null;
+    this.channel.close();
     this.restorePageMargin();
     this.host?.remove();
     this.host = null;
@@ -116,7 +111,7 @@ export class FrameHost {
     this.sheet = sheet;
     document.documentElement.append(host);
     this.watch();
-    this.connect();
+    this.channel.open();
   }
 
   /** The page removed or moved the host: put it back (the iframe reloads and reconnects). */
@@ -144,36 +139,35 @@ export class FrameHost {
   }
 
   /**
-   * The port to the background, which pairs it with this frame's port (lib/lens/frame-relay.ts).
-   * When the background restarts (an idle service worker) the port closes: connect again, a
-   * bounded number of times in a row; the frame's 'ready' resets the count.
+   * The channel to the frame through the background (lib/lens/frame-relay.ts), held only while
+   * there is something to say (lib/lens/lazy-channel.ts): when an idle background ends it, the
+   * next state reconnects it and wakes the frame. The frame's 'ready' (or the background's, on
+   * its behalf) is answered with the latest state; nothing else waits in a queue.
    */
-  private connect(attempt = 0): void {
-    if (this.ctx.isInvalid) return;
-    const port = browser.runtime.connect({ name: `${HOST_PORT_PREFIX}${this.token}` });
-    port.onMessage.addListener((raw: unknown) => {
-      const message = raw as FrameRequest;
-      if (message?.type === 'ready') {
-        attempt = 0;
-        if (this.state) this.post({ type: 'state', state: this.state });
-        return;
-      }
-      this.onRequest(message);
+  private openChannel(): LazyChannel<FrameMessage> {
+    // The frame asks the lens to connect when the reader acts in it while both were asleep.
+    // Only the frame's own window counts; the word carries nothing, so at worst it connects.
+    this.ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+      if (event.data === WAKE_WORD && this.iframe && event.source === this.iframe.contentWindow) this.channel.open();
     });
-    port.onDisconnect.addListener(() => {
-      if (this.port !== port) return;
-      this.port = null;
-      if (attempt < CONNECT_ATTEMPTS && !this.ctx.isInvalid && this.host) this.ctx.setTimeout(() => this.connect(attempt + 1), CONNECT_RETRY_MS);
+    return lazyChannel<FrameRequest, FrameMessage>({
+      connect: () => browser.runtime.connect({ name: `${HOST_PORT_PREFIX}${this.token}` }) as RelayPort,
+      onMessage: (message) => {
+        if (message?.type === 'ready') {
+          if (this.state) this.post({ type: 'state', state: this.state });
+          return;
+        }
+        this.onRequest(message);
+      },
+      wake: () => this.iframe?.contentWindow?.postMessage(WAKE_WORD, '*'),
+      fromPeer: (message) => message?.type === 'ready',
+      alive: () => !this.ctx.isInvalid && this.host !== null,
+      queue: false,
     });
-    this.port = port;
   }
 
   private post(message: FrameMessage): void {
-    try {
-      this.port?.postMessage(message);
-    } catch {
-      this.port = null;
-    }
+    this.channel.send(message);
   }
 
   private layout(state: FrameState): void {
