@@ -23,7 +23,7 @@ export const analysisHandlers: Handlers<'lens/analyze'> = {
     for (const pack of packs) setLinkScorer(pack, readerScorer(pack, corrections));
     const results: ScanResult[] = packs.map((pack) => scanArticle(reading, pack));
     try {
-      await recordReading(results, sender, caller);
+      await recordReading(results, sender, caller, corrections);
     } catch (error) {
       console.warn('Thesis Lens: the reading log could not record this page.', error);
     }

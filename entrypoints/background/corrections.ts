@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { storage } from 'wxt/utils/storage';
-import { pageKey, type Correction } from '@/lib/corrections';
+import type { Correction } from '@/lib/corrections';
+import { withoutFragment } from '@/lib/clippings/page-key';
 import { CorrectionSchema } from '@/lib/corrections/schema';
 import type { Handlers } from './router';
 
@@ -25,7 +26,7 @@ export async function readAll(): Promise<Correction[]> {
 function senderPage(sender: Runtime.MessageSender): string {
   const url = sender.tab?.url;
   if (!url || !/^https?:/.test(url)) throw new Error('corrections are made on a web page');
-  return pageKey(url);
+  return withoutFragment(url);
 }
 
 type CorrectionMessage = 'corrections/for-page' | 'corrections/add' | 'corrections/list' | 'corrections/remove';

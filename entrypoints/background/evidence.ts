@@ -8,7 +8,6 @@ import { addStatus, editItem, ChecklistError } from '@/lib/checklist/theses';
 import { today, latestStatus } from '@/lib/pack/status';
 import { KeyFigureSchema, type KeyFigure, type ThesisPack } from '@/lib/pack/schema';
 import { pageKey } from '@/lib/clippings/page-key';
-import { withoutFragment } from '@/lib/evidence/log';
 import { articleNovelty, entriesFor, itemEvidence, thesisEvidence, type Dismissal } from '@/lib/evidence/rules';
 import type { ArticleNovelty, CandidateFigure, ItemEvidence, ReadingLogEntry, StatusSuggestion } from '@/lib/evidence/schema';
 
@@ -69,7 +68,7 @@ export function keyFigureOf(candidate: CandidateFigure, model: KeyFigure | undef
 /** The sender tab's page, for the panel's frame (an extension page inside a web tab) or the lens. */
 function senderPage(sender: Runtime.MessageSender, caller: Caller): string | null {
   const url = caller.kind === 'content-script' ? caller.url : caller.tabId !== null ? sender.tab?.url : undefined;
-  return url && /^https?:\/\//i.test(url) ? pageKey(withoutFragment(url)) : null;
+  return url && /^https?:\/\//i.test(url) ? pageKey(url) : null;
 }
 
 function mergeNovelty(all: ArticleNovelty[]): ArticleNovelty | null {

@@ -38,10 +38,15 @@ export async function readSettings(): Promise<ReadingLogSettings> {
  * is relevant to, after the reader's corrections. Nothing when the log is off, when the tab is
  * private (incognito), or when the caller is not a content script on a web page.
  */
-export async function recordReading(results: readonly ScanResult[], sender: Runtime.MessageSender, caller: Caller, now: Date = new Date()): Promise<number> {
+export async function recordReading(
+  results: readonly ScanResult[],
+  sender: Runtime.MessageSender,
+  caller: Caller,
+  corrections: readonly Correction[],
+  now: Date = new Date(),
+): Promise<number> {
   if (caller.kind !== 'content-script' || sender.tab?.incognito) return 0;
   if (!(await readSettings()).enabled) return 0;
-  const corrections = await readCorrections();
   const page = { url: caller.url, readAt: now.toISOString() };
   const entries = results.flatMap((result) => logEntryOf(result, page, corrections) ?? []);
   await (await readingLog()).record(entries);

@@ -18,6 +18,7 @@ import { SaveDialog } from '@/components/clippings/SaveDialog';
 import { currentClipper, registerClipper, type Clipper, type SaveClaimInput } from '@/components/clippings/clipper-api';
 import { EMPTY_PAGE_CLIPPINGS, type ItemOption, type PageClippingsState, type SaveChoices } from '@/components/clippings/model';
 import css from '@/components/clippings/clippings.css?inline';
+import { withoutFragment } from '@/lib/clippings/page-key';
 
 const HOST_TAG = 'thesis-lens-clipper';
 export const CLIPPING_HIGHLIGHT = 'thesis-lens-clipping';
@@ -59,7 +60,6 @@ function pageStyles(): string {
   ].join('\n');
 }
 
-const withoutFragment = (url: string) => url.split('#')[0]!;
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 

@@ -1,5 +1,5 @@
 import { parseDate } from '@/lib/pipeline/article';
-import { hostOf } from '@/lib/clippings/page-key';
+import { hostOf, withoutFragment } from '@/lib/clippings/page-key';
 import type { ClippingPage } from '@/lib/clippings/schema';
 
 /**
@@ -38,7 +38,6 @@ export function canonicalOf(doc: Document, base: string): string | null {
   }
 }
 
-const withoutFragment = (url: string) => url.split('#')[0]!;
 
 export function pageInfoOf(doc: Document, seenUrl: string, known: { title?: string; site?: string | null; published?: string | null } = {}): ClippingPage {
   const seen = withoutFragment(seenUrl);

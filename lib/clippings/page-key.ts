@@ -5,6 +5,12 @@
  */
 const TRACKING_PARAM = /^(?:utm_[a-z]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|cmpid|ocid|smid|sref|ncid)$/i;
 
+/** The address without its fragment: the same page, wherever in it the reader was. */
+export function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
 export function pageKey(url: string): string {
   let parsed: URL;
   try {

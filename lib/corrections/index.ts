@@ -12,10 +12,6 @@ export type { Correction, CorrectionRequest } from './schema';
 
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-export function pageKey(url: string): string {
-  return url.split('#')[0]!;
-}
-
 /** The scan results with the reader's corrections applied (later corrections win). */
 export function applyCorrections(results: readonly ScanResult[], corrections: readonly Correction[]): ScanResult[] {
   if (corrections.length === 0) return results.slice();

@@ -1,7 +1,7 @@
 import { getDomain } from 'tldts';
 import { isRealDate } from '../pack/schema';
 import { applyCorrections, type Correction } from '../corrections';
-import { pageKey } from '../clippings/page-key';
+import { pageKey, withoutFragment } from '../clippings/page-key';
 import type { ScanResult } from '../pipeline/types';
 import type { ReadClaim, ReadingLogEntry } from './schema';
 
@@ -21,11 +21,6 @@ export function siteOf(url: string): string {
 }
 
 /** The address a correction is filed under (lib/corrections: the URL without its fragment). */
-export function withoutFragment(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
-}
-
 /** A YYYY-MM-DD date from whatever the page said ("2026-01-28T09:00:00Z" → "2026-01-28"), or null. */
 export function dayOf(published: string | null | undefined): string | null {
   const day = published?.slice(0, 10) ?? '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyCorrections, asExamples, pageKey, type Correction } from '@/lib/corrections';
+import { applyCorrections, asExamples, type Correction } from '@/lib/corrections';
+import { withoutFragment } from '@/lib/clippings/page-key';
 import type { ScanResult } from '@/lib/pipeline/types';
 
 const base: ScanResult = {
@@ -70,6 +71,6 @@ describe('applyCorrections', () => {
   });
 
   it('keeps the page without its fragment', () => {
-    expect(pageKey('https://a.example/x?y=1#frag')).toBe('https://a.example/x?y=1');
+    expect(withoutFragment('https://a.example/x?y=1#frag')).toBe('https://a.example/x?y=1');
   });
 });
