@@ -1,5 +1,6 @@
 import type { Item, KeyFigure, Status } from '../pack/schema';
 import { figuresKnownAt, latestStatus } from '../pack/status';
+import { figureTolerance } from '../pipeline/figures';
 import { entryDate, latestPerPage } from './log';
 import type {
   ArticleNovelty,
@@ -190,11 +191,8 @@ function sightingsOf(entries: readonly ReadingLogEntry[]): FigureSighting[] {
 
 /** Whether two values of a measure are the same figure: the key figure's tolerance, as the checks use it. */
 export function sameFigure(a: number, b: number, unit: string, key: Pick<KeyFigure, 'tolerance'> | undefined): boolean {
-  const exact = unit === 'percent' || unit === 'count';
-  const tolerance = key?.tolerance ?? (exact ? 0 : 0.02);
-  // Rounding: "34%" for 34.04%.
-  const slack = exact ? 0.05 : 0;
-  return Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * tolerance + slack;
+  const { relative, slack } = figureTolerance(unit, key?.tolerance);
+  return Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * relative + slack;
 }
 
 function groupBy<T>(list: readonly T[], key: (value: T) => string): Map<string, T[]> {

@@ -535,6 +535,16 @@ function unitsCompatible(figure: ExtractedFigure, key: KeyFigure): boolean {
   return figure.unit === key.unit;
 }
 
+/**
+ * How far apart two values of one measure may be and still be the same figure: the key
+ * figure's stated tolerance, else exact for percentages and counts and 2% for amounts, plus
+ * the slack of rounding ("34%" for 34.04%). The checks and the reading log's conflicts share it.
+ */
+export function figureTolerance(unit: string, stated?: number): { relative: number; slack: number } {
+  const exact = unit === 'percent' || unit === 'count';
+  return { relative: stated ?? (exact ? 0 : 0.02), slack: exact ? 0.05 : 0 };
+}
+
 function sameValue(figure: ExtractedFigure, key: KeyFigure): boolean {
   const value = Math.abs(figure.normalized ?? figure.value);
   const known = Math.abs(key.value);
@@ -544,11 +554,8 @@ function sameValue(figure: ExtractedFigure, key: KeyFigure): boolean {
     if (value >= known && (key.unit !== 'percent' || value < known * 10)) return true;
   }
   if (figure.atMost !== undefined) return known >= figure.value && known <= figure.atMost;
-  const defaultTolerance = key.unit === 'percent' || key.unit === 'count' ? 0 : 0.02;
-  let tolerance = key.tolerance ?? defaultTolerance;
-  if (figure.approximate) tolerance = Math.max(tolerance, 0.08);
-  // Rounding: "34%" for 34.0%, "RMB 380B" for 380e9.
-  const slack = key.unit === 'percent' || key.unit === 'count' ? 0.05 : 0;
+  const { relative, slack } = figureTolerance(key.unit, key.tolerance);
+  const tolerance = figure.approximate ? Math.max(relative, 0.08) : relative;
   return Math.abs(value - known) <= known * tolerance + slack;
 }
 
