@@ -19,13 +19,24 @@ export const BOILERPLATE_ROLES = new Set([
  * page wrapper).
  */
 export const BOILERPLATE_TOKEN =
-  /^(?:nav|navbar|navigation|menu|breadcrumbs?|related|recirc|recommend(?:ed|ations)?|more|most|popular|trending|comments?|disqus|replies|share|sharing|social|newsletter|subscribe|subscription|signup|promo|promos|ad|ads|advert|advertisement|adslot|dfp|sponsor|sponsored|outbrain|taboola|footer|sidebar|rail|ticker|tickers|quotes|marketdata|paywall|barrier|regwall|tags|bio|cookie|consent|gdpr|popup|toolbar|pagination|pager)$/i;
+  /^(?:nav|navbar|navigation|menu|breadcrumbs?|related|recirc|recommend(?:ed|ations)?|more|most|popular|trending|comments?|disqus|replies|share|sharing|social|newsletter|subscribe|subscription|signup|promo|promos|ad|ads|advert|advertisement|adslot|dfp|sponsor|sponsored|outbrain|taboola|footer|sidebar|rail|ticker|tickers|quotes|marketdata|paywall|barrier|regwall|tags|bio|cookie|consent|gdpr|popup|toolbar|pagination|pager|disclosures?|disclaimer)$/i;
 
 /** Words unambiguous enough to count anywhere in a token ("sd-sharing-enabled", "o-paywall-box"). */
 export const FURNITURE_ANYWHERE = /^(?:sharing|share|social|related|comments?|newsletter|outbrain|taboola|paywall|barrier|regwall|recirc)$/i;
 
 /** Tokens that name the article text itself: a container so named is never page furniture. */
 export const CONTENT_TOKEN = /^(?:article|story|post|entry|content|main)[-_]?(?:body|content|text|main)?$|^(?:body|text)$/i;
+
+/**
+ * Class words of a dek (standfirst, strapline, kicker): the summary set between the headline
+ * and the story, which restates the story's claims in other words (BEM's "story__dek" too).
+ */
+export const DEK_TOKEN = /^(?:dek|deck|standfirst|strapline|kicker|subtitle|subheadline|summary-line)$/i;
+
+export function isDekWord(token: string): boolean {
+  const segments = token.split(/[-_]/).filter(Boolean);
+  return DEK_TOKEN.test(token) || (segments.length > 1 && DEK_TOKEN.test(segments[segments.length - 1]!));
+}
 
 export const FURNITURE_LABEL = /^(?:advertisement|share(?: this(?: story| article)?)?:?|sponsored(?: content)?|story continues below.*|continue reading.*|read more.*|related(?: articles| stories| coverage)?:?|subscribe.*|sign up.*|广告|相关阅读.*|相关新闻.*|推荐阅读.*|责任编辑.*)$/i;
 

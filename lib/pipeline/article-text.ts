@@ -1,4 +1,4 @@
-import { FURNITURE_LABEL, furnitureOf } from './article-furniture';
+import { FURNITURE_LABEL, furnitureOf, isDekWord, tokensOf } from './article-furniture';
 import { MAX_STATS_NODES } from './article-root';
 
 /**
@@ -53,8 +53,42 @@ export function measureText(root: Element): TextStats {
 
 export const LINK_DENSITY_TAGS = new Set(['UL', 'OL', 'DL', 'DIV', 'SECTION', 'P', 'TABLE', 'HEADER', 'LI', 'SPAN', 'H2', 'H3', 'H4']);
 
+/** A paragraph long enough to be the story's own text, not a one-line label. */
+const BODY_PARAGRAPH_MIN = 40;
+const HEADING = /^H[2-6]$/;
+
+function hasDekClass(element: Element): boolean {
+  return tokensOf(element).classes.some(isDekWord);
+}
+
+/**
+ * Deks: a heading (h2–h6) right under the headline, and elements with a dek's class words,
+ * set before the root's first paragraph of story text. A dek sums the story up for the reader
+ * scanning the page, in the story's words; the claims it states are the text's, where they
+ * stand with their context. A sub-heading in the body comes after that paragraph and stays.
+ * (Found by walking the root in document order up to that paragraph, within the same bound as
+ * the text statistics: linkedom's compareDocumentPosition misorders cousins.)
+ */
+function deksBefore(root: Element, stats: TextStats): Set<Element> {
+  const candidates: Element[] = [];
+  const walk = root.ownerDocument.createTreeWalker(root, 1 /* SHOW_ELEMENT */);
+  let visited = 0;
+  for (let node = walk.nextNode() as Element | null; node && visited < MAX_STATS_NODES; node = walk.nextNode() as Element | null, visited++) {
+    const tag = node.tagName.toUpperCase();
+    const dekClass = hasDekClass(node);
+    if (tag === 'P' && !dekClass && (stats.text.get(node) ?? 0) >= BODY_PARAGRAPH_MIN && !node.closest('h1, h2, h3, h4, h5, h6')) {
+      return new Set(candidates.filter((candidate) => !candidate.contains(node)));
+    }
+    // A heading is a dek only right under the headline; elsewhere (a live blog's first post)
+    // it is a sub-heading of the text.
+    if (dekClass || (HEADING.test(tag) && node.previousElementSibling?.tagName.toUpperCase() === 'H1')) candidates.push(node);
+  }
+  return new Set();
+}
+
 export function furnitureFilter(roots: Element[]): (element: Element) => boolean {
   const stats = roots.map(measureText);
+  const deks = roots.map((root, i) => deksBefore(root, stats[i]!));
   const textOf = (element: Element) => {
     for (const s of stats) {
       const value = s.text.get(element);
@@ -67,6 +101,7 @@ export function furnitureFilter(roots: Element[]): (element: Element) => boolean
     const tag = element.tagName.toUpperCase();
     if (furnitureOf(element, tag)) return true;
     if (tag === 'HEADER' && element.querySelector('nav')) return true;
+    if (deks.some((set) => set.has(element))) return true;
     if (!LINK_DENSITY_TAGS.has(tag)) return false;
     const { text, links } = textOf(element);
     if (text === 0) return false;

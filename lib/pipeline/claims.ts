@@ -32,7 +32,7 @@ export interface LinkedSentence {
 // ---------------------------------------------------------------------------------------
 
 const BOILERPLATE =
-  /^(?:subscribe|sign up|sign in|log in|click|tap|read more|read next|see also|follow us|share (?:this|on)|copyright|©|all rights reserved|related(?: articles| stories)?:|advertisement|photo:|image:|source:|editing by|reporting by|writing by|additional reporting|this (?:article|story) (?:was|has been) (?:updated|corrected)|disclaimer|免责声明|责任编辑|原标题|来源：|点击|订阅|扫码|关注我们|版权所有)/i;
+  /^(?:subscribe|sign up|sign in|log in|click|tap|read more|read next|see also|follow us|share (?:this|on)|copyright|©|all rights reserved|related(?: articles| stories)?:|advertisement|photo:|image:|source:|editing by|reporting by|writing by|additional reporting|this (?:article|story) (?:was|has been) (?:updated|corrected)|disclaimer|(?:(?:the )?(?:author|analyst)(?:'s|’s)? )?disclosures?:|免责声明|责任编辑|原标题|来源：|点击|订阅|扫码|关注我们|版权所有)/i;
 const EN_VERB =
   /\b(?:is|are|was|were|be|been|being|has|have|had|will|would|could|can|may|might|must|should|shall|do|does|did|says?|said|told|tells|expects?|plans?|wants?|needs?|seeks?|hinges|remains?|shows?|trades?|grows?|rises?|falls?|fell|rose|grew|faces?|reports?|requires?|includes?|means|suggests?|signals?|reflects?|creates?|values|offers?|excludes?|holds?|gives?|sees|owns?|sells?|sold|buys?|bought|makes?|made|takes?|took|leads?|led|runs?|ran|drives?|keeps?|kept|continues?|looks?|appears?|depends?|spends?|spent|won|lost|got|gets?|goes|went|came|comes?|set|sets|put|puts|cut|cuts|paid|pays?|stands?|stood)\b|\b[a-z]{2,}(?:ed|en)\b/i;
 // Framing and filler: the writer steering the reader, not a fact ("The bottom line is…",
