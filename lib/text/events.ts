@@ -138,7 +138,8 @@ const UP_VERDICT = {
 
 const DOWN_VERDICT = {
   en: [
-    'miss', 'misses', 'missed', 'missing', 'short of', 'fell short', 'falls short', 'worse than expected', 'worse-than-expected',
+    'miss', 'misses', 'missed', 'missing', 'short of', 'fell short', 'falls short', 'fallen short', 'falling short', 'come up short',
+    'came up short', 'comes up short', 'well short', 'far short', 'far below', 'well below', 'worse than expected', 'worse-than-expected',
     'below expectations', 'below estimates', 'below forecasts', 'disappoint*', 'lag', 'lags', 'lagged', 'lagging', 'laggard', 'behind',
     'weak', 'weaker', 'weakest', 'weakness', 'soft', 'softer', 'sluggish', 'deteriorat*', 'worsen*', 'worse', 'worst', 'bearish',
     'pessimis*', 'risky', 'squeez*', 'headwind*', 'drag', 'dragged',

@@ -132,3 +132,13 @@ describe('verdicts and asides', () => {
     expect(stance('The shares are now pricier than they were before the autumn slump began.')).toBe('supports');
   });
 });
+
+describe('a process measured against what was asked for', () => {
+  it('reads deliveries that fall short of the orders as a setback, however it is put', () => {
+    expect(stance('Shipments of the turbines have fallen well short of what the utility ordered.')).toBe('challenges');
+    expect(stance('The carmaker said deliveries of the cells came in far below its orders for the year.')).toBe('challenges');
+    expect(stance('Supplies of the new servers are falling short of the bank’s purchase agreements.')).toBe('challenges');
+    // Deliveries that match the orders are going ahead.
+    expect(stance('Shipments of the turbines have matched what the utility ordered.')).toBe('supports');
+  });
+});
