@@ -87,6 +87,14 @@ export function isDataLine(text: string): boolean {
 export const OPENS_WITH_PRONOUN =
   /^(?:(?:It|Its|This|That|These|They|Their|He|She)\b|The (?:unit|segment|division|business|company|group|firm|figure|increase|rise|decline|plan|move|deal|rule)\b|(?:它|其|该公司|该业务|该部门|公司))/;
 
+/**
+ * "The rule would take effect in July.", "The amendment must still pass the House.", "该规定将于
+ * 7月生效。": a sentence opening on the measure the sentence before described is about that
+ * measure: its timetable, scope or fate, often in none of the item's words.
+ */
+export const OPENS_WITH_MEASURE =
+  /^(?:(?:The|This|That|These|Those|Such)\s+(?:(?:new|draft|proposed|latest|planned|revised|final|same)\s+)?(?:rules?|requirements?|measures?|regulations?|restrictions?|curbs?|controls?|bans?|halt|suspension|pause|amendments?|bills?|provisions?|legislation|law|drafts?|proposals?|policy|policies|guidance|instructions?|directives?|orders?|licen[cs]es?|permits?|approvals?|conditions|terms|caps?|quotas?|tariffs?|window|decision)\b|(?:该|此|这一|这项|上述|新)(?:规定|规则|要求|措施|禁令|政策|法案|修正案|草案|条款|指导|通知|许可|审批|批准|决定|限制|管制)|此举)/i;
+
 // ---------------------------------------------------------------------------------------
 // Subjects: who does what
 // ---------------------------------------------------------------------------------------
@@ -112,7 +120,12 @@ export interface SubjectContext {
 export function bindSubject(text: string, compiled: CompiledItem, pack: CompiledPack, context: SubjectContext = {}): { subject?: string } | null {
   if (!compiled.subject.active) return {};
   const own = actorHits(text, compiled, pack);
-  if (own.length > 0) return { subject: own[0]!.text };
+  if (own.length > 0) {
+    // "Microsoft has ordered Nvidia H200s": another company named first in the main clause is
+    // the actor; a seller or a regulator named after it is not (the pack's company always is).
+    if (ledByOther(text, own[0]!.start, pack)) return null;
+    return { subject: own[0]!.text };
+  }
   // Another company in a clause of circumstance ("…narrowed after Meituan cut its
   // subsidies") is not the actor: only the main clause is checked.
   if (pack.others.active && pack.others.test(mainClause(text))) return null;
@@ -127,7 +140,7 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
   for (const source of [context.previous, context.heading, context.title, context.topic]) {
     if (!source) continue;
     const hit = compiled.subject.find(source)[0];
-    if (hit) return { subject: hit.text };
+    if (hit && !ledByOther(source, hit.start, pack)) return { subject: hit.text };
   }
   // "Imports of the chip were approved in January": a passive without its agent names no
   // actor to be wrong about; the event itself is the news (unless the sentence before is
@@ -135,6 +148,19 @@ export function bindSubject(text: string, compiled: CompiledItem, pack: Compiled
   const previousIsOthers = !!context.previous && pack.others.active && pack.others.test(context.previous) && !pack.self.test(context.previous);
   if (AGENTLESS_PASSIVE.test(text) && !previousIsOthers) return {};
   return null;
+}
+
+/**
+ * "Microsoft has ordered Nvidia H200s": another company named in the main clause before the
+ * item's subject word (at `subjectAt`) is the actor; a seller or a regulator named after it is
+ * not. A main clause naming the pack's own company is never another's.
+ */
+function ledByOther(text: string, subjectAt: number, pack: CompiledPack): boolean {
+  if (!pack.others.active) return false;
+  const main = mainClause(text);
+  if (pack.self.test(main)) return false;
+  const other = pack.others.find(main)[0];
+  return !!other && other.start < subjectAt;
 }
 
 /** A passive whose agent is left out: "were approved", "has been halted", "获批", "被叫停". */
@@ -295,9 +321,18 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     const previousItems = linksBySentence.get(i - 1) ?? [];
     if (!pronoun && previousItems.length === 0) continue;
     const joined = `${sentences[i - 1]!.text} ${own}`;
+    // A sentence on the measure just described carries on its items without their words.
+    // The measure's own noun must be one of the item's words ("the amendment" carries on export
+    // controls, "the approvals" an import approval), not just any item the sentence before had.
+    const measure = previousItems.length > 0 ? OPENS_WITH_MEASURE.exec(own)?.[0] : undefined;
     for (const item of compiled) {
       const list = linksBySentence.get(i) ?? [];
       if (list.includes(item)) continue;
+      if (measure && previousItems.includes(item) && (item.event.test(measure) || item.rules.some((rule) => rule.groups.some((group) => group.test(measure))))) {
+        list.push(item);
+        linksBySentence.set(i, list);
+        continue;
+      }
       if (!pronoun && !(previousItems.includes(item) && item.event.test(own))) continue;
       if (!item.rules.some((rule) => rule.test(joined) && rule.groups.some((group) => group.test(own)))) continue;
       list.push(item);

@@ -29,9 +29,16 @@ describe('a sentence that carries on the one before it, naming no item word of i
     expect(pModel(own, 'en', 'h200-import-approval', approval)).toBe(pModel(own, 'en', 'h200-import-approval'));
   });
 
-  it('links in an article when the sentence before names the item’s subject and event, and not when it is about another company', () => {
+  it('links in an article when the sentence before is linked to the item, and not when it is another company’s news', () => {
     expect(linksOf(`${approval} ${permit}`, permit, 'en')).toContain('h200-import-approval');
-    expect(linksOf(`${otherApproval} ${permit}`, permit, 'en')).not.toContain('h200-import-approval');
+    // Beijing's approval for another buyer is still Beijing's side of the item: the sentence
+    // before is linked, and a sentence on "the permit" carries that link on.
+    expect(linksOf(otherApproval, otherApproval, 'en')).toContain('h200-import-approval');
+    expect(linksOf(`${otherApproval} ${permit}`, permit, 'en')).toContain('h200-import-approval');
+    // A company outside the item's subjects: its order is no item of the thesis, nor what follows it.
+    const order = 'The order is worth about $1.5 billion.';
+    expect(linksOf(`Microsoft has ordered 50,000 Nvidia H200 processors for its data centres, suppliers said. ${order}`, order, 'en')).toEqual([]);
+    expect(linksOf(`Alibaba has ordered 50,000 Nvidia H200 processors for its data centres, suppliers said. ${order}`, order, 'en')).toContain('h200-procurement');
   });
 
   it('does the same for orders, for a bill in Washington, and in Chinese', () => {
@@ -43,6 +50,7 @@ describe('a sentence that carries on the one before it, naming no item word of i
     expect(pModel(vote, 'en', 'export-control-tightening', 'US lawmakers unveiled a bill that would ban imports of Chinese drones.')).toBeLessThan(0.5);
     const valid = '该许可有效期为十二个月。';
     expect(linksOf(`商务部已批准阿里巴巴进口H200加速卡的申请。${valid}`, valid, 'zh')).toContain('h200-import-approval');
-    expect(linksOf(`商务部已批准腾讯进口H200加速卡的申请。${valid}`, valid, 'zh')).toEqual([]);
+    expect(linksOf('微软已向英伟达订购5万颗H200芯片。该订单价值约15亿美元。', '该订单价值约15亿美元。', 'zh')).toEqual([]);
+    expect(linksOf('阿里巴巴已向英伟达订购5万颗H200芯片。该订单价值约15亿美元。', '该订单价值约15亿美元。', 'zh')).toContain('h200-procurement');
   });
 });

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPack } from '@/lib/pack/default-pack';
+import { findClaims, OPENS_WITH_MEASURE } from '@/lib/pipeline/claims';
+import { splitSentences } from '@/lib/pipeline/sentences';
+import { stanceOf } from '@/lib/pipeline/stance';
+import { termMatcher } from '@/lib/text/terms';
+
+// Sentences written for these tests, in the project's own words.
+function linksOf(article: string, sentence: string, lang: 'en' | 'zh'): string[] {
+  const claims = findClaims(article, splitSentences(article, lang), defaultPack, lang);
+  return claims.find((c) => c.sentence.text.includes(sentence))?.links.map((l) => l.id) ?? [];
+}
+
+describe('a sentence on the measure the sentence before described', () => {
+  it('recognises an opening on a rule, a cap, an amendment or a permit, in English and Chinese', () => {
+    for (const opening of ['The cap takes effect in March.', 'The new rules apply from July.', 'Such licences are rare.', 'The amendment now goes to the House.', '该规定将于下月生效。', '此举被视为对国内芯片的扶持。']) {
+      expect(OPENS_WITH_MEASURE.test(opening), opening).toBe(true);
+    }
+    for (const opening of ['The company said it would comply.', 'Caps on exports are common.', '公司表示将遵守规定。']) {
+      expect(OPENS_WITH_MEASURE.test(opening), opening).toBe(false);
+    }
+  });
+
+  it('carries on the item of the measure: its timetable, scope or fate, in none of the item’s words', () => {
+    const cap = 'The cap takes effect on the first of March.';
+    expect(linksOf(`The Commerce Department will cap exports of Nvidia's H200 accelerators to China at 40,000 units a quarter, officials said. ${cap}`, cap, 'en')).toContain('export-control-tightening');
+    // After a measure on something else, the same sentence is about nothing of the thesis.
+    expect(linksOf(`The Commerce Department will cap imports of Chinese steel at 40,000 tonnes a quarter, officials said. ${cap}`, cap, 'en')).toEqual([]);
+    const effective = '该规定将于下月生效。';
+    expect(linksOf(`美国商务部收紧了英伟达H200芯片对华出口的许可要求。${effective}`, effective, 'zh')).toContain('export-control-tightening');
+  });
+
+  it('carries on only the items the measure’s noun names: “the amendment” is no order', () => {
+    const next = 'The amendment goes to a vote in the House next month.';
+    const links = linksOf(`Senators added an amendment that would block export licences for Nvidia's H200, which Alibaba has ordered in bulk. ${next}`, next, 'en');
+    expect(links).toContain('export-control-tightening');
+    expect(links).not.toContain('h200-procurement');
+  });
+});
+
+describe('another company as the actor', () => {
+  it('is that company’s news when it leads the main clause, whoever else is named after it', () => {
+    const order = 'Microsoft has ordered 50,000 Nvidia H200 processors for its data centres, suppliers said.';
+    expect(linksOf(order, order, 'en')).toEqual([]);
+    expect(linksOf(`${order} The order is worth about $1.5 billion.`, 'The order is worth', 'en')).toEqual([]);
+    const ours = 'Nvidia said Alibaba has ordered 50,000 H200 processors for its data centres.';
+    expect(linksOf(ours, ours, 'en')).toContain('h200-procurement');
+  });
+});
+
+describe('a possibility with its source named at the end', () => {
+  const none = termMatcher([]);
+  const stance = (text: string) => stanceOf(text, { direction: 1, supports: none, challenges: none }, []).stance;
+  it('is reported evidence, as when the source comes first; with no source it is a bare hypothesis', () => {
+    expect(stance('The regulator could approve the merger as soon as March, people familiar with the matter said.')).toBe('supports');
+    expect(stance('People familiar with the matter said the regulator could approve the merger as soon as March.')).toBe('supports');
+    expect(stance('The regulator could approve the merger as soon as March.')).toBe('neutral');
+  });
+});
