@@ -58,6 +58,7 @@ const EN_DELIBERATION = /\b(?:weigh\w*|consider\w*|debat\w*|discuss\w*|stud(?:y|
 /** Officials or boards deliberating: evidence, whatever modal follows. */
 const EN_DELIBERATING = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|debat(?:es|ed|ing)|discuss(?:es|ed|ing)|draft(?:s|ed|ing)?|preparing|planning|plans to|studying|reviewing|proposed?|proposing)\b/i;
 const EN_MODAL = /\b(?:could|might|would)\b/i;
+const RELATIVE_BEFORE = /\b(?:that|which)\s+$/i;
 /** An attribution closing the sentence: "…, people familiar with the plan said.", "…, according to a filing." */
 const EN_REPORTED_TAIL = /,\s*(?:[^,]{0,60}\s)?(?:said|says|say|told|reported|according to|wrote|added|estimated?)\b[^,]{0,60}[.!]?["”’']?\s*$/i;
 const EN_REPORTED = /\b(?:said|says|say|told|tells|reported|reports|according to|announced|confirmed|expects?|expected|estimated?|warned|predicted|forecast|people familiar|sources?|analysts?)\b/i;
@@ -79,7 +80,10 @@ export function isHypothetical(text: string, eventAt?: number): boolean {
   // hand the market to rivals" argues a consequence, whoever reports it.
   if (EN_ACT_AS_SUBJECT.test(text)) return true;
   const modal = EN_MODAL.exec(text);
-  const modalGoverns = modal && (eventAt === undefined || modal.index < eventAt || sameClause(text, modal.index, eventAt));
+  // "…passed an amendment that would block licences": a modal in a relative clause after the
+  // event says what the thing acted on does, not whether the act happened.
+  const relative = modal && eventAt !== undefined && eventAt < modal.index && RELATIVE_BEFORE.test(text.slice(Math.max(0, modal.index - 12), modal.index));
+  const modalGoverns = modal && !relative && (eventAt === undefined || modal.index < eventAt || sameClause(text, modal.index, eventAt));
   if (modal && modalGoverns && !EN_REPORTED.test(text.slice(0, modal.index)) && !EN_REPORTED_TAIL.test(text) && !EN_DELIBERATING.test(text)) return true;
   return EN_WHETHER.test(text) && !EN_DELIBERATION.test(text);
 }

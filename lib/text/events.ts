@@ -82,7 +82,7 @@ const UP_ACCESS = {
     'buy rating', 'outperform rating', 'overweight', 'reinstat*', 'restor*', 'renew*', 'unveil*', 'introduc*', 'debut*', 'start', 'started',
     'starts', 'starting', 'begin', 'began', 'begun', 'begins', 'continu*', 'sustain*', 'keep', 'keeps', 'kept', 'maintain*', 'pledg*',
     'promis*', 'earmark*', 'allocat*', 'set aside', 'serve', 'serves', 'served', 'serving', 'plough', 'plow', 'pour', 'poured', 'pours', 'sell', 'sells', 'selling', 'sold', 'export',
-    'exports', 'exported', 'exporting', 'looser', 'laxer',
+    'exports', 'exported', 'exporting', 'looser', 'laxer', 'passed', 'passes', 'adopt', 'adopted', 'adopts', 'adopting', 'enact*',
   ],
   zh: [
     '批准', '获批', '允许', '放行', '许可', '放开', '解禁', '通关', '放宽', '松绑', '恢复', '重启', '采购', '购买', '订购', '下单', '交付', '到货', '运抵',
@@ -93,7 +93,7 @@ const UP_ACCESS = {
 
 const DOWN_ACCESS = {
   en: [
-    'block', 'blocks', 'blocked', 'blocking', 'banned', 'banning', 'bar', 'bars', 'barred', 'barring', 'prohibit*', 'forbid*', 'forbade',
+    'block', 'blocks', 'blocked', 'blocking', 'banned', 'banning', 'to ban', 'would ban', 'will ban', 'could ban', 'may ban', 'might ban', 'bar', 'bars', 'barred', 'barring', 'prohibit*', 'forbid*', 'forbade',
     'refus*', 'reject*', 'deny', 'denies', 'denied', 'denying', 'denial', 'halt*', 'pause*', 'suspend*', 'suspension', 'stop', 'stops',
     'stopped', 'stopping', 'freez*', 'froze', 'frozen', 'cancel*', 'revok*', 'revocation', 'withdr*', 'scrap*', 'postpon*', 'delay*', 'defer*',
     'push back', 'pushed back', 'pushes back', 'held up', 'hold up', 'holding up', 'stuck', 'restrict*', 'curb', 'curbed', 'curbing',

@@ -57,3 +57,15 @@ describe('a possibility with its source named at the end', () => {
     expect(stance('The regulator could approve the merger as soon as March.')).toBe('neutral');
   });
 });
+
+describe('a measure adopted, with what it would do in a relative clause', () => {
+  const none = termMatcher([]);
+  const stance = (text: string, direction: 1 | -1) => stanceOf(text, { direction, supports: none, challenges: none }, []).stance;
+  it('reads the adoption as done and the measure’s content as its direction', () => {
+    // A ban adopted is a stop for whoever wanted the sales, and a rising risk for a risk item.
+    expect(stance('The committee passed a bill on Tuesday that would ban sales of the drones to state agencies.', 1)).toBe('challenges');
+    expect(stance('The committee passed a bill on Tuesday that would ban sales of the drones to state agencies.', -1)).toBe('supports');
+    // Without the adoption, the same content is only a possibility.
+    expect(stance('A bill would ban sales of the drones to state agencies.', 1)).toBe('neutral');
+  });
+});
