@@ -758,7 +758,7 @@ const input: ThesisPackInput = {
                 'pullback', 'sank', 'sink*', 'lost', 'lose', 'erased', 'dipped', 'edged', 'advanced', 'trade at', 'trades at', 'traded at', 'trading at',
                 'priced', 'cheap*', 'expensive', 'up', 'down', 'higher', 'lower', 'peak', 'lows', 'high',
                 'doubled', 'tripled', 'halved', 'rebound*', 'recover*', 'skid*', 'dived', 'dove', 'shed', 'outperform*', 'underperform*',
-                'best-performing', 'worst-performing', 'best performer*', 'worst performer*',
+                'best-performing', 'worst-performing', 'best performer*', 'worst performer*', 'leap*', 'slip*', 'spik*', 'tank*', 'plummet*',
               ],
               ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低', '收跌', '收涨', '涨', '跌', '翻倍', '反弹', '回落', '跑赢', '跑输'],
             ),
