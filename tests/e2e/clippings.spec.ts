@@ -12,8 +12,8 @@ import { ClosedRoot, selectText } from './saving-support';
  * page changed, exports (downloads), import into a clean profile, concurrent saves.
  */
 
-const CAPEX = 'Alibaba has committed RMB 380 billion, about $53 billion, to AI and cloud infrastructure over three years.';
-const CAPEX_EDITED = 'Alibaba has committed RMB 380 billion, roughly $53 billion, to AI and cloud infrastructure over three years.';
+const CAPEX = 'Alibaba has committed RMB 380 billion, about $53 billion, to AI and cloud infrastructure across three years.';
+const CAPEX_EDITED = 'Alibaba has committed RMB 380 billion, roughly $53 billion, to AI and cloud infrastructure across three years.';
 const UPFRONT = 'Nvidia now asks Chinese buyers to pay the full amount upfront';
 const DISCOUNT = 'Part of the discount comes from the shopping business.';
 
