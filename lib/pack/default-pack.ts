@@ -1093,6 +1093,15 @@ const input: ThesisPackInput = {
             t(['headline revenue', 'total revenue', 'group revenue', 'overall revenue', 'like-for-like', 'divestiture*', 'operating profit', 'results miss*', 'missed estimates'], ['总收入', '总营收', '营收增长', '经营利润', '同口径']),
           ],
         },
+        {
+          // Like-for-like growth put in words: "excluding the businesses it sold, revenue grew 12%",
+          // "stripping out disposals, sales rose", "剔除已出售业务，收入增长".
+          all: [
+            t(['excluding', 'excludes', 'stripping out', 'strip out', 'stripped out', 'leaving out', 'adjusting for', 'adjusted for', 'setting aside'], ['剔除', '扣除', '不计入', '不包括']),
+            t(['businesses', 'business', 'disposals', 'disposed', 'divest*', 'sold', 'sale of', 'units'], ['业务', '出售', '剥离']),
+            t(['revenue', 'sales', 'growth', 'grew', 'grown', 'rose', 'risen', 'increased'], ['收入', '营收', '增长', '增速']),
+          ],
+        },
       ],
       cues: {
         // A risk item: "challenges" = the slowdown deepening.

@@ -58,6 +58,7 @@ const EN_DELIBERATION = /\b(?:weigh\w*|consider\w*|debat\w*|discuss\w*|stud(?:y|
 /** Officials or boards deliberating: evidence, whatever modal follows. */
 const EN_DELIBERATING = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|debat(?:es|ed|ing)|discuss(?:es|ed|ing)|draft(?:s|ed|ing)?|preparing|planning|plans to|studying|reviewing|proposed?|proposing)\b/i;
 const EN_MODAL = /\b(?:could|might|would)\b/i;
+const RESTATED_BASIS = /\b(?:excluding|stripping out|stripped out|leaving out|adjusting for|adjusted for|setting aside|on a (?:like-for-like|comparable|constant-currency) basis|in constant currency|at constant exchange rates)\b/i;
 const RELATIVE_BEFORE = /\b(?:that|which)\s+$/i;
 /** An attribution closing the sentence: "…, people familiar with the plan said.", "…, according to a filing." */
 const EN_REPORTED_TAIL = /,\s*(?:[^,]{0,60}\s)?(?:said|says|say|told|reported|according to|wrote|added|estimated?)\b[^,]{0,60}[.!]?["”’']?\s*$/i;
@@ -83,6 +84,9 @@ export function isHypothetical(text: string, eventAt?: number): boolean {
   // "…passed an amendment that would block licences": a modal in a relative clause after the
   // event says what the thing acted on does, not whether the act happened.
   const relative = modal && eventAt !== undefined && eventAt < modal.index && RELATIVE_BEFORE.test(text.slice(Math.max(0, modal.index - 12), modal.index));
+  // "Excluding the units it sold, revenue would have grown 12%": a figure restated on another
+  // basis is reported, not supposed.
+  if (modal && RESTATED_BASIS.test(text.slice(0, modal.index)) && /^would\s+have\b/i.test(text.slice(modal.index))) return false;
   const modalGoverns = modal && !relative && (eventAt === undefined || modal.index < eventAt || sameClause(text, modal.index, eventAt));
   if (modal && modalGoverns && !EN_REPORTED.test(text.slice(0, modal.index)) && !EN_REPORTED_TAIL.test(text) && !EN_DELIBERATING.test(text)) return true;
   return EN_WHETHER.test(text) && !EN_DELIBERATION.test(text);

@@ -69,3 +69,19 @@ describe('a measure adopted, with what it would do in a relative clause', () => 
     expect(stance('A bill would ban sales of the drones to state agencies.', 1)).toBe('neutral');
   });
 });
+
+describe('growth restated on a like-for-like basis', () => {
+  it('is core commerce’s, and what it would have been on that basis is reported, not supposed', () => {
+    const restated = 'Stripping out the units it has sold over the past year, sales would have grown 11%.';
+    const article = `Alibaba said group revenue rose 4% to RMB 250 billion in the quarter. ${restated}`;
+    const claims = findClaims(article, splitSentences(article, 'en'), defaultPack, 'en');
+    const link = claims.find((c) => c.sentence.text === restated)?.links.find((l) => l.id === 'core-commerce-slowdown');
+    expect(link?.stance).toBe('supports');
+    expect(linksOf('本季度阿里巴巴集团收入增长4%。剔除已出售业务，收入增长11%。', '剔除已出售业务，收入增长11%。', 'zh')).toContain('core-commerce-slowdown');
+  });
+
+  it('keeps a counterfactual that is one', () => {
+    const none = termMatcher([]);
+    expect(stanceOf('Sales would have grown 11% if demand had held up.', { direction: 1, supports: none, challenges: none }, []).stance).toBe('neutral');
+  });
+});
