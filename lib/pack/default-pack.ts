@@ -513,6 +513,15 @@ const input: ThesisPackInput = {
         // unit's name: "the rule could slow the rollout at Alibaba Cloud" is no growth figure.
         { all: [CLOUD, CLOUD_MEASURE_WORDS] },
         { all: [CLOUD, t(['segment', 'fastest-growing', 'fastest growing', 'growth engine'], ['板块', '增长引擎', '最快'])] },
+        // Demand for computing against the capacity to serve it: "demand for AI computing is
+        // running ahead of the servers it can install", "算力需求远超供给".
+        {
+          all: [
+            t(['demand'], ['需求']),
+            t(['capacity', 'supply', 'servers', 'install*', 'computing power', 'compute', 'chips it has', 'GPUs'], ['供给', '供应', '算力', '服务器', '上架', '产能']),
+            t(['outstrip*', 'outpac*', 'outrun*', 'exceed*', 'ahead of', 'outgrow*', 'keep up', 'keep pace', 'more than it can', 'short of', 'shortfall', 'constrain*'], ['远超', '超过', '跟不上', '供不应求', '大于', '紧张', '缺口']),
+          ],
+        },
       ],
       cues: { supports: UP_VERBS, challenges: DOWN_VERBS },
       figures: [

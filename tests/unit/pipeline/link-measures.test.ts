@@ -85,3 +85,13 @@ describe('growth restated on a like-for-like basis', () => {
     expect(stanceOf('Sales would have grown 11% if demand had held up.', { direction: 1, supports: none, challenges: none }, []).stance).toBe('neutral');
   });
 });
+
+describe('demand for computing against the capacity to serve it', () => {
+  it('is the cloud item’s, in English and Chinese, and not another cloud’s', () => {
+    const gap = 'Orders from AI customers are arriving faster than the unit can install servers, and demand now outstrips the capacity it has by a wide margin.';
+    expect(linksOf(`Alibaba Cloud reported strong quarterly sales on Friday. ${gap}`, gap, 'en')).toContain('cloud-revenue-growth');
+    expect(linksOf('阿里云管理层在电话会上表示，当前AI算力需求远超供给。', '当前AI算力需求远超供给', 'zh')).toContain('cloud-revenue-growth');
+    const theirs = 'At Microsoft, demand for AI computing outstrips the capacity it can install, the company said.';
+    expect(linksOf(theirs, theirs, 'en')).not.toContain('cloud-revenue-growth');
+  });
+});
