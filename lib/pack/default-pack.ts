@@ -897,6 +897,16 @@ const input: ThesisPackInput = {
           none: SELLER_PAYMENT_TERMS,
         },
         {
+          // Beijing steering its buyers off American hardware towards its own chipmakers:
+          // "officials want companies to wean themselves off Nvidia", "引导企业减少对英伟达芯片的依赖".
+          all: [
+            BEIJING_SIDE,
+            t(['domestic chip*', 'domestic supplier*', 'own chip*', 'homegrown', 'home-grown', 'local chip*', 'chip industry', 'chipmakers', 'American hardware', 'American chips', 'US chips', 'foreign chips', 'foreign AI chips', 'Nvidia'], ['国产芯片', '本土芯片', '芯片产业', '自主可控', '美国芯片', '外国芯片', '英伟达']),
+            t(['steer*', 'discourag*', 'dissuad*', 'should not', 'wean', 'reliance', 'rely less', 'self-sufficien*', 'build up', 'promote', 'favour*', 'favor*', 'prioriti*'], ['减少依赖', '减少对', '自给', '扶持', '引导', '不要', '避免', '优先']),
+          ],
+          none: SELLER_PAYMENT_TERMS,
+        },
+        {
           // A requirement to buy or use domestic chips is a Chinese chip rule, whoever it names.
           all: [
             DOMESTIC_CHIP_RULE,

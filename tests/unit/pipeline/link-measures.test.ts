@@ -95,3 +95,14 @@ describe('demand for computing against the capacity to serve it', () => {
     expect(linksOf(theirs, theirs, 'en')).not.toContain('cloud-revenue-growth');
   });
 });
+
+describe('Beijing steering buyers off American chips', () => {
+  it('is the export-control item’s, in English and Chinese; a company’s own chip plans are not', () => {
+    const steer = 'Regulators in Beijing have told cloud operators they should not rely on Nvidia hardware for new data centres and should favour domestic suppliers.';
+    expect(linksOf(steer, steer, 'en')).toContain('export-control-tightening');
+    const zh = '据悉，工信部正引导国内云厂商减少对英伟达芯片的依赖，优先采用国产芯片。';
+    expect(linksOf(zh, zh, 'zh')).toContain('export-control-tightening');
+    const own = 'Huawei said it would favour its own chip designs in new data centres.';
+    expect(linksOf(own, own, 'en')).not.toContain('export-control-tightening');
+  });
+});
