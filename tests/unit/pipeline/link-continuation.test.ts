@@ -18,10 +18,14 @@ describe('a sentence that carries on the one before it, naming no item word of i
   const otherApproval = "Beijing's commerce ministry has approved Tencent's request to import H200 accelerators, according to a person close to the company.";
   const permit = 'The permit is valid for twelve months.';
 
-  it('is read by the model with its predecessor: likely about the item after a sentence on Alibaba and that event, unlikely alone or after another company', () => {
+  it('is read by the model with its predecessor: likely about the item after a sentence on that event, unlikely alone or after another company’s own news', () => {
     expect(pModel(permit, 'en', 'h200-import-approval', approval)).toBeGreaterThan(0.9);
     expect(pModel(permit, 'en', 'h200-import-approval')).toBeLessThan(0.5);
-    expect(pModel(permit, 'en', 'h200-import-approval', otherApproval)).toBeLessThan(0.5);
+    // Beijing's approval for another buyer is still Beijing's side of the item (the spec's
+    // table); another buyer's own deployment is not.
+    expect(pModel(permit, 'en', 'h200-import-approval', otherApproval)).toBeGreaterThan(0.5);
+    const otherDeployment = 'Tencent has started installing H200 accelerators in its own data centres, according to a person close to the company.';
+    expect(pModel(permit, 'en', 'h200-import-approval', otherDeployment)).toBeLessThan(0.5);
   });
 
   it('keeps its own reading when it names its own actor: a predecessor changes nothing', () => {
