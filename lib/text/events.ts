@@ -26,7 +26,7 @@ const UP_QUANTITY = {
   en: [
     'rise', 'rises', 'rose', 'risen', 'rising', 'grow', 'grows', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'increasing',
     'jump', 'jumps', 'jumped', 'jumping', 'surge', 'surged', 'surges', 'surging', 'soar*', 'climb*', 'gain', 'gained', 'gains', 'gaining',
-    'rally', 'rallied', 'rallies', 'rallying', 'advanc*', 'accelerat*', 'expand*', 'expansion', 'widen*', 'boost*', 'raise', 'raised', 'raises',
+    'rally', 'rallied', 'rallies', 'rallying', 'advanc*', 'accelerate', 'accelerated', 'accelerates', 'acceleration', 'expand*', 'expansion', 'widen*', 'boost*', 'raise', 'raised', 'raises',
     'raising', 'hike', 'hiked', 'hikes', 'doubl*', 'tripl*', 'quadrupl*', 'rebound*', 'recover*', 'add', 'adds', 'added', 'adding', 'spike*',
     'swell*', 'swollen', 'balloon*', 'pick up', 'picked up', 'picks up', 'step up', 'stepped up', 'steps up', 'stepping up', 'ramp up',
     'ramped up', 'ramping up', 'scale up', 'scaled up', 'speed up', 'sped up', 'top', 'tops', 'topped', 'exceed*', 'surpass*', 'outgrew',
@@ -71,7 +71,7 @@ const UP_ACCESS = {
     'clear', 'clears', 'cleared', 'clearing', 'clearance', 'green light', 'green-lit', 'greenlight*', 'go-ahead', 'sign off', 'signed off',
     'licensed', 'grant', 'granted', 'grants', 'granting', 'let', 'lets', 'letting', 'lift', 'lifts', 'lifted', 'lifting', 'loosen*', 'relax*',
     'resum*', 'restart*', 'reopen*', 'unblock*', 'waive*', 'waiver', 'exempt*', 'exemption', 'order', 'orders', 'ordered', 'ordering',
-    'buy', 'buys', 'buying', 'bought', 'purchas*', 'acquir*', 'procur*', 'secur*', 'obtain*', 'deliver*', 'ship', 'ships', 'shipped',
+    'buy', 'buys', 'buying', 'bought', 'purchas*', 'acquir*', 'procur*', 'secure', 'secured', 'secures', 'securing', 'obtain*', 'deliver*', 'ship', 'ships', 'shipped',
     'shipping', 'shipment', 'shipments', 'receiv*', 'arriv*', 'launch*', 'roll out', 'rolled out', 'rolls out', 'rollout', 'deploy*',
     'install*', 'go live', 'went live', 'goes live', 'brought online', 'came online', 'online', 'in service', 'operational', 'complet*',
     'sign', 'signs', 'signed', 'agree', 'agreed', 'agrees', 'agreement', 'deal', 'commit*', 'reaffirm*', 'reiterat*', 'on track',
