@@ -175,11 +175,14 @@ const NO_EFFECT =
 const LEADING_REASON = /^\s*(?:because|since|as|given that|due to|由于|因为|鉴于)\b/i;
 // A leading clause of concession or time ("Although revenue fell, …", "After the freeze was
 // lifted, …", "虽然……", "……之后"): background to the main clause's event.
-const LEADING_SUBORDINATE = /^\s*(?:(?:although|though|even though|even if|despite|in spite of|after|following|once)\b|虽然|尽管|虽|即使|即便)|^[^，,]{0,30}(?:之后|以后)\s*$/i;
+const LEADING_SUBORDINATE = /^\s*(?:(?:although|though|even though|even if|despite|in spite of|after|following|once|having)\b|虽然|尽管|虽|即使|即便)|^[^，,]{0,30}(?:之后|以后)\s*$/i;
 // The clause after "although" / "though" (the word itself ends the clause before): a concession.
 const CONCESSION_WORD_BEFORE = /\b(?:although|though)\s*$/i;
 // Inside a clause, what follows "after", "despite", "amid"…: a circumstance ("Shipments resumed
 // after a two-month halt", "…, after falling 2% a year earlier"), not the clause's event.
+// Earlier history set off by commas: "The ban, imposed in March, was lifted…", "Imports, which
+// had been frozen since May, resumed…" (a participle or a pluperfect relative: what had happened).
+const PARENTHETICAL_HISTORY = /^\s*(?:(?:(?:first|originally|initially|previously|earlier|already|recently)\s+)?(?:[a-z]+ed|[a-z]+en|cut|set|put|held|brought|bought|sold|built|won|laid|made|kept)\b|(?:which|that|who)\s+had\b)/;
 const TRAILING_CIRCUMSTANCE = /\s(?:after|following|despite|in spite of|amid|amidst)\s/gi;
 // The clause after "while"/"whereas" (the word itself ends the previous clause) about another side.
 const CONTRAST_WITH_OTHER = /^\s*(?:[A-Z][\w’'.-]*|(?:[\w-]+\s+){0,3}?(?:rivals?|peers?|competitors?|the (?:index|market|benchmark)|shares of))/;
@@ -240,7 +243,8 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
   // circumstance after "after" / "despite" / "amid": the main clause's event wins.
   const aside: Span[] = parts.filter((c, i) => (i === 0 && parts.length > 1 && (LEADING_REASON.test(text.slice(c.start, c.end)) || LEADING_SUBORDINATE.test(text.slice(c.start, c.end)))) ||
     (i > 0 && /\bthan\s*$/.test(text.slice(Math.max(0, c.start - 6), c.start))) || (i > 0 && CONTRAST_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start)) && CONTRAST_WITH_OTHER.test(text.slice(c.start, c.end))) ||
-    (i > 0 && CONCESSION_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start))));
+    (i > 0 && CONCESSION_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start))) ||
+    (i > 0 && text[c.start - 1] === ',' && PARENTHETICAL_HISTORY.test(text.slice(c.start, c.end)) && (i < parts.length - 1 || /^\s*(?:which|that|who)\s+had\b/.test(text.slice(c.start, c.end)))));
   for (const c of parts) {
     if (aside.includes(c)) continue;
     TRAILING_CIRCUMSTANCE.lastIndex = 0;

@@ -36,6 +36,17 @@ describe('a sentence mixing two events: the main clause’s event wins', () => {
     expect(stance('Orders kept coming in despite the new restrictions.')).toBe('supports');
   });
 
+  it('sets aside earlier history set off by commas: a participle, a pluperfect relative, a leading "having"', () => {
+    expect(stance('The ban, imposed in March, was lifted on Monday.')).toBe('supports');
+    expect(stance('The licences, granted in January, were revoked this week.')).toBe('challenges');
+    expect(stance('Imports, which had been frozen since May, resumed in October.')).toBe('supports');
+    expect(stance('The ministry suspended the approvals, which had been granted in March.')).toBe('challenges');
+    expect(stance('Having cut prices twice, the retailer raised them again.')).toBe('supports');
+    // A clause after "but" is no parenthesis, and what has since happened is news, not history.
+    expect(stance('Revenue grew, but slowed, analysts said.')).toBe('neutral');
+    expect(stance('The buyer placed orders, which have since been cancelled.')).not.toBe('supports');
+  });
+
   it('keeps a sentence with one event as it was, and a contrast of equals ("but") still open', () => {
     expect(stance('Sales fell 5% as demand slowed.')).toBe('challenges');
     expect(Math.sign(readEvents('Orders rose 10% but revenue fell 3%.', []).event)).not.toBe(-1);
