@@ -90,3 +90,16 @@ describe('a continuing sentence with no event of its own takes the event of the 
     expect(carries('The chips may be used for model training.')).toBe(false);
   });
 });
+
+describe('removing a condition goes ahead, like removing a stop', () => {
+  it('reads a requirement, a mandate or a rule scrapped as up, with what it demanded gone with it', () => {
+    expect(stance('The ministry scrapped the licence requirement for server sales abroad.')).toBe('supports');
+    expect(stance('The regulator dropped the requirement that buyers pay upfront.')).toBe('supports');
+    expect(stance('The agency removed the mandate to buy local components.')).toBe('supports');
+    expect(stance('商务部取消了采购国产芯片的要求。')).toBe('supports');
+    // A rule in a clause of circumstance is removed by nothing.
+    expect(stance('Sales dropped 5% under the new rules.')).toBe('challenges');
+    // Imposing one is still a stop.
+    expect(stance('The regulator imposed a requirement that buyers pay upfront.')).toBe('challenges');
+  });
+});
