@@ -55,6 +55,7 @@ if (!skipCv) {
   console.log(row('links, continuing', cv.byContext.continuing));
   for (const id of itemIds) console.log(row(`  ${id}`, cv.byItem[id]!));
   console.log(`stance accuracy on gold links: ${pct(cv.stanceAccuracy)} (en ${pct(cv.stanceByLang.en)}, zh ${pct(cv.stanceByLang.zh)})`);
+  console.log(`stance accuracy, read alone ${pct(cv.stanceByContext.alone)}, continuing ${pct(cv.stanceByContext.continuing)}`);
   console.log(`not-a-claim sentences with no link: ${pct(cv.negativesClean)}`);
   console.log('out-of-fold link scores by threshold (add a link at a precise one; veto below one few gold links fall under):');
   for (const t of cv.calibration.thresholds)

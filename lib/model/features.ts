@@ -157,10 +157,13 @@ export type ItemKind = 'catalyst' | 'risk';
 /**
  * Stance features: the sentence's features, each also conjoined with the item (per-item
  * polarity: "approved" supports an import catalyst) and with the item's kind (shared
- * polarity: "widened" challenges any risk, "rose" supports most catalysts).
+ * polarity: "widened" challenges any risk, "rose" supports most catalysts). A sentence that
+ * names no actor of its own takes its event from the sentence it continues ("Beijing halted
+ * new orders." then "The companies had planned to use the chips for training."), so that
+ * sentence's features join in, under a `prev:` prefix (see `stanceContextNames`).
  */
-export function stanceFeatures(text: string, lang: Lang, itemId: string, kind: ItemKind): number[] {
-  const names = featureNames(text, lang);
+export function stanceFeatures(text: string, lang: Lang, itemId: string, kind: ItemKind, previous?: string): number[] {
+  const names = previous === undefined ? featureNames(text, lang) : stanceContextNames(text, lang, previous);
   const idx: number[] = [];
   for (const n of names) {
     idx.push(hashFeature(n));
@@ -168,6 +171,29 @@ export function stanceFeatures(text: string, lang: Lang, itemId: string, kind: I
     idx.push(hashFeature(`${kind}|${n}`));
   }
   return uniqueSorted(idx);
+}
+
+/** The predecessor's flags a continuing sentence's stance may take: which way its event went, and how. */
+const STANCE_CONTEXT_FLAGS = new Set([
+  'f:up', 'f:down', 'f:up-negated', 'f:down-negated', 'f:up-and-down', 'f:ease', 'f:tighten', 'f:ease-negated', 'f:tighten-negated',
+  'f:ease-and-tighten', 'f:negation', 'f:hedge',
+]);
+
+/**
+ * Names the stance head reads for a sentence after the one it continues: its own, and, when it
+ * names no actor of its own (as for links), `ctx:continues` and the predecessor's direction
+ * flags under `prev:`. Only the flags: the predecessor's words and character bigrams (as the
+ * link heads get them) made cross-validated stance on continuing sentences worse (76.3 % against
+ * 80.9 % with the flags alone), a bag of another sentence's words being mostly noise for which
+ * way this one goes. A sentence naming its own actor is read alone.
+ */
+export function stanceContextNames(text: string, lang: Lang, previous: string): readonly string[] {
+  if (!continuesPrevious(text, lang)) return featureNames(text, lang);
+  const out = [...featureNames(text, lang), 'ctx:continues'];
+  for (const n of computeFeatureNames(previous, lang)) {
+    if (STANCE_CONTEXT_FLAGS.has(n)) out.push(`prev:${n}`);
+  }
+  return out;
 }
 
 function uniqueSorted(xs: number[]): number[] {

@@ -34,9 +34,11 @@ export function predictLinks(text: string, lang: Lang, model: LinearModel = defa
 /**
  * The sentence's stance toward `itemId`, relative to the thesis (shares sum to 1). For an
  * item the model was not trained on, pass its `kind` (a risk reads the other way round).
+ * `previous` is the sentence it continues: a sentence naming no actor of its own takes its
+ * event from there ("The companies had planned to use the chips." after a halt).
  */
-export function predictStance(text: string, lang: Lang, itemId: string, model: LinearModel = defaultModel(), kind?: ItemKind): StanceScores {
-  return predictStanceWith(model, text, lang, itemId, kind);
+export function predictStance(text: string, lang: Lang, itemId: string, model: LinearModel = defaultModel(), kind?: ItemKind, previous?: string): StanceScores {
+  return predictStanceWith(model, text, lang, itemId, kind, previous);
 }
 
 /** One predicted link of a sentence: shaped like the pipeline's ClaimLink (`id`, `stance`), plus the scores behind it. */
@@ -57,7 +59,7 @@ export function classifySentence(
   return predictLinksWith(model, text, lang, options.previous)
     .filter((l) => l.p >= threshold)
     .map((l) => {
-      const stanceScores = predictStanceWith(model, text, lang, l.itemId);
+      const stanceScores = predictStanceWith(model, text, lang, l.itemId, undefined, options.previous);
       return { id: l.itemId, stance: topStance(stanceScores), p: l.p, stanceScores };
     });
 }

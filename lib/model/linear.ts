@@ -117,10 +117,11 @@ export const kindOf = (model: LinearModel, itemId: string): ItemKind => (model.r
 /**
  * Stance of the sentence toward one item, relative to the thesis; the three shares sum to 1.
  * An item the model was not trained on (a reader's own thesis) is scored from the shared and
- * kind-conjoined features: pass its `kind`, else it is taken for a catalyst.
+ * kind-conjoined features: pass its `kind`, else it is taken for a catalyst. `previous`: the
+ * sentence it continues; a sentence naming no actor of its own is read with it.
  */
-export function predictStanceWith(model: LinearModel, text: string, lang: Lang, itemId: string, kind?: ItemKind): StanceScores {
-  const f = stanceFeatures(text, lang, itemId, kind ?? kindOf(model, itemId));
+export function predictStanceWith(model: LinearModel, text: string, lang: Lang, itemId: string, kind?: ItemKind, previous?: string): StanceScores {
+  const f = stanceFeatures(text, lang, itemId, kind ?? kindOf(model, itemId), previous);
   return softmax3({
     supports: score(model.stance.supports, f),
     challenges: score(model.stance.challenges, f),

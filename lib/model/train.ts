@@ -53,6 +53,11 @@ export type TrainOptions = {
   prune: number;
   /** 1: a sentence is read with the one it continues (`previous`); 0: alone (to measure what context adds). */
   context: number;
+  /**
+   * What continuing sentences (`previous`) teach the stance head: 0 nothing (links only);
+   * 1 their stance, read with the sentence they continue; 2 their stance, read alone.
+   */
+  stanceContext: number;
 };
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -65,6 +70,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   positiveWeight: 4,
   prune: 0.03,
   context: 1,
+  stanceContext: 1,
 };
 
 /** A stable hash of the corpus content, stored in the weights so a stale weights file can be detected. */
@@ -165,11 +171,12 @@ export function trainModel(examples: readonly TrainingExample[], items: readonly
   );
   const link = new Map(itemIds.map((id) => [id, newHead()]));
   const stancePairs: { features: number[]; stance: Stance }[] = [];
-  // The stance head reads the sentence alone: a continuation's stance comes from its
-  // predecessor, which that head does not see, so continuations teach links only.
+  // A continuation's stance often comes from its predecessor ("The companies had planned to use
+  // the chips." after a halt): read with it, it teaches the stance head too.
   examples.forEach((e) => {
-    if (e.previous !== undefined) return;
-    for (const item of e.items) stancePairs.push({ features: stanceFeatures(e.text, e.lang, item, kind.get(item) ?? 'catalyst'), stance: e.stance });
+    if (e.previous !== undefined && o.stanceContext === 0) return;
+    const previous = o.stanceContext === 1 ? e.previous : undefined;
+    for (const item of e.items) stancePairs.push({ features: stanceFeatures(e.text, e.lang, item, kind.get(item) ?? 'catalyst', previous), stance: e.stance });
   });
   const stance = { supports: newHead(), challenges: newHead(), neutral: newHead() };
 
@@ -272,6 +279,8 @@ export type CvReport = {
   /** Share of gold (sentence, item) links whose predicted stance is right. */
   stanceAccuracy: number;
   stanceByLang: Record<'en' | 'zh', number>;
+  /** Stance accuracy on gold links of sentences read alone, and of continuing ones (read with `previous` when the stance head takes it). */
+  stanceByContext: Record<'alone' | 'continuing', number>;
   /** Share of not-a-claim sentences that got no link. */
   negativesClean: number;
   /** Out-of-fold link scores read at several thresholds: where the model may add or veto a link. */
@@ -329,6 +338,8 @@ export function crossValidate(
   let stanceRight = 0;
   let stanceTotal = 0;
   const stanceLang = { en: [0, 0], zh: [0, 0] };
+  const stanceContext = { alone: [0, 0], continuing: [0, 0] };
+  const stancePrevious = (options.stanceContext ?? DEFAULT_TRAIN_OPTIONS.stanceContext) === 1;
   let negatives = 0;
   let negativesClean = 0;
   const scored: { p: number; gold: boolean }[] = [];
@@ -354,9 +365,15 @@ export function crossValidate(
         negatives++;
         if (predicted.length === 0) negativesClean++;
       }
-      // Stance is measured where it is learnt: on sentences read alone.
-      for (const id of e.previous === undefined ? e.items : []) {
-        const right = topStance(predictStanceWith(model, e.text, e.lang, id)) === e.stance ? 1 : 0;
+      // The headline stance figure is over sentences read alone (comparable across versions);
+      // continuing sentences are counted apart.
+      for (const id of e.items) {
+        const previous = stancePrevious ? e.previous : undefined;
+        const right = topStance(predictStanceWith(model, e.text, e.lang, id, undefined, previous)) === e.stance ? 1 : 0;
+        const where = e.previous === undefined ? 'alone' : 'continuing';
+        stanceContext[where][0]! += right;
+        stanceContext[where][1]!++;
+        if (where === 'continuing') continue;
         stanceRight += right;
         stanceTotal++;
         stanceLang[e.lang][0]! += right;
@@ -379,6 +396,10 @@ export function crossValidate(
     stanceByLang: {
       en: stanceLang.en[1] ? stanceLang.en[0]! / stanceLang.en[1]! : 0,
       zh: stanceLang.zh[1] ? stanceLang.zh[0]! / stanceLang.zh[1]! : 0,
+    },
+    stanceByContext: {
+      alone: stanceContext.alone[1] ? stanceContext.alone[0]! / stanceContext.alone[1]! : 0,
+      continuing: stanceContext.continuing[1] ? stanceContext.continuing[0]! / stanceContext.continuing[1]! : 0,
     },
     negativesClean: negatives ? negativesClean / negatives : 1,
     calibration: calibrate(scored),

@@ -2,10 +2,10 @@ import type { ThesisPack } from '../pack/schema';
 import type { ClaimLink, LinkReasons } from './types';
 import type { Sentence } from './sentences';
 import { countHan, foldText } from '../text/cjk';
-import { findEvents } from '../text/events';
+import { findEvents, type EventHit } from '../text/events';
 import type { TermHit, TermMatcher } from '../text/terms';
 import { compilePack, type CompiledItem, type CompiledPack } from './compile';
-import { isHedged, isNegated, readsNoEvent, stanceOf } from './stance';
+import { isHedged, isNegated, readsNoEvent, stanceOf, type StanceReading } from './stance';
 
 export { isHedged, isNegated };
 
@@ -206,8 +206,13 @@ function anchorsOf(text: string, compiled: CompiledItem): TermHit[] {
 
 /** The link of one sentence to one item, with its stance and reasons. */
 function linkFor(text: string, compiled: CompiledItem, subject: string | undefined, events = findEvents(text)): ClaimLink {
+  return readLink(text, compiled, subject, events).link;
+}
+
+/** The link of one sentence to one item, and the stance reading behind it. */
+function readLink(text: string, compiled: CompiledItem, subject: string | undefined, events: EventHit[], stanceText = text): { link: ClaimLink; reading: StanceReading } {
   const anchors = anchorsOf(text, compiled);
-  const reading = stanceOf(text, compiled, anchors, events);
+  const reading = stanceOf(stanceText, compiled, anchors, events);
   const event = compiled.event.find(text)[0]?.text ?? anchors[0]?.text;
   const words = [...new Set([...(subject ? [subject] : []), ...anchors.map((a) => a.text), ...reading.words])];
   const reasons: LinkReasons = { words };
@@ -216,7 +221,12 @@ function linkFor(text: string, compiled: CompiledItem, subject: string | undefin
   if (reading.direction) reasons.direction = reading.direction;
   if (reading.negated) reasons.negated = true;
   if (reading.hedged) reasons.hedged = true;
-  return { id: compiled.item.id, stance: reading.stance, reasons };
+  return { link: { id: compiled.item.id, stance: reading.stance, reasons }, reading };
+}
+
+/** Does the sentence name no actor of its own (the pack's company, another company, an item's subject)? */
+function namesNoActor(text: string, pack: CompiledPack): boolean {
+  return !pack.self.test(text) && !(pack.others.active && pack.others.test(text)) && !pack.items.some((item) => item.subject.active && item.subject.test(text));
 }
 
 /** Items one sentence is about, read alone (no preceding sentence to continue), each with its stance. */
@@ -377,6 +387,12 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       ...(previousLinks ? { previousLinks } : {}),
     };
     const events = findEvents(sentence.text);
+    // "The approvals had covered 40,000 chips.": a sentence opening on the measure the one before
+    // described names it, not an event of its own; its stance is read without those words (a
+    // restriction noun stays: "the curbs were eased" reads as easing).
+    const measure = i > 0 ? OPENS_WITH_MEASURE.exec(sentence.text)?.[0] : undefined;
+    const stanceText = measure && !events.some((h) => h.kind === 'restriction' && h.start < measure.length) ? ' '.repeat(measure.length) + sentence.text.slice(measure.length) : sentence.text;
+    const stanceEvents = stanceText === sentence.text ? events : findEvents(stanceText);
     const links: ClaimLink[] = [];
     const ruleItems = linksBySentence.get(i) ?? [];
     const scores = scorer ? scorer.linkScores(sentence.text, lang, context.previous) : null;
@@ -389,13 +405,19 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       // The model may add a link it is sure of; the item's subject must still be the sentence's actor.
       const bound = bindSubject(sentence.text, item, compiledPack, context);
       if (!bound) continue;
-      const link = linkFor(sentence.text, item, bound.subject, events);
+      const { link, reading } = readLink(sentence.text, item, bound.subject, stanceEvents, stanceText);
       if (p !== undefined) link.reasons!.modelScore = Math.round(p * 1000) / 1000;
+      // "Beijing halted new orders. The companies had planned to use the chips for training.": a
+      // sentence naming no actor and no event word of its own carries on the event of the sentence
+      // before on the same item, and its stance.
+      const before = previousOut?.index === i - 1 ? previousOut.links.find((l) => l.id === item.item.id) : undefined;
+      if (link.stance === 'neutral' && reading.carriesOn && before && before.stance !== 'neutral' && namesNoActor(sentence.text, compiledPack)) link.stance = before.stance;
       if (scorer?.stanceScores) {
         // The model settles a stance the rules leave neutral. It never overrides theirs: a bag of
         // words cannot read negation or scope ("stopped clearing the chips" is words of
         // clearance), which is what the rules' reading is for.
-        const stance = scorer.stanceScores(sentence.text, lang, item.item.id);
+        // A sentence naming no actor of its own is read with the one it continues.
+        const stance = scorer.stanceScores(sentence.text, lang, item.item.id, context.previous);
         // A sentence that asserts no event (a question, a wish, a withheld detail) keeps neutral.
         const bar = link.stance !== 'neutral' || readsNoEvent(sentence.text, events) ? Infinity : MODEL_STANCE;
         const top = (['supports', 'challenges', 'neutral'] as const).reduce((a, b) => (stance[b] > stance[a] ? b : a));

@@ -27,8 +27,8 @@ export interface CompiledItem {
 export interface LinkScorer {
   /** Per item id, the probability that the sentence (read after `previous`, the sentence it continues) is a claim about that item. */
   linkScores(text: string, lang: 'en' | 'zh', previous?: string): ReadonlyMap<string, number>;
-  /** The sentence's stance toward one item, as probabilities summing to 1. */
-  stanceScores?(text: string, lang: 'en' | 'zh', itemId: string): { supports: number; challenges: number; neutral: number };
+  /** The sentence's stance toward one item (read after `previous`, the sentence it continues), as probabilities summing to 1. */
+  stanceScores?(text: string, lang: 'en' | 'zh', itemId: string, previous?: string): { supports: number; challenges: number; neutral: number };
 }
 
 export interface CompiledPack {

@@ -6,7 +6,7 @@ import type { LinkScorer } from './compile';
 function scorerOf(model: () => LinearModel, stance = true): LinkScorer {
   return {
     linkScores: (text, lang, previous) => new Map(predictLinks(text, lang, model(), previous).map((link) => [link.itemId, link.p])),
-    ...(stance ? { stanceScores: (text: string, lang: 'en' | 'zh', itemId: string) => predictStance(text, lang, itemId, model()) } : {}),
+    ...(stance ? { stanceScores: (text: string, lang: 'en' | 'zh', itemId: string, previous?: string) => predictStance(text, lang, itemId, model(), undefined, previous) } : {}),
   };
 }
 

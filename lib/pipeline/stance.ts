@@ -177,6 +177,17 @@ function clauses(text: string): Span[] {
 const NO_EFFECT =
   /\b(?:would|will|did|does|do|has|have|had|should|is|are|was|were)\s+not\s+(?:be\s+)?(?:affect|affected|hit|impact|impacted|change|alter|disrupt|derail|touch|apply to)\b|\b(?:won['’]t|didn['’]t|doesn['’]t|wouldn['’]t)\s+(?:affect|hit|impact|change|alter|disrupt|derail|touch|apply to)\b|(?:不会|并不|未|没有|不)影响/i;
 const LEADING_REASON = /^\s*(?:because|since|as|given that|due to|由于|因为|鉴于)\b/i;
+// A leading clause of concession or time ("Although revenue fell, …", "After the freeze was
+// lifted, …", "虽然……", "……之后"): background to the main clause's event.
+const LEADING_SUBORDINATE = /^\s*(?:(?:although|though|even though|even if|despite|in spite of|after|following|once|having)\b|虽然|尽管|虽|即使|即便)|^[^，,]{0,30}(?:之后|以后)\s*$/i;
+// The clause after "although" / "though" (the word itself ends the clause before): a concession.
+const CONCESSION_WORD_BEFORE = /\b(?:although|though)\s*$/i;
+// Inside a clause, what follows "after", "despite", "amid"…: a circumstance ("Shipments resumed
+// after a two-month halt", "…, after falling 2% a year earlier"), not the clause's event.
+// Earlier history set off by commas: "The ban, imposed in March, was lifted…", "Imports, which
+// had been frozen since May, resumed…" (a participle or a pluperfect relative: what had happened).
+const PARENTHETICAL_HISTORY = /^\s*(?:(?:(?:first|originally|initially|previously|earlier|already|recently)\s+)?(?:[a-z]+ed|[a-z]+en|cut|set|put|held|brought|bought|sold|built|won|laid|made|kept)\b|(?:which|that|who)\s+had\b)/;
+const TRAILING_CIRCUMSTANCE = /\s(?:after|following|despite|in spite of|amid|amidst)\s/gi;
 // The clause after "while"/"whereas" (the word itself ends the previous clause) about another side.
 const CONTRAST_WITH_OTHER = /^\s*(?:[A-Z][\w’'.-]*|(?:[\w-]+\s+){0,3}?(?:rivals?|peers?|competitors?|the (?:index|market|benchmark)|shares of))/;
 const CONTRAST_WORD_BEFORE = /\b(?:while|whereas)\s*$/;
@@ -232,16 +243,27 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
   // standard of a comparison ("cheaper than it was before the rally began") and a contrast with
   // someone else ("…fell 3.8%, while rivals rose 5%") are not the claim's event when the rest
   // of the sentence has one.
-  const aside = parts.filter((c, i) => (i === 0 && parts.length > 1 && LEADING_REASON.test(text.slice(c.start, c.end))) ||
-    (i > 0 && /\bthan\s*$/.test(text.slice(Math.max(0, c.start - 6), c.start))) || (i > 0 && CONTRAST_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start)) && CONTRAST_WITH_OTHER.test(text.slice(c.start, c.end))));
+  // So are a leading clause of concession or time, a concession after the main clause, and a
+  // circumstance after "after" / "despite" / "amid": the main clause's event wins.
+  const aside: Span[] = parts.filter((c, i) => (i === 0 && parts.length > 1 && (LEADING_REASON.test(text.slice(c.start, c.end)) || LEADING_SUBORDINATE.test(text.slice(c.start, c.end)))) ||
+    (i > 0 && /\bthan\s*$/.test(text.slice(Math.max(0, c.start - 6), c.start))) || (i > 0 && CONTRAST_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start)) && CONTRAST_WITH_OTHER.test(text.slice(c.start, c.end))) ||
+    (i > 0 && CONCESSION_WORD_BEFORE.test(text.slice(Math.max(0, c.start - 10), c.start))) ||
+    (i > 0 && text[c.start - 1] === ',' && PARENTHETICAL_HISTORY.test(text.slice(c.start, c.end)) && (i < parts.length - 1 || /^\s*(?:which|that|who)\s+had\b/.test(text.slice(c.start, c.end)))));
+  for (const c of parts) {
+    if (aside.includes(c)) continue;
+    TRAILING_CIRCUMSTANCE.lastIndex = 0;
+    const m = TRAILING_CIRCUMSTANCE.exec(text.slice(c.start, c.end));
+    if (m) aside.push({ start: c.start + m.index, end: c.end });
+  }
+  const inAside = (h: EventHit) => aside.some((a) => h.start >= a.start && h.start < a.end);
   if (aside.length > 0) {
-    const rest = chosen.filter((h) => !aside.includes(clauseOf(h)));
+    const rest = chosen.filter((h) => !inAside(h));
     if (rest.some((h) => h.kind !== 'restriction' && h.kind !== 'verdict')) chosen = rest;
   }
   // A verdict standing alone in its clause ("Revenue rose 3%, below forecasts.", "…, its
   // slowest pace in years") judges the event before it.
   for (const hit of hits) {
-    if (hit.kind === 'verdict' && !chosen.includes(hit) && !directionalIn(clauseOf(hit)) && !aside.includes(clauseOf(hit))) chosen.push(hit);
+    if (hit.kind === 'verdict' && !chosen.includes(hit) && !directionalIn(clauseOf(hit)) && !inAside(hit)) chosen.push(hit);
   }
   chosen.sort((a, b) => a.start - b.start);
   const directional = chosen.filter((h) => h.kind !== 'restriction');
@@ -309,6 +331,12 @@ export function readsNoEvent(text: string, hits: readonly EventHit[] = findEvent
 
 export interface StanceReading {
   stance: Stance;
+  /**
+   * The sentence asserts an event with no direction word of its own ("The companies had planned
+   * to use the chips for training."): no event, verdict or cue word, and nothing that reads as no
+   * event (a question, a hypothesis…). Said after a sentence on the same item, it takes that one's.
+   */
+  carriesOn: boolean;
   direction?: 'up' | 'down';
   negated: boolean;
   hedged: boolean;
@@ -325,9 +353,10 @@ export function stanceOf(
   const reading = readEvents(text, anchors, hits);
   const cues = cueScore(text, item.supports, item.challenges);
   const hedged = isHedged(text);
-  const out: StanceReading = { stance: 'neutral', negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };
+  const out: StanceReading = { stance: 'neutral', carriesOn: false, negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };
   if (reading.event !== 0) out.direction = reading.event > 0 ? 'up' : 'down';
   if (readsNoEvent(text, hits)) return out;
+  out.carriesOn = out.words.length === 0 && !hedged;
   // The pack's own cues decide only where the generic vocabulary reads no event.
   // A verdict (against expectations, "its slowest pace") outweighs a bare move the other way:
   // "revenue rose 3%, below forecasts" disappoints.

@@ -26,7 +26,7 @@ const UP_QUANTITY = {
   en: [
     'rise', 'rises', 'rose', 'risen', 'rising', 'grow', 'grows', 'grew', 'grown', 'growing', 'increase', 'increased', 'increases', 'increasing',
     'jump', 'jumps', 'jumped', 'jumping', 'surge', 'surged', 'surges', 'surging', 'soar*', 'climb*', 'gain', 'gained', 'gains', 'gaining',
-    'rally', 'rallied', 'rallies', 'rallying', 'advanc*', 'accelerat*', 'expand*', 'expansion', 'widen*', 'boost*', 'raise', 'raised', 'raises',
+    'rally', 'rallied', 'rallies', 'rallying', 'advanc*', 'accelerate', 'accelerated', 'accelerates', 'acceleration', 'expand*', 'expansion', 'widen*', 'boost*', 'raise', 'raised', 'raises',
     'raising', 'hike', 'hiked', 'hikes', 'doubl*', 'tripl*', 'quadrupl*', 'rebound*', 'recover*', 'add', 'adds', 'added', 'adding', 'spike*',
     'swell*', 'swollen', 'balloon*', 'pick up', 'picked up', 'picks up', 'step up', 'stepped up', 'steps up', 'stepping up', 'ramp up',
     'ramped up', 'ramping up', 'scale up', 'scaled up', 'speed up', 'sped up', 'top', 'tops', 'topped', 'exceed*', 'surpass*', 'outgrew',
@@ -71,7 +71,7 @@ const UP_ACCESS = {
     'clear', 'clears', 'cleared', 'clearing', 'clearance', 'green light', 'green-lit', 'greenlight*', 'go-ahead', 'sign off', 'signed off',
     'licensed', 'grant', 'granted', 'grants', 'granting', 'let', 'lets', 'letting', 'lift', 'lifts', 'lifted', 'lifting', 'loosen*', 'relax*',
     'resum*', 'restart*', 'reopen*', 'unblock*', 'waive*', 'waiver', 'exempt*', 'exemption', 'order', 'orders', 'ordered', 'ordering',
-    'buy', 'buys', 'buying', 'bought', 'purchas*', 'acquir*', 'procur*', 'secur*', 'obtain*', 'deliver*', 'ship', 'ships', 'shipped',
+    'buy', 'buys', 'buying', 'bought', 'purchas*', 'acquir*', 'procur*', 'secure', 'secured', 'secures', 'securing', 'obtain*', 'deliver*', 'ship', 'ships', 'shipped',
     'shipping', 'shipment', 'shipments', 'receiv*', 'arriv*', 'launch*', 'roll out', 'rolled out', 'rolls out', 'rollout', 'deploy*',
     'install*', 'go live', 'went live', 'goes live', 'brought online', 'came online', 'online', 'in service', 'operational', 'complet*',
     'sign', 'signs', 'signed', 'agree', 'agreed', 'agrees', 'agreement', 'deal', 'commit*', 'reaffirm*', 'reiterat*', 'on track',
@@ -180,13 +180,20 @@ const REMOVAL_VERBS = {
 };
 /** Stops a removal verb can take as its object (besides the restriction nouns). */
 const STOP_NOUNS = {
-  en: ['denial', 'denials', 'ban', 'bans', 'suspension', 'suspensions', 'freeze', 'moratorium', 'halt', 'blockade', 'blacklist*', 'prohibition*', 'entity list'],
-  zh: ['禁令', '禁售', '暂停', '限制', '管制', '制裁', '封锁', '黑名单'],
+  en: [
+    'denial', 'denials', 'ban', 'bans', 'suspension', 'suspensions', 'freeze', 'moratorium', 'halt', 'blockade', 'blacklist*', 'prohibition*', 'entity list',
+    // Conditions imposed are stops too: "scrapped the licence requirement", "removed the mandate".
+    'requirement', 'requirements', 'mandate', 'mandates', 'rule', 'rules',
+  ],
+  zh: ['禁令', '禁售', '暂停', '限制', '管制', '制裁', '封锁', '黑名单', '要求', '规定'],
 };
 // At most this many characters between the verb and its object ("scrapped the remaining export curbs").
 const REMOVAL_REACH = 40;
 // Only the object's own words between: "the quarter ended with tighter controls" removes nothing.
 const REMOVAL_GAP = /^(?![^]*\b(?:with|in|at|on|by|for|to|from|up|as|into|after|before|under|despite|amid|while)\b)[^,;:，；：.。]*$/i;
+
+/** The content of a condition: "the requirement that buyers pay upfront", "the mandate to buy domestic chips". */
+const STOP_COMPLEMENT = /^\s+(?:that|to|requiring|obliging|forcing|for\s+[\w-]+(?:\s+[\w-]+)?\s+to)\b[^,;:，；：.。]*/i;
 
 /** "approve limited imports", "allowed restricted sales": a qualifier of what goes ahead, not a stop. */
 const QUALIFIER_WORDS = /^(?:limited|restricted|capped)$/i;
@@ -261,7 +268,9 @@ function joinRemovals(text: string, hits: EventHit[], vocab: CompiledEvents): Ev
     const object = stops.find((stop) => stop.start >= verb.end && stop.start - verb.end <= REMOVAL_REACH && REMOVAL_GAP.test(text.slice(verb.end, stop.start)));
     if (!object) continue;
     const joined: EventHit = { start: verb.start, end: object.end, text: text.slice(verb.start, object.end), kind: 'access', sign: 1 };
-    out = [...out.filter((h) => h.end <= joined.start || h.start >= joined.end), joined].sort((a, b) => a.start - b.start);
+    // What the removed condition demanded is gone with it: "dropped the requirement that buyers pay upfront".
+    const demanded = STOP_COMPLEMENT.exec(text.slice(object.end))?.[0].length ?? 0;
+    out = [...out.filter((h) => h.end <= joined.start || h.start >= joined.end + demanded), joined].sort((a, b) => a.start - b.start);
   }
   return out;
 }
