@@ -924,6 +924,9 @@ const input: ThesisPackInput = {
           ['tighten*', 'restrict*', 'ban', 'bans', 'banned', 'block*', 'curb*', 'cap', 'capped', 'limit*', 'prohibit*', 'requir*', 'domestically made', 'domestic chip*', 'exclud*', 'narrow', 'case by case', 'case-by-case', 'screening', 'threat', 'uncertainty', 'stall*', 'unless necessary'],
           ['收紧', '限制', '禁止', '封锁', '要求', '不得', '管制'],
         ),
+        // More domestic chips (a higher share, a ratio, output "enough to meet their needs") is
+        // less room for Nvidia's: a burden of this item whatever verb moves it.
+        burdens: join(DOMESTIC_CHIP_RULE, t(['own chip industry', 'own chipmakers', 'domestic chipmakers', 'domestic chip production', 'domestic production'], ['国产芯片的比例', '自主芯片', '芯片产业'])),
       },
       figures: [
         {

@@ -189,9 +189,13 @@ export const ItemSchema = z.object({
   /**
    * Cues for the stance of a linked claim, relative to the thesis. For a risk item,
    * `challenges` cues are the risk rising. Negation and hedging are handled by the pipeline.
+   * `burdens` (optional): what is bad for the item whatever the event, as restrictions are in
+   * the generic vocabulary ("domestic chips" for access to foreign ones): a quantity word on
+   * one turns over ("the share of domestic chips will rise" challenges), and one named alone
+   * reads as less.
    */
   cues: z
-    .object({ supports: LocalizedTermsSchema, challenges: LocalizedTermsSchema })
+    .object({ supports: LocalizedTermsSchema, challenges: LocalizedTermsSchema, burdens: LocalizedTermsSchema.optional() })
     .default({ supports: { en: [], zh: [] }, challenges: { en: [], zh: [] } }),
   figures: z.array(KeyFigureSchema).max(PACK_LIMITS.figuresPerItem).default([]),
   history: z.array(HistoryEntrySchema).min(1).max(PACK_LIMITS.historyPerItem),

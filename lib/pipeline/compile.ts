@@ -18,6 +18,8 @@ export interface CompiledItem {
   direction: 1 | -1;
   supports: TermMatcher;
   challenges: TermMatcher;
+  /** What is bad for the item whatever the event (the pack's `cues.burdens`). */
+  burdens: TermMatcher;
 }
 
 /**
@@ -77,6 +79,7 @@ export function compilePack(pack: ThesisPack): CompiledPack {
         direction: (item.direction ?? (item.kind === 'risk' ? 'down' : 'up')) === 'up' ? 1 : -1,
         supports: termMatcher(item.cues.supports),
         challenges: termMatcher(item.cues.challenges),
+        burdens: termMatcher(item.cues.burdens),
       })),
       self: termMatcher(pack.entities?.self),
       others: termMatcher(pack.entities?.others),

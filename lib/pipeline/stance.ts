@@ -343,14 +343,27 @@ export interface StanceReading {
   words: string[];
 }
 
+/**
+ * The item's burdens read as restrictions: a burden word not inside an event word joins the
+ * hits, so a quantity word in its clause turns over and, alone, it reads as less.
+ */
+function withBurdens(text: string, hits: readonly EventHit[], burdens: TermMatcher | undefined): readonly EventHit[] {
+  if (!burdens?.active) return hits;
+  const extra = burdens
+    .find(text)
+    .filter((b) => !hits.some((h) => h.start < b.end && b.start < h.end))
+    .map((b): EventHit => ({ ...b, kind: 'restriction', sign: -1 }));
+  return extra.length === 0 ? hits : [...hits, ...extra].sort((a, b) => a.start - b.start);
+}
+
 /** The stance of `text` toward an item whose good direction is `direction`. */
 export function stanceOf(
   text: string,
-  item: { direction: 1 | -1; supports: TermMatcher; challenges: TermMatcher },
+  item: { direction: 1 | -1; supports: TermMatcher; challenges: TermMatcher; burdens?: TermMatcher },
   anchors: readonly Span[],
   hits?: readonly EventHit[],
 ): StanceReading {
-  const reading = readEvents(text, anchors, hits);
+  const reading = readEvents(text, anchors, withBurdens(text, hits ?? findEvents(text), item.burdens));
   const cues = cueScore(text, item.supports, item.challenges);
   const hedged = isHedged(text);
   const out: StanceReading = { stance: 'neutral', carriesOn: false, negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };

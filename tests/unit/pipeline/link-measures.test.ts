@@ -106,3 +106,21 @@ describe('Beijing steering buyers off American chips', () => {
     expect(linksOf(own, own, 'en')).not.toContain('export-control-tightening');
   });
 });
+
+describe('an item’s burdens', () => {
+  const none = termMatcher([]);
+  const burdens = termMatcher({ en: ['local suppliers', 'domestic chips'], zh: ['国产芯片'] });
+  const risk = { direction: 1 as const, supports: none, challenges: none, burdens };
+  it('turn a quantity word over, and read as less when named alone', () => {
+    expect(stanceOf('The share of local suppliers in new data centres will keep rising.', risk, []).stance).toBe('challenges');
+    expect(stanceOf('The share of local suppliers in new data centres will keep rising.', { ...risk, burdens: none }, []).stance).toBe('supports');
+    expect(stanceOf('新建数据中心中国产芯片的比例将继续提高。', risk, []).stance).toBe('challenges');
+    expect(stanceOf('Operators must pair every foreign accelerator with domestic chips.', risk, []).stance).toBe('challenges');
+  });
+
+  it('are the pack’s: the default thesis reads more domestic chips as tighter access', () => {
+    const more = 'Beijing said domestic chip production had grown enough to cover most of what its cloud companies need.';
+    const claims = findClaims(more, splitSentences(more, 'en'), defaultPack, 'en');
+    expect(claims[0]?.links.find((l) => l.id === 'export-control-tightening')?.stance).toBe('challenges');
+  });
+});
