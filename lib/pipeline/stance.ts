@@ -146,8 +146,14 @@ export function assertsNoEvent(text: string, eventAt?: number): boolean {
     const m = re.exec(text);
     return m !== null && (eventAt === undefined || m.index <= eventAt);
   };
-  return [EN_WATCHED_CONDITION, EN_WISH, ZH_WISH, EN_OTHERS_FORECAST, ZH_OTHERS_FORECAST].some(governs);
+  if ([EN_WATCHED_CONDITION, EN_WISH, ZH_WISH, EN_OTHERS_FORECAST, ZH_OTHERS_FORECAST].some(governs)) return true;
+  // A level with no move ("The shares trade at about 19 times forward earnings", "市盈率约为
+  // 16倍"): where a measure stands, not an event; a change or a comparison would be one.
+  return eventAt === undefined && BARE_LEVEL.test(text) && !LEVEL_COMPARED.test(text);
 }
+
+const BARE_LEVEL = /\b(?:trades?|trading|traded|valued|priced|stands?|sits?)\s+at\b[^.;]{0,30}?\d[\d.,]*\s*(?:x|times)\b|^\s*at\s+(?:about|around|roughly|some|nearly|almost)?\s*\d[\d.,]*\s*(?:x|times)\b|(?:市盈率|估值)(?:约|仅|为|约为|在)*\d[\d.]*倍/i;
+const LEVEL_COMPARED = /\b(?:than|versus|vs\.?|compared|against|discount|premium|cheaper|pricier|below|above|down from|up from)\b|低于|高于|折价|溢价|相比/i;
 
 const SELF_NEGATING = /^(?:unless|not|no|never|without|zero|nothing|yet)\b|^(?:未|不|没|无|尚未)/i;
 

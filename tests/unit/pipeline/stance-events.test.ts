@@ -142,3 +142,13 @@ describe('a process measured against what was asked for', () => {
     expect(stance('Shipments of the turbines have matched what the utility ordered.')).toBe('supports');
   });
 });
+
+describe('a level with no move', () => {
+  it('asserts no event: where a multiple stands is neutral, a change or a comparison is not', () => {
+    expect(readsNoEvent('The shares trade at roughly 18 times next year’s earnings.')).toBe(true);
+    expect(readsNoEvent('At about 14 times forward earnings, the stock is hardly demanding.')).toBe(true);
+    expect(readsNoEvent('该股目前市盈率约为15倍。')).toBe(true);
+    expect(readsNoEvent('The shares trade at 18 times earnings, well below the 30 times its US peers command.')).toBe(false);
+    expect(readsNoEvent('The multiple fell to 18 times earnings after the results.')).toBe(false);
+  });
+});
