@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPack } from '@/lib/pack/default-pack';
-import { findClaims } from '@/lib/pipeline/claims';
-import { splitSentences } from '@/lib/pipeline/sentences';
+import { linksOf } from '../../support/links';
 import { predictLinks } from '@/lib/model';
-
-/** The items the pipeline links one sentence of a short article to (none when it is no claim). */
-function linksOf(article: string, sentence: string, lang: 'en' | 'zh'): string[] {
-  const claims = findClaims(article, splitSentences(article, lang), defaultPack, lang);
-  return claims.find((c) => c.sentence.text.includes(sentence))?.links.map((l) => l.id) ?? [];
-}
 
 const pModel = (text: string, lang: 'en' | 'zh', itemId: string, previous?: string) =>
   predictLinks(text, lang, undefined, previous).find((l) => l.itemId === itemId)!.p;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linksOf } from '../../support/links';
 import { defaultPack } from '@/lib/pack/default-pack';
 import { findClaims, OPENS_WITH_MEASURE } from '@/lib/pipeline/claims';
 import { splitSentences } from '@/lib/pipeline/sentences';
@@ -6,11 +7,6 @@ import { stanceOf } from '@/lib/pipeline/stance';
 import { termMatcher } from '@/lib/text/terms';
 
 // Sentences written for these tests, in the project's own words.
-function linksOf(article: string, sentence: string, lang: 'en' | 'zh'): string[] {
-  const claims = findClaims(article, splitSentences(article, lang), defaultPack, lang);
-  return claims.find((c) => c.sentence.text.includes(sentence))?.links.map((l) => l.id) ?? [];
-}
-
 describe('a sentence on the measure the sentence before described', () => {
   it('recognises an opening on a rule, a cap, an amendment or a permit, in English and Chinese', () => {
     for (const opening of ['The cap takes effect in March.', 'The new rules apply from July.', 'Such licences are rare.', 'The amendment now goes to the House.', '该规定将于下月生效。', '此举被视为对国内芯片的扶持。']) {
