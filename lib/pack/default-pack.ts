@@ -926,7 +926,7 @@ const input: ThesisPackInput = {
         ),
         // More domestic chips (a higher share, a ratio, output "enough to meet their needs") is
         // less room for Nvidia's: a burden of this item whatever verb moves it.
-        burdens: join(DOMESTIC_CHIP_RULE, t(['own chip industry', 'own chipmakers', 'domestic chipmakers', 'domestic chip production', 'domestic production'], ['国产芯片的比例', '自主芯片', '芯片产业'])),
+        burdens: join(DOMESTIC_CHIP_RULE, t(['own chip industry', 'own chipmakers', 'domestic chipmakers', 'domestic production'], ['自主芯片', '芯片产业'])),
       },
       figures: [
         {

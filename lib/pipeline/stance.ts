@@ -369,12 +369,13 @@ export function stanceOf(
   anchors: readonly Span[],
   hits?: readonly EventHit[],
 ): StanceReading {
-  const reading = readEvents(text, anchors, withBurdens(text, hits ?? findEvents(text), item.burdens));
+  const events = hits ?? findEvents(text);
+  const reading = readEvents(text, anchors, withBurdens(text, events, item.burdens));
   const cues = cueScore(text, item.supports, item.challenges);
   const hedged = isHedged(text);
   const out: StanceReading = { stance: 'neutral', carriesOn: false, negated: reading.negated, hedged, words: [...reading.words, ...cues.words] };
   if (reading.event !== 0) out.direction = reading.event > 0 ? 'up' : 'down';
-  if (readsNoEvent(text, hits)) return out;
+  if (readsNoEvent(text, events)) return out;
   out.carriesOn = out.words.length === 0 && !hedged;
   // The pack's own cues decide only where the generic vocabulary reads no event.
   // A verdict (against expectations, "its slowest pace") outweighs a bare move the other way:
