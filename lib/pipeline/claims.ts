@@ -54,6 +54,8 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   if (isDataLine(trimmed)) return false;
   // A byline: "By Jane Doe and John Roe", "By Jane Doe, Reporter".
   if (/^by\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*\s*(?:[,|–—-].{0,40})?$/u.test(trimmed)) return false;
+  // A dateline: "Updated May 3, 2026 at 4:45 p.m. ET", "Published 12:05 GMT by Jane Doe".
+  if (/^(?:(?:last )?updated|published|posted|first published)\b/i.test(trimmed) && /\d/.test(trimmed) && trimmed.split(/\s+/).length <= 14) return false;
   const cjk = countHan(trimmed);
   const words = trimmed.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const chinese = lang === 'zh' || cjk > words;
@@ -67,8 +69,13 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   // A short line of its own is a heading, unless it asserts a figure ("Cloud revenue up 35%",
   // a live blog's sub-heading or a bullet): those are claims.
   if (wholeBlock && !TERMINAL.test(trimmed) && words <= 14 && !(ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0)) return false;
-  return EN_VERB.test(trimmed) || (ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0);
+  // "Jane Roe 15 May 2026, 10:35 HKT": the month May is no modal verb.
+  const verbal = trimmed.replace(MONTH_MAY, ' ');
+  return EN_VERB.test(verbal) || (ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0);
 }
+
+/** May as a month: next to a day or a year ("15 May", "May 15", "May 2026"). */
+const MONTH_MAY = /\b\d{1,2}(?:st|nd|rd|th)? May\b|\bMay,? \d{1,4}\b/g;
 
 /**
  * A line of labelled values ("Rating: Hold Target: $150", "Sector: Internet | Ticker: BABA",

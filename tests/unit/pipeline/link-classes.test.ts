@@ -108,6 +108,16 @@ describe('a line of labelled values is no claim', async () => {
   });
 });
 
+describe('a dateline is no claim', async () => {
+  const { isAssertion } = await import('@/lib/pipeline/claims');
+  it('reads May next to a day or a year as the month', () => {
+    expect(isAssertion('Priya Natarajan 21 May 2026, 09:10 SGT', 'en')).toBe(false);
+    expect(isAssertion('Updated May 3, 2026 at 4:45 p.m. ET by Tom Reyes', 'en')).toBe(false);
+    expect(isAssertion('Shipments may resume by 15 May, two officials told reporters.', 'en')).toBe(true);
+    expect(isAssertion('Alibaba on 15 May 2026 raised its budget to RMB 480 billion.', 'en')).toBe(true);
+  });
+});
+
 describe('an agentless passive names no actor to be wrong about', () => {
   it('links the event itself after a sentence on the company', () => {
     const previous = 'Alibaba Cloud began renting out servers built on Nvidia’s H200 this week.';
