@@ -1114,6 +1114,8 @@ const input: ThesisPackInput = {
           all: [
             t(['headline revenue', 'total revenue', 'group revenue', 'overall revenue', 'like-for-like', 'divestiture*', 'operating profit', 'results miss*', 'missed estimates'], ['总收入', '总营收', '营收增长', '经营利润', '同口径']),
           ],
+          // The cloud unit's own name ends in "Group": its revenue is not the group's.
+          none: t(['Intelligence Group revenue', 'Intelligence Group’s revenue', "Intelligence Group's revenue"], ['智能集团收入', '智能集团营收']),
         },
         {
           // Like-for-like growth put in words: "excluding the businesses it sold, revenue grew 12%",

@@ -19,6 +19,16 @@ describe('capital expenditure: spending that goes into infrastructure', () => {
   });
 });
 
+describe('the cloud unit is named a group', () => {
+  it('does not read Cloud Intelligence Group revenue as the group’s revenue', () => {
+    const unit = ids('Cloud Intelligence Group revenue climbed 29% to RMB 41.2 billion in the quarter.');
+    expect(unit).toContain('cloud-revenue-growth');
+    expect(unit).not.toContain('core-commerce-slowdown');
+    expect(ids('阿里巴巴云智能集团收入同比增长29%，达到412亿元。')).not.toContain('core-commerce-slowdown');
+    expect(ids('Alibaba’s group revenue rose 4% to RMB 236 billion.')).toContain('core-commerce-slowdown');
+  });
+});
+
 describe('a requirement to buy domestic chips is a Chinese chip rule', () => {
   it('links it to the export-control risk, not to import approval or procurement, whatever words name the chips', () => {
     const rule = ids('Under the proposal, importers would have to buy one locally designed accelerator for each Nvidia chip they bring in.', 'China’s industry ministry has drafted new rules for data centres.');
