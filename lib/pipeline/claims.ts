@@ -71,8 +71,11 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   if (wholeBlock && !TERMINAL.test(trimmed) && words <= 14 && !(ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0)) return false;
   // "Jane Roe 15 May 2026, 10:35 HKT": the month May is no modal verb.
   const verbal = trimmed.replace(MONTH_MAY, ' ');
-  return EN_VERB.test(verbal) || (ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0);
+  return EN_VERB.test(verbal) || PRONOUN_VERB.test(verbal) || (ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0);
 }
+
+/** A personal pronoun and the word after it: a verb in the present ("It covers…", "They apply…"). */
+const PRONOUN_VERB = /\b(?:(?:it|he|she|which|who) (?:also |now |still |only |already )?[a-z]{2,}s|(?:they|we|i) (?:also |now |still |only |already )?[a-z]{2,})\b/i;
 
 /** May as a month: next to a day or a year ("15 May", "May 15", "May 2026"). */
 const MONTH_MAY = /\b\d{1,2}(?:st|nd|rd|th)? May\b|\bMay,? \d{1,4}\b/g;
@@ -406,7 +409,12 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     const items = [...ruleItems];
     // The model may add a link the rules missed, but not one the item's own exclusions rule
     // out ("a domestic-chip requirement is not an import approval"): the pack has the last word.
-    if (scores) for (const item of compiled) if (!items.includes(item) && (scores.get(item.item.id) ?? 0) >= MODEL_ADD && !excludedByItem(sentence.text, item)) items.push(item);
+    // A sentence on an item of its own words ("He said the clusters would serve customers by
+    // June.") is about that item: the sentence before tells which item a sentence continues only
+    // when it names none, so an added link must hold on the sentence's own words too.
+    const alone = scorer && ruleItems.length > 0 && context.previous ? scorer.linkScores(sentence.text, lang) : null;
+    const modelAdds = (item: CompiledItem) => (scores?.get(item.item.id) ?? 0) >= MODEL_ADD && (!alone || (alone.get(item.item.id) ?? 0) >= MODEL_ADD_ALONE);
+    if (scores) for (const item of compiled) if (!items.includes(item) && modelAdds(item) && !excludedByItem(sentence.text, item)) items.push(item);
     for (const item of items) {
       const p = scores?.get(item.item.id);
       // The model may add a link it is sure of; the item's subject must still be the sentence's actor.
@@ -459,6 +467,8 @@ function isTitle(sentence: string, titleKey: string): boolean {
  * sentence it continues.)
  */
 const MODEL_ADD = 0.9;
+/** What the sentence read alone must score for the model to add a link to a sentence that has one of its own. */
+const MODEL_ADD_ALONE = 0.5;
 const MODEL_STANCE = 0.6;
 
 /** Mentions of the pack's company that make it the article's topic. */

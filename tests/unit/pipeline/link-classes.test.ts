@@ -118,6 +118,15 @@ describe('a line of labelled values is no claim', async () => {
   });
 });
 
+describe('a verb in the present after a pronoun makes a sentence', async () => {
+  const { isAssertion } = await import('@/lib/pipeline/claims');
+  it('reads "It covers…", "They apply…" as statements', () => {
+    expect(isAssertion('It covers every buyer of the chip in the country.', 'en')).toBe(true);
+    expect(isAssertion('They apply to the four largest cloud providers.', 'en')).toBe(true);
+    expect(isAssertion('Prices for cloud services in the region', 'en')).toBe(false);
+  });
+});
+
 describe('a dateline is no claim', async () => {
   const { isAssertion } = await import('@/lib/pipeline/claims');
   it('reads May next to a day or a year as the month', () => {

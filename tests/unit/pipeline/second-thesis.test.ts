@@ -109,6 +109,24 @@ describe('the learned-scorer seam', () => {
   });
 });
 
+describe('the learned scorer reading the sentence before', () => {
+  // A scorer that links the robotaxi item to whatever follows a sentence on a permit, and
+  // finds it unlikely in any sentence read alone.
+  const contextual = parsePack(JSON.parse(JSON.stringify(tesla)));
+  setLinkScorer(contextual, {
+    linkScores: (text, _lang, previous) => new Map([['robotaxi-permit', previous && /permit/.test(previous) ? 0.97 : 0.03], ['deliveries', 0.03]]),
+  });
+  const linked = (text: string) => findClaims(text, splitSentences(text, 'en'), contextual, 'en').map((c) => c.links.map((l) => l.id));
+
+  it('adds the item the context gives to a continuation that names no item of its own', () => {
+    expect(linked('Texas regulators granted Tesla a robotaxi permit on Monday. It takes effect across the whole of Austin next month.')).toEqual([['robotaxi-permit'], ['robotaxi-permit']]);
+  });
+
+  it('does not add it to a sentence on an item of its own words', () => {
+    expect(linked('Texas regulators granted Tesla a robotaxi permit on Monday. Tesla said deliveries would pick up from next month.')).toEqual([['robotaxi-permit'], ['deliveries']]);
+  });
+});
+
 describe('continuation', () => {
   it('a sentence naming its own actor does not continue the one before', () => {
     const text = 'Regulators approved the Tesla robotaxi service in Austin on Monday. Waymo said its driverless fleet would double in the city.';
