@@ -54,7 +54,7 @@ export function isHedged(text: string): boolean {
 // ("is weighing whether") are evidence: what is reported moves the thesis.
 const EN_CONDITION = /\b(?:if|in case|in the event that|provided that)\b/i;
 const EN_WHETHER = /\bwhether\b/i;
-const EN_DELIBERATION = /\b(?:weigh\w*|consider\w*|debat\w*|discuss\w*|stud(?:y|ies|ying)|review\w*|explor\w*|assess\w*|decid\w*)\b[^.]{0,40}\bwhether\b/i;
+const EN_DELIBERATION = /\b(?:doubt\w*|weigh\w*|consider\w*|debat\w*|discuss\w*|stud(?:y|ies|ying)|review\w*|explor\w*|assess\w*|decid\w*)\b[^.]{0,40}\bwhether\b/i;
 /** Officials or boards deliberating: evidence, whatever modal follows. */
 const EN_DELIBERATING = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|debat(?:es|ed|ing)|discuss(?:es|ed|ing)|draft(?:s|ed|ing)?|preparing|planning|plans to|studying|reviewing|proposed?|proposing)\b/i;
 const EN_MODAL = /\b(?:could|might|would)\b/i;
@@ -132,6 +132,8 @@ const EN_WISH_ALL = new RegExp(EN_WISH.source, 'gi');
 const ZH_WISH_ALL = new RegExp(ZH_WISH.source, 'g');
 const EN_OTHERS_FORECAST =
   /\b(?:analysts?|consensus|economists?|strategists?|brokers?|the market(?!\s+(?:regulator|watchdog|supervisor))|markets|investors|the street|wall street)\b(?:\s+[\w’'-]+){0,5}?\s+(?:expect|expects|expected|forecast|forecasts|estimate|estimates|project|projects|predict|predicts|see|sees|anticipate|anticipates)\b/i;
+const REVISED_FORECAST =
+  /\b(?:cut|cuts|cutting|lowered|lowers|lowering|trimmed|trims|slashed|slashes|reduced|reduces|raised|raises|raising|lifted|lifts|revised|revises|revising|upgraded|downgraded)\s+(?:\w+\s+){0,2}?(?:estimates?|forecasts?|projections?|targets?|expectations?)\b/i;
 const ZH_OTHERS_FORECAST = /(?:分析师|市场|机构|券商|一致)(?:普遍|此前)?(?:预计|预期|预测|估计)/;
 
 /**
@@ -146,7 +148,9 @@ export function assertsNoEvent(text: string, eventAt?: number): boolean {
     const m = re.exec(text);
     return m !== null && (eventAt === undefined || m.index <= eventAt);
   };
-  if ([EN_WATCHED_CONDITION, EN_WISH, ZH_WISH, EN_OTHERS_FORECAST, ZH_OTHERS_FORECAST].some(governs)) return true;
+  if ([EN_WATCHED_CONDITION, EN_WISH, ZH_WISH, ZH_OTHERS_FORECAST].some(governs)) return true;
+  // "Analysts cut their estimate of deliveries": a forecast revised is news, not a forecast.
+  if (governs(EN_OTHERS_FORECAST) && !REVISED_FORECAST.test(text)) return true;
   // A level with no move ("The shares trade at about 19 times forward earnings", "市盈率约为
   // 16倍"): where a measure stands, not an event; a change or a comparison would be one.
   return eventAt === undefined && BARE_LEVEL.test(text) && !LEVEL_COMPARED.test(text);

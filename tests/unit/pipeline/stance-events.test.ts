@@ -152,3 +152,22 @@ describe('a level with no move', () => {
     expect(readsNoEvent('The multiple fell to 18 times earnings after the results.')).toBe(false);
   });
 });
+
+describe('forecasts revised and events put off or in doubt', () => {
+  it('reads a revised forecast as news, and a forecast made as no event', () => {
+    expect(stance('Brokers lowered their forecast of the airline’s deliveries this year to 40 jets.')).toBe('challenges');
+    expect(stance('Analysts raised their estimates for the chipmaker’s shipments after the approval.')).toBe('supports');
+    expect(stance('Analysts expect shipments to rise 10% next year.')).toBe('neutral');
+  });
+
+  it('reads "not expected before" a date as a delay', () => {
+    expect(stance('Large deliveries of the turbines are not expected before the spring, two officials said.')).toBe('challenges');
+    expect(stance('The first shipments will not arrive until next year.')).toBe('challenges');
+    expect(stance('Deliveries are expected to start in March.')).toBe('supports');
+  });
+
+  it('reads a plan put in doubt as a setback', () => {
+    expect(stance('The shortage has cast doubt on whether the new plant can open on time.')).toBe('challenges');
+    expect(stance('市场人士认为，在资金紧张的情况下，该工厂能否如期投产存在疑问。')).toBe('challenges');
+  });
+});
