@@ -427,6 +427,14 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       // before on the same item, and its stance.
       const before = previousOut?.index === i - 1 ? previousOut.links.find((l) => l.id === item.item.id) : undefined;
       if (link.stance === 'neutral' && reading.carriesOn && before && before.stance !== 'neutral' && namesNoActor(sentence.text, compiledPack)) link.stance = before.stance;
+      // "…an amendment that would block the licences. The amendment passed 68-30.": a measure's
+      // fate goes the way of what the sentence before said the measure does (passing a block blocks).
+      const fate = measure ? measureFate(sentence.text.slice(measure.length)) : 0;
+      if (fate !== 0 && link.stance !== 'neutral' && before?.reasons?.direction) {
+        const direction = fate * (before.reasons.direction === 'up' ? 1 : -1);
+        link.reasons!.direction = direction > 0 ? 'up' : 'down';
+        link.stance = direction * item.direction > 0 ? 'supports' : 'challenges';
+      }
       if (scorer?.stanceScores) {
         // The model settles a stance the rules leave neutral. It never overrides theirs: a bag of
         // words cannot read negation or scope ("stopped clearing the chips" is words of
@@ -445,6 +453,16 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     out.push(previousOut);
   }
   return out;
+}
+
+const MEASURE_GOES_AHEAD =
+  /^\s*(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:(?:formally|finally|quickly|narrowly|easily|also)\s+)?(?:passed|passes|adopted|approved|enacted|signed|cleared|finali[sz]ed|took effect|takes effect|came into force|comes into force|went into effect|goes into effect)\b|^[^，。,]{0,8}?(?:已|已经|正式)?(?:获得?)?(?:通过|获批|生效|实施|落地|出台)/i;
+const MEASURE_STOPPED =
+  /^\s*(?:(?:was|were|has been|have been|had been|is|are)\s+)?(?:(?:formally|finally|quickly|narrowly|easily|also)\s+)?(?:rejected|withdrawn|dropped|shelved|struck down|voted down|defeated|scrapped|abandoned|failed|lapsed)\b|^[^，。,]{0,8}?(?:被|遭|已)?(?:否决|撤回|搁置|废止|取消)/i;
+
+/** What happened to a measure, from the words after its noun: +1 it went ahead, −1 it was stopped, 0 neither. */
+function measureFate(rest: string): number {
+  return MEASURE_GOES_AHEAD.test(rest) ? 1 : MEASURE_STOPPED.test(rest) ? -1 : 0;
 }
 
 /** Does one of the item's rules exclude the sentence (its `none` terms)? */

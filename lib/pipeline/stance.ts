@@ -229,6 +229,18 @@ function wishedSpans(text: string): Span[] {
   return spans;
 }
 
+/** How far after a restriction word its object may stand ("curbs on the exports", "限制英伟达芯片对华出口"). */
+const RESTRICTED_PROCESS_GAP = 16;
+const PREDICATE_BETWEEN = /\b(?:is|are|was|were|be|been|has|have|had|will|would|could|may|might|can)\b|[,;，；]/i;
+
+/** Is `process` what `restriction` limits: its object just after it, or the word naming it just before ("export controls")? */
+function limits(text: string, restriction: EventHit, process: EventHit): boolean {
+  if (process.end <= restriction.start) return restriction.start - process.end <= 1;
+  if (process.start < restriction.end) return false;
+  const between = text.slice(restriction.end, process.start);
+  return between.length <= RESTRICTED_PROCESS_GAP && !PREDICATE_BETWEEN.test(between);
+}
+
 export function readEvents(text: string, anchors: readonly Span[], hits: readonly EventHit[] = findEvents(text)): EventReading {
   const parts = clauses(text);
   const focus = anchors.length ? parts.filter((c) => anchors.some((a) => a.start < c.end && a.end > c.start)) : [];
@@ -276,6 +288,9 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
     if (hit.kind === 'verdict' && !chosen.includes(hit) && !directionalIn(clauseOf(hit)) && !inAside(hit)) chosen.push(hit);
   }
   chosen.sort((a, b) => a.start - b.start);
+  // A process named as what a restriction limits ("curbs on exports of the chip", "限制英伟达芯片
+  // 对华出口", "export controls") is no event of its own: the restriction is.
+  chosen = chosen.filter((hit) => !(hit.kind === 'access' && hit.sign > 0 && chosen.some((r) => r.kind === 'restriction' && limits(text, r, hit))));
   const directional = chosen.filter((h) => h.kind !== 'restriction');
   // Each word's sign in context: turned over on a restriction (quantity words) and by negation.
   const read = chosen.flatMap((hit) => {
