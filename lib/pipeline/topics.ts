@@ -64,6 +64,26 @@ function dominantName(text: string, own: TermMatcher): { name: string; count: nu
   return best;
 }
 
+/** Titles and roles that follow a company's name without making another name ("Alibaba Chairman Joe Tsai"). */
+const ROLE_WORDS = new Set(['CEO', 'CFO', 'CTO', 'COO', 'Chairman', 'Chief', 'President', 'Founder', 'Co', 'Executive', 'Director', 'Group', 'Inc', 'Ltd', 'Holdings', 'Shares', 'Stock']);
+
+/**
+ * The capitalised word that most of the mentions run on into ("Alibaba Grill", "Alibaba Travel"),
+ * when it recurs: a longer name the topic's own is part of. The pack's names for its units are
+ * matched whole ("Alibaba Cloud" is one mention), so they never count here.
+ */
+function longerName(text: string, hits: readonly { end: number; text: string }[]): { name: string; count: number } | null {
+  const counts = new Map<string, number>();
+  for (const hit of hits) {
+    const next = /^ ([A-Z][a-zA-Z]+)\b/.exec(text.slice(hit.end, hit.end + 30))?.[1];
+    if (!next || NOT_NAMES.has(next) || ROLE_WORDS.has(next)) continue;
+    counts.set(`${hit.text} ${next}`, (counts.get(`${hit.text} ${next}`) ?? 0) + 1);
+  }
+  let best: { name: string; count: number } | null = null;
+  for (const [name, count] of counts) if (count >= 2 && (!best || count > best.count)) best = { name, count };
+  return best;
+}
+
 /**
  * Does `rule` hold within the title or within one paragraph? Each group is searched once over
  * the whole text and its hits are assigned to paragraphs (blocks between "\n").
@@ -117,6 +137,11 @@ export function scoreTopic(input: TopicInput, topic: Topic, packId = ''): TopicS
     const negativeCount = negatives.count(title) * 3 + negatives.count(text);
     if (negatives.test(title) || negativeCount * 3 >= total) return result(false, 0, 'explained away by negatives');
   }
+
+  // "Alibaba Grill opened…", "…at Alibaba Grill": the name is part of another one, the page's
+  // real subject, when most mentions run on into the same capitalised word.
+  const other = longerName(text, hits);
+  if (other && other.count * 2 >= total) return result(false, 0, `another name: "${other.name}"`);
 
   if (topic.requires.length > 0) {
     // Each rule must hold within one paragraph (or the title): scattered words do not make a subject.

@@ -21,6 +21,24 @@ describe('detectTopics', () => {
     ).toEqual(['alibaba', 'h200-exports']);
   });
 
+  it('ignores a business whose own name holds the company’s', () => {
+    expect(
+      topicsOf('Alibaba Travel opens a second office downtown', [
+        'Alibaba Travel, a family-run agency that books trips to Morocco and Egypt, opened its second office on Main Street this week.',
+        'The owners said bookings at Alibaba Travel doubled last year as customers returned to group tours.',
+        'Alibaba Travel now employs eleven agents and plans to add a third office in 2027.',
+      ]),
+    ).toEqual([]);
+    // The company's own units are names of it, however often they recur.
+    expect(
+      topicsOf('Alibaba Cloud cuts prices again', [
+        'Alibaba Cloud cut the price of its flagship model by 40% on Tuesday.',
+        'Alibaba Cloud said demand from enterprise customers had doubled since the last cut.',
+        'Rivals are expected to follow Alibaba Cloud within weeks.',
+      ]),
+    ).toContain('alibaba');
+  });
+
   it('ignores the folk tale', () => {
     expect(
       topicsOf('Ali Baba and the Forty Thieves', [
