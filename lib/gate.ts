@@ -47,7 +47,7 @@ export const FALLBACK_GATE_TERMS: GateTerms = {
     },
     {
       id: 'h200-exports',
-      mentions: ['H200*', 'H20', 'B30A', 'H800*', 'Nvidia', 'AI chip*', 'export control*', 'export licen*', 'chip export*', 'Bureau of Industry and Security', '英伟达', '出口管制', '芯片出口', 'AI芯片', '人工智能芯片', '出口许可', 'H200芯片'],
+      mentions: ['H200*', 'H20', 'B30A', 'H800*', 'Nvidia', 'AI chip*', 'AI accelerator*', 'AI processor*', 'chip export*', '英伟达', '芯片出口', 'AI芯片', '人工智能芯片', 'H200芯片'],
       negatives: ['Hyundai', 'Starex', 'iLoad', 'iMax', 'minivan', 'minibus', 'van', 'people mover', 'camper*', 'horsepower', 'diesel', 'towing', '现代汽车', '现代H200', '面包车', '商务车', '房车'],
     },
   ],

@@ -178,10 +178,9 @@ const input: ThesisPackInput = {
       title: 'Nvidia AI chips and China (H200 exports)',
       description:
         'US or Chinese policy on selling Nvidia data-centre AI chips (H200, H20, B30A…) to China: licences, export controls, import approvals, customs, purchase rules, revenue-share deals.',
-      mentions: t(
-        ['H200*', 'H20', 'B30A', 'H800*', 'Nvidia', 'AI chip*', 'export control*', 'export licen*', 'chip export*', 'Bureau of Industry and Security'],
-        ['英伟达', '出口管制', '芯片出口', 'AI芯片', '人工智能芯片', '出口许可', 'H200芯片'],
-      ),
+      // Names of the chips and their maker, not of export policy in general: a story on rare-earth
+      // or drone export controls that cites the chip rules once is about another export.
+      mentions: t(['H200*', 'H20', 'B30A', 'H800*', 'Nvidia', 'AI chip*', 'AI accelerator*', 'AI processor*', 'chip export*'], ['英伟达', '芯片出口', 'AI芯片', '人工智能芯片', 'H200芯片']),
       requires: [
         {
           // Chips, China, and a policy word in one paragraph: a benchmark or product review has no China angle.

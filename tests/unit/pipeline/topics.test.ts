@@ -39,6 +39,24 @@ describe('detectTopics', () => {
     ).toContain('alibaba');
   });
 
+  it('ignores export controls on other goods that cite the chip rules once', () => {
+    expect(
+      topicsOf('商务部宣布对部分镓锗物项实施出口管制', [
+        '商务部周五发布公告，宣布对部分镓、锗相关物项实施出口管制，出口经营者须申请许可证。',
+        '分析人士认为，此举是对美国近期收紧对中国半导体出口管制的回应。',
+        '镓和锗广泛用于光纤、红外设备和太阳能电池，中国是全球主要供应国。',
+        '受消息影响，相关概念股周五午后走强，多只个股涨幅超过5%。',
+      ]),
+    ).toEqual([]);
+    expect(
+      topicsOf('US adds drone parts to export control list', [
+        'The Commerce Department added a range of drone components to its export control list on Monday.',
+        'Officials said the rules follow earlier export controls on semiconductors sold to China.',
+        'Exporters will need a licence for shipments of the parts to several countries.',
+      ]),
+    ).toEqual([]);
+  });
+
   it('ignores the folk tale', () => {
     expect(
       topicsOf('Ali Baba and the Forty Thieves', [
