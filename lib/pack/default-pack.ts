@@ -126,8 +126,8 @@ const WASHINGTON_SIDE = t(
 );
 const NVIDIA_SELLER = t(['Nvidia', 'Jensen Huang'], ['英伟达', '黄仁勋']);
 const CHINESE_BUYERS = t(
-  ['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers', 'Chinese tech companies', 'Chinese technology companies', 'ByteDance', 'Tencent'],
-  ['中国企业', '中国客户', '中国公司', '国内企业', '字节跳动', '腾讯', '科技公司'],
+  ['Chinese customers', 'Chinese firms', 'Chinese companies', 'Chinese buyers', 'Chinese tech companies', 'Chinese technology companies'],
+  ['中国企业', '中国客户', '中国公司', '国内企业', '科技公司'],
 );
 
 const QUARTER_PERIOD = (end: string) => `quarter ended ${end}`;

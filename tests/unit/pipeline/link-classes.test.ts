@@ -19,6 +19,15 @@ describe('capital expenditure: spending that goes into infrastructure', () => {
   });
 });
 
+describe('other Chinese buyers alone are not Alibaba', () => {
+  it('links their orders only with Alibaba among them, or as Chinese buyers at large', () => {
+    expect(ids('Tencent and Baidu have been told to stop ordering Nvidia’s H200.')).not.toContain('h200-procurement');
+    expect(ids('字节跳动已向英伟达订购约10万颗H200芯片。')).not.toContain('h200-procurement');
+    expect(ids('Alibaba, ByteDance and Tencent have together ordered more than 400,000 H200 chips.')).toContain('h200-procurement');
+    expect(ids('Chinese companies have ordered more than 2 million H200 chips, people familiar said.')).toContain('h200-procurement');
+  });
+});
+
 describe('the cloud unit is named a group', () => {
   it('does not read Cloud Intelligence Group revenue as the group’s revenue', () => {
     const unit = ids('Cloud Intelligence Group revenue climbed 29% to RMB 41.2 billion in the quarter.');
