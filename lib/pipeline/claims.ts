@@ -274,7 +274,8 @@ function sentenceAt(sentences: readonly Sentence[], start: number, end: number):
  * other lists are tried only on the sentences still in the running. The cost grows with the
  * text and the number of distinct first lists, not with sentences × rules.
  */
-export function findClaims(text: string, sentences: readonly Sentence[], pack: ThesisPack, lang: 'en' | 'zh' = 'en', title = ''): LinkedSentence[] {
+export function findClaims(text: string, sentences: readonly Sentence[], pack: ThesisPack, lang: 'en' | 'zh' = 'en', title = '', published?: string | null): LinkedSentence[] {
+  const publishedYear = published ? Number(published.slice(0, 4)) : NaN;
   const compiledPack = compilePack(pack);
   const compiled = compiledPack.items;
   const hitsOf = new Map<TermMatcher, Set<number>>();
@@ -435,7 +436,11 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
         link.reasons!.direction = direction > 0 ? 'up' : 'down';
         link.stance = direction * item.direction > 0 ? 'supports' : 'challenges';
       }
-      if (scorer?.stanceScores) {
+      // "Washington first restricted the sales in 2022.": an event dated years before the article
+      // is background that changes nothing now, whatever its words.
+      const history = datedLongBefore(sentence.text, publishedYear);
+      if (history) link.stance = 'neutral';
+      if (scorer?.stanceScores && !history) {
         // The model settles a stance the rules leave neutral. It never overrides theirs: a bag of
         // words cannot read negation or scope ("stopped clearing the chips" is words of
         // clearance), which is what the rules' reading is for.
@@ -453,6 +458,23 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     out.push(previousOut);
   }
   return out;
+}
+
+/** A year the sentence dates its event by: "in 2022", "since early 2021", "2022年". */
+const DATING_YEAR = /\b(?:in|since|from|during|until|back in|as early as|as far back as)\s+(?:(?:early|late|mid-?|the (?:end|start|beginning|middle) of)\s*)?((?:19|20)\d{2})\b|((?:19|20)\d{2})年/g;
+const RECORD_BEFORE = /\b(?:\w+est|most|least|first time|record|not seen|unseen)\b[^.;]{0,30}$/i;
+/** Years before the article's own that make an event history, not news. */
+const HISTORY_YEARS = 2;
+
+/** Is the sentence's event dated, by every year it names, at least HISTORY_YEARS before the article's year? */
+function datedLongBefore(text: string, publishedYear: number): boolean {
+  if (!Number.isFinite(publishedYear)) return false;
+  // "its slowest pace since early 2024", "创2024年以来新低": the year measures a record, it does not date the event.
+  const years = [...text.matchAll(DATING_YEAR)]
+    .filter((m) => !RECORD_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && !/^年?以来/.test(text.slice(m.index + m[0].length)))
+    .map((m) => Number(m[1] ?? m[2]));
+  const all = [...text.matchAll(/\b(?:19|20)\d{2}\b|(?:19|20)\d{2}(?=年)/g)].map((m) => Number(m[0]));
+  return years.length > 0 && all.every((year) => year <= publishedYear - HISTORY_YEARS);
 }
 
 const MEASURE_GOES_AHEAD =

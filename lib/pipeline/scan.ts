@@ -78,7 +78,7 @@ export function scanArticle(article: ArticleReading, pack: ThesisPack, options: 
   timings.sentences = (timings.sentences ?? 0) + now() - t;
 
   t = now();
-  const linked = findClaims(text, state.sentences, pack, article.lang, article.title);
+  const linked = findClaims(text, state.sentences, pack, article.lang, article.title, article.published ?? options.date ?? null);
   timings.claims = (timings.claims ?? 0) + now() - t;
 
   t = now();
