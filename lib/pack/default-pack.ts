@@ -106,6 +106,15 @@ const DOWN_VERBS = t(
 );
 const AI = t(['AI', 'AI-related', 'artificial intelligence', 'generative AI', 'GenAI'], ['人工智能', 'AI相关', '大模型']);
 const CLOUD = t(['cloud', 'Aliyun', 'Cloud Intelligence'], ['阿里云', '云业务', '云智能', '云计算', '云收入']);
+const CLOUD_REVENUE_NAMED = t(
+  ['cloud revenue*', 'cloud sales', 'cloud growth', 'cloud business grew', 'cloud unit’s revenue', "cloud unit's revenue", 'cloud division’s revenue', "cloud division's revenue", 'Cloud Intelligence Group revenue', 'revenue at the cloud', 'revenue from the cloud', 'revenue of the cloud'],
+  ['云收入', '云业务收入', '云业务营收', '云智能集团收入', '云智能集团营收', '云业务增长', '云业务同比增长', '云计算收入'],
+);
+/** AI-related product revenue named as such: "AI-related products", "AI revenue", "AI相关产品收入". */
+const AI_PRODUCT_REVENUE = t(
+  ['AI-related product*', 'AI related product*', 'AI product*', 'AI-related revenue', 'AI-related sales', 'AI revenue'],
+  ['AI相关产品', 'AI相关收入', '人工智能相关产品', 'AI产品', 'AI收入'],
+);
 const AI_REVENUE_NOT_CLOUD = t(['AI-related', 'AI related', 'AI product*', 'AI revenue', 'AI-related product*', 'external'], ['AI相关', '人工智能相关', 'AI产品', '外部']);
 
 // Subjects (pack v2): whose action or figure each item is about.
@@ -510,7 +519,10 @@ const input: ThesisPackInput = {
       matchers: [
         // A measure of the cloud business (its revenue, its growth), not a verb next to the
         // unit's name: "the rule could slow the rollout at Alibaba Cloud" is no growth figure.
-        { all: [CLOUD, CLOUD_MEASURE_WORDS] },
+        // AI-related product revenue is its own item: its growth is not the cloud's, unless the
+        // sentence names the cloud's revenue itself.
+        { all: [CLOUD, CLOUD_MEASURE_WORDS], none: AI_PRODUCT_REVENUE },
+        { all: [CLOUD_REVENUE_NAMED] },
         { all: [CLOUD, t(['segment', 'fastest-growing', 'fastest growing', 'growth engine'], ['板块', '增长引擎', '最快'])] },
         // Demand for computing against the capacity to serve it: "demand for AI computing is
         // running ahead of the servers it can install", "算力需求远超供给".
@@ -1108,10 +1120,12 @@ const input: ThesisPackInput = {
           all: [
             t(['core commerce', 'e-commerce', 'ecommerce', 'commerce business', 'Taobao', 'Tmall', 'customer management revenue', 'CMR', 'China commerce', 'online retail', 'retail business'], ['电商', '淘宝', '天猫', '客户管理收入', '核心电商', '淘天']),
           ],
+          // Taobao's quick-commerce arm carries Taobao's name: it is the quick-commerce item's.
+          none: t(['Taobao Instant Commerce', 'Taobao Shangou'], ['淘宝闪购']),
         },
         {
           all: [
-            t(['headline revenue', 'total revenue', 'group revenue', 'overall revenue', 'like-for-like', 'divestiture*', 'operating profit', 'results miss*', 'missed estimates'], ['总收入', '总营收', '营收增长', '经营利润', '同口径']),
+            t(['headline revenue', 'total revenue', 'group revenue', 'overall revenue', 'like-for-like', 'divestiture*', 'results miss*', 'missed estimates'], ['总收入', '总营收', '营收增长', '同口径', '集团收入', '集团营收', '集团整体收入', '整体收入', '整体营收']),
           ],
           // The cloud unit's own name ends in "Group": its revenue is not the group's.
           none: t(['Intelligence Group revenue', 'Intelligence Group’s revenue', "Intelligence Group's revenue"], ['智能集团收入', '智能集团营收']),
@@ -1124,6 +1138,9 @@ const input: ThesisPackInput = {
             t(['businesses', 'business', 'disposals', 'disposed', 'divest*', 'sold', 'sale of', 'units'], ['业务', '出售', '剥离']),
             t(['revenue', 'sales', 'growth', 'grew', 'grown', 'rose', 'risen', 'increased'], ['收入', '营收', '增长', '增速']),
           ],
+          // The cloud's revenue from outside customers ("excluding services bought by other
+          // businesses of the group") is the cloud's measure, not the group's like-for-like growth.
+          none: join(CLOUD, t(['external'], ['外部'])),
         },
       ],
       cues: {

@@ -28,6 +28,30 @@ describe('other Chinese buyers alone are not Alibaba', () => {
   });
 });
 
+describe('neighbouring measures keep to their own items', () => {
+  it('reads AI product revenue as the AI item, and the cloud’s own revenue as the cloud’s', () => {
+    const ai = ids('Revenue from Alibaba Cloud’s AI-related products grew at a triple-digit pace for a ninth straight quarter.');
+    expect(ai).toContain('ai-revenue-growth');
+    expect(ai).not.toContain('cloud-revenue-growth');
+    expect(ids('阿里云AI相关产品收入连续第九个季度实现三位数增长。')).not.toContain('cloud-revenue-growth');
+    const both = ids('Alibaba’s cloud revenue grew 30%, and AI-related product revenue grew at a triple-digit pace.');
+    expect(both).toEqual(expect.arrayContaining(['cloud-revenue-growth', 'ai-revenue-growth']));
+  });
+
+  it('reads the quick-commerce arm named after Taobao as quick commerce, and the cloud’s outside revenue as the cloud’s', () => {
+    const quick = ids('Alibaba raised spending on Taobao Instant Commerce again in the quarter.');
+    expect(quick).toContain('quick-commerce-cash-burn');
+    expect(quick).not.toContain('core-commerce-slowdown');
+    expect(ids('Leaving out services sold to other Alibaba businesses, cloud revenue rose 31%.')).not.toContain('core-commerce-slowdown');
+    expect(ids('Excluding the businesses Alibaba has sold, revenue grew 12%.')).toContain('core-commerce-slowdown');
+  });
+
+  it('does not read the group’s profit falling as the core-commerce item', () => {
+    expect(ids('Alibaba’s adjusted EBITA fell 70% as it kept subsidising deliveries.')).not.toContain('core-commerce-slowdown');
+    expect(ids('阿里巴巴集团收入同比仅增长3%。')).toContain('core-commerce-slowdown');
+  });
+});
+
 describe('the cloud unit is named a group', () => {
   it('does not read Cloud Intelligence Group revenue as the group’s revenue', () => {
     const unit = ids('Cloud Intelligence Group revenue climbed 29% to RMB 41.2 billion in the quarter.');
