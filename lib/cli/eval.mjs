@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run eval`: the page pipeline's accuracy on labelled pages, overall, by item and by
 // language. It runs the shared scorer (../shared/devset/score.mjs, which runs `scan`) on the
-// dev set, on the team's own held-out set (tests/holdout, when present) and on every other set
-// given with --set DIR (a folder laid out the same way: labels.json and pages/). Both sets are
-// measuring sticks, never a source of words.
+// dev set, on the team's own held-out sets (every tests/holdout* folder with a labels.json, in
+// name order: tests/holdout, then tests/holdout-2, …) and on every other set given with
+// --set DIR (a folder laid out the same way: labels.json and pages/). All are measuring
+// sticks, never a source of words.
 //
 // Usage: npm run eval [-- --set DIR ...] [--as-of YYYY-MM-DD] [--json]
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const root = process.cwd();
@@ -20,9 +21,15 @@ if (!existsSync(scorer)) {
 const args = process.argv.slice(2);
 const sets = [null];
 for (let i = 0; i < args.length; i++) if (args[i] === '--set') sets.push(path.resolve(args[++i]));
-// The held-out set is scored by default so that a gain on the dev set is seen beside it.
-const holdout = path.join(root, 'tests', 'holdout');
-if (existsSync(path.join(holdout, 'labels.json')) && !sets.includes(holdout)) sets.push(holdout);
+// The held-out sets are scored by default so that a gain on the dev set is seen beside them.
+const testsDir = path.join(root, 'tests');
+const holdouts = existsSync(testsDir)
+  ? readdirSync(testsDir).filter((name) => /^holdout(-\d+)?$/.test(name)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+  : [];
+for (const name of holdouts) {
+  const holdout = path.join(testsDir, name);
+  if (existsSync(path.join(holdout, 'labels.json')) && !sets.includes(holdout)) sets.push(holdout);
+}
 const asOfIndex = args.indexOf('--as-of');
 const asOf = asOfIndex >= 0 ? args[asOfIndex + 1] : '2026-01-09';
 const asJson = args.includes('--json');

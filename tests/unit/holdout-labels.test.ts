@@ -6,10 +6,17 @@ import path from 'node:path';
 import { checkLabels, pageText } from '../holdout/check-labels.mjs';
 
 const holdout = path.join(__dirname, '..', 'holdout');
+const holdout2 = path.join(__dirname, '..', 'holdout-2');
 
 describe('the held-out set (tests/holdout)', () => {
   it('is well-formed: pages exist, every quote occurs once, ids and stances are valid', () => {
     expect(checkLabels(holdout)).toEqual([]);
+  });
+});
+
+describe('the second held-out set (tests/holdout-2)', () => {
+  it('is well-formed: pages exist, every quote occurs once, ids and stances are valid', () => {
+    expect(checkLabels(holdout2)).toEqual([]);
   });
 });
 
