@@ -461,7 +461,8 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
 }
 
 /** A year the sentence dates its event by: "in 2022", "since early 2021", "2022年". */
-const DATING_YEAR = /\b(?:in|since|from|during|until|back in|as early as|as far back as)\s+(?:(?:early|late|mid-?|the (?:end|start|beginning|middle) of)\s*)?((?:19|20)\d{2})\b|((?:19|20)\d{2})年/g;
+const DATING_YEAR =
+  /\b(?:in|since|from|during|until|back in|as early as|as far back as)\s+(?:(?:early|late|mid-?|the (?:end|start|beginning|middle) of)\s*)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?)?((?:19|20)\d{2})\b|((?:19|20)\d{2})年/g;
 const RECORD_BEFORE = /\b(?:\w+est|most|least|first time|record|not seen|unseen)\b[^.;]{0,30}$/i;
 /** Years before the article's own that make an event history, not news. */
 const HISTORY_YEARS = 2;

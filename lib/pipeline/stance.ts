@@ -14,6 +14,9 @@ import type { TermHit, TermMatcher } from '../text/terms';
 const EN_NEGATION =
   /(?:\b(?:not|no|never|nothing|without|neither|nor|cannot|none|zero|yet to|failed to|fails to|fail to|refused to|refuses to|unable to|lack of|absence of|instead of|rather than|halted|stopped)|n['’]t)(?:\s+[\p{L}\p{N}’'/-]+){0,5}\s*$/iu;
 const ZH_NEGATION = /(?:未|不|没有|没|无|尚未|并未|并非|非|不会|不再|不得|难以)[\p{Script=Han}A-Za-z0-9]{0,3}$/u;
+// "尚未正式向英伟达下单", "仍未在阿里云的数据中心投入使用": a "not yet" reaches across a
+// place or a manner phrase to its verb.
+const ZH_NOT_YET = /(?:尚未|并未|仍未|还未|从未|未曾|没有)[\p{Script=Han}A-Za-z0-9]{0,10}$/u;
 const CLAUSE_BREAK = /[,;:，；：]|\bbut\b|\band\b|\bwhile\b|但|而|并且/;
 
 /** Is the word at `start` negated by the words just before it (in its clause)? */
@@ -22,7 +25,7 @@ export function isNegated(text: string, start: number): boolean {
   // A clause boundary ends the negation's scope: "not only…, but approved" stays positive.
   const clause = before.split(CLAUSE_BREAK).pop() ?? before;
   if (/[\u3400-\u9fff]$/.test(clause) || /^[\u3400-\u9fff]/.test(text.slice(start))) {
-    if (ZH_NEGATION.test(clause)) return true;
+    if (ZH_NEGATION.test(clause) || ZH_NOT_YET.test(clause)) return true;
   }
   return EN_NEGATION.test(clause);
 }

@@ -57,7 +57,7 @@ const DOWN_QUANTITY = {
     'taper*', 'weaken*', 'stagnat*', 'flatten*', 'flat', 'flatlin*', 'stall', 'stalled', 'stalling', 'stalls', 'slowly', 'more slowly', 'trickle*',
     'only a fraction', 'a fraction of', 'small fraction', 'closed lower', 'closed down', 'ended lower', 'ended down', 'finished lower',
     'edged down', 'edged lower', 'moved lower', 'traded lower', 'opened lower', 'erase', 'erased', 'erasing', 'wiping out', 'give up', 'gave up', 'given up',
-    'cheaper', 'less expensive',
+    'cheaper', 'less expensive', 'give back', 'gives back', 'gave back', 'given back', 'giving back', 'handed back', 'hand back',
   ],
   zh: [
     '下降', '下滑', '下跌', '减少', '降低', '放缓', '减速', '收窄', '缩小', '萎缩', '回落', '暴跌', '重挫', '走低', '削减', '缩减', '减半', '降至',
@@ -115,7 +115,7 @@ const DOWN_ACCESS = {
     '禁止', '叫停', '暂停', '拒绝', '限制', '不得', '收紧', '封锁', '取消', '撤销', '推迟', '延迟', '延期', '搁置', '受阻', '中止', '停止', '冻结', '制裁',
     '审慎', '劝阻', '不允许', '叫停', '禁售', '断供', '卡脖子', '短缺', '紧缺', '受限', '卡住', '调查', '下架', '退出', '减持', '卖出', '放弃', '撤回', '禁用',
     '约谈', '窗口指导', '不予', '驳回', '停摆', '缺口', '要求', '强制', '必须', '全额预付', '预付',
-    '存疑', '存在疑问', '打上问号', '难以如期', '恐难', '难以按时', '难以按期',
+    '存疑', '存在疑问', '打上问号', '难以如期', '恐难', '难以按时', '难以按期', '严格的条件', '严格条件', '苛刻条件', '苛刻的条件', '附加条件', '附带条件',
   ],
 };
 
@@ -134,7 +134,7 @@ const UP_VERDICT = {
     'ahead of forecasts', 'above expectations', 'above estimates', 'above forecasts', 'topped estimates', 'topped forecasts', 'outperform*',
     'outpac*', 'lead', 'leads', 'leading', 'leader', 'leaders', 'top score', 'highest', 'strong', 'stronger', 'strongest', 'robust', 'solid',
     'resilient', 'improv*', 'upbeat', 'bullish', 'optimis*', 'optimiz*', 'record', 'best', 'favourable', 'favorable', 'healthy', 'profitable',
-    'break-even', 'breakeven', 'turnaround', 'positive', 'positively', 'upside', 'tailwind*', 'fastest', 'quickest',
+    'break-even', 'breakeven', 'turnaround', 'positive', 'positively', 'upside', 'tailwind*', 'fastest', 'quickest', 'above average', 'above-average',
     ...BETTER_THAN_EXPECTED,
   ],
   zh: ['超预期', '好于预期', '高于预期', '优于预期', '高于市场预期', '高于分析师预期', '超出市场预期', '最快', '改善', '强劲', '领先', '领导者', '最高', '亮眼', '稳健', '乐观', '看好', '盈利', '扭亏', '利好', '上行空间'],
@@ -149,9 +149,11 @@ const DOWN_VERDICT = {
     'pessimis*', 'risky', 'squeez*', 'headwind*', 'drag', 'dragged',
     'dragging', 'weigh on', 'weighed on', 'weighs on', 'weighing on', 'hurt', 'hurts', 'hurting', 'damag*', 'punish*', 'downside', 'unprofitable', 'loss-making', 'burn', 'burning', 'burned', 'burnt', 'bleed*', 'costly',
     'slowest', 'weakest pace', 'slowest pace', 'held back', 'holding back', 'hold back',
+    // Losing money is bad whatever the measure: not a quantity falling.
+    'lose money', 'loses money', 'losing money', 'lost money', 'in the red', 'below average', 'below-average',
     ...WORSE_THAN_EXPECTED,
   ],
-  zh: ['不及预期', '低于预期', '逊于预期', '低于市场预期', '低于分析师预期', '不及市场预期', '最慢', '最低增速', '恶化', '疲软', '落后', '疲弱', '低迷', '拖累', '承压', '失望', '看空', '烧钱'],
+  zh: ['不及预期', '低于预期', '逊于预期', '低于市场预期', '低于分析师预期', '不及市场预期', '最慢', '最低增速', '恶化', '疲软', '落后', '疲弱', '低迷', '拖累', '承压', '失望', '看空', '烧钱', '亏钱', '亏本', '低于平均'],
 };
 
 /**
