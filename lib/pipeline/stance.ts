@@ -234,6 +234,8 @@ function wishedSpans(text: string): Span[] {
 
 /** How far after a restriction word its object may stand ("curbs on the exports", "限制英伟达芯片对华出口"). */
 const RESTRICTED_PROCESS_GAP = 16;
+/** Verbs whose object is a gain lost: "gave back", "erased", "wiped out", "pared". */
+const UNDOES = /^(?:give|gives|gave|given|giving|hand|handed) back$|^(?:eras|wip|par)|^(?:surrender|回吐|抹去)/i;
 const PREDICATE_BETWEEN = /\b(?:is|are|was|were|be|been|has|have|had|will|would|could|may|might|can)\b|[,;，；]/i;
 
 /** Is `process` what `restriction` limits: its object just after it, or the word naming it just before ("export controls")? */
@@ -294,6 +296,8 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
   // A process named as what a restriction limits ("curbs on exports of the chip", "限制英伟达芯片
   // 对华出口", "export controls") is no event of its own: the restriction is.
   chosen = chosen.filter((hit) => !(hit.kind === 'access' && hit.sign > 0 && chosen.some((r) => r.kind === 'restriction' && limits(text, r, hit))));
+  // So are gains given back, erased or wiped out ("gave back most of its gains"): what was lost.
+  chosen = chosen.filter((hit) => !(hit.kind === 'quantity' && hit.sign > 0 && chosen.some((u) => UNDOES.test(u.text) && u.end <= hit.start && hit.start - u.end <= 30 && !/[,;，；.]/.test(text.slice(u.end, hit.start)))));
   const directional = chosen.filter((h) => h.kind !== 'restriction');
   // Each word's sign in context: turned over on a restriction (quantity words) and by negation.
   const read = chosen.flatMap((hit) => {

@@ -171,3 +171,25 @@ describe('forecasts revised and events put off or in doubt', () => {
     expect(stance('市场人士认为，在资金紧张的情况下，该工厂能否如期投产存在疑问。')).toBe('challenges');
   });
 });
+
+describe('losses, averages, gains given back, conditions and Chinese "not yet"', () => {
+  it('reads losing money and a below-average score as bad whatever the measure', () => {
+    expect(stance('The delivery arm kept losing money through the summer.')).toBe('challenges');
+    expect(stance('The delivery arm kept losing money through the summer.', -1)).toBe('challenges');
+    expect(stance('The survey rated the provider below average on data residency.')).toBe('challenges');
+  });
+
+  it('reads gains given back as a fall', () => {
+    expect(stance('The stock has given back most of its gains since June.')).toBe('challenges');
+  });
+
+  it('reads conditions attached to a clearance as a restriction', () => {
+    expect(stance('这次批准附带了较为严格的条件。')).toBe('challenges');
+  });
+
+  it('reads "not yet" across a place or manner phrase to its verb', () => {
+    expect(stance('这批服务器仍未在客户的机房投入使用。')).toBe('challenges');
+    expect(stance('两家公司均尚未正式向供应商下单。')).toBe('challenges');
+    expect(stance('这批服务器已在客户的机房投入使用。')).toBe('supports');
+  });
+});
