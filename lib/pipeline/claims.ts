@@ -56,6 +56,11 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   if (/^by\s+[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\p{L}.'’-]+(?:\s+[A-Z][\p{L}.'’-]+){0,3})*\s*(?:[,|–—-].{0,40})?$/u.test(trimmed)) return false;
   // A dateline: "Updated May 3, 2026 at 4:45 p.m. ET", "Published 12:05 GMT by Jane Doe".
   if (/^(?:(?:last )?updated|published|posted|first published)\b/i.test(trimmed) && /\d/.test(trimmed) && trimmed.split(/\s+/).length <= 14) return false;
+  // A line of article metadata: a date or time with a byline, source or read count
+  // ("财经日报 2026-03-05 09:12 记者 王明 阅读 1.2万", "Jan 5, 2026 · 4 min read").
+  if (!TERMINAL.test(trimmed) && /\d{4}[-/.年]\d{1,2}|\b\d{1,2}:\d{2}\b/.test(trimmed) && META_WORDS.test(trimmed)) return false;
+  // A list's label: "第二是即时零售。", "其一是估值。": it names what follows, it asserts nothing.
+  if (ENUMERATOR.test(trimmed)) return false;
   const cjk = countHan(trimmed);
   const words = trimmed.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   const chinese = lang === 'zh' || cjk > words;
@@ -76,6 +81,9 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
 
 /** A personal pronoun and the word after it: a verb in the present ("It covers…", "They apply…"). */
 const PRONOUN_VERB = /\b(?:(?:it|he|she|which|who) (?:also |now |still |only |already )?[a-z]{2,}s|(?:they|we|i) (?:also |now |still |only |already )?[a-z]{2,})\b/i;
+
+const META_WORDS = /记者|编辑|责编|来源[:：]|作者[:：]|阅读\s*[\d.]+|浏览\s*[\d.]+|\bmin(?:ute)?s? read\b|\bby\s+[A-Z]/;
+const ENUMERATOR = /^(?:第[一二三四五六七八九十]+|其[一二三四五]|[一二三四五]是|首先|其次|再次|最后)(?:是|为|则是)?[^，,。；]{0,10}[。：:]?$/;
 
 /** May as a month: next to a day or a year ("15 May", "May 15", "May 2026"). */
 const MONTH_MAY = /\b\d{1,2}(?:st|nd|rd|th)? May\b|\bMay,? \d{1,4}\b/g;

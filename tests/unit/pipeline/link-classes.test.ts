@@ -160,6 +160,18 @@ describe('a verb in the present after a pronoun makes a sentence', async () => {
   });
 });
 
+describe('metadata lines and list labels are no claims', async () => {
+  const { isAssertion } = await import('@/lib/pipeline/claims');
+  it('leaves out a line of date, byline and read count, and a list’s label', () => {
+    expect(isAssertion('财经日报 2026-03-05 09:12 记者 王明 阅读 1.2万', 'zh')).toBe(false);
+    expect(isAssertion('Jan 5, 2026 · 4 min read', 'en')).toBe(false);
+    expect(isAssertion('第二是即时零售。', 'zh')).toBe(false);
+    expect(isAssertion('其一是估值。', 'zh')).toBe(false);
+    expect(isAssertion('第二季度即时零售亏损扩大至200亿元。', 'zh')).toBe(true);
+    expect(isAssertion('记者获悉，阿里巴巴已于2026年3月追加采购订单。', 'zh')).toBe(true);
+  });
+});
+
 describe('a dateline is no claim', async () => {
   const { isAssertion } = await import('@/lib/pipeline/claims');
   it('reads May next to a day or a year as the month', () => {
