@@ -82,7 +82,20 @@ function pushTrimmed(out: Sentence[], input: string, start: number, end: number)
   out.push({ text, start, end });
 }
 
+// A wire story's dateline opening its first paragraph: "BEIJING, Jan 15 (Reuters) -",
+// "WASHINGTON (AP) —", "新华社北京1月15日电", "【财经网讯】". It names places, not actors, and
+// asserts nothing: it is no sentence, and the one after it continues nothing.
+const PLACE = `[A-Z][A-Za-z.'’ -]{1,30}(?:/[A-Z][A-Za-z.'’ -]{1,30})*`;
+const CAPS_PLACE = `[A-Z][A-Z.'’ -]{2,30}(?:/[A-Z][A-Z.'’ -]{2,30})*`;
+const WIRE_DATE = `(?:[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2}(?:,\\s*\\d{4})?|\\d{1,2}\\s+[A-Z][a-z]{2,8})`;
+const AGENCY = `\\([A-Z][^()]{1,30}\\)`;
+const DATELINE = new RegExp(
+  `^\\s*(?:${PLACE},\\s*${WIRE_DATE}\\s*(?:${AGENCY}\\s*)?[-–—]+\\s+|${CAPS_PLACE}\\s*${AGENCY}\\s*[-–—]+\\s+)|^\\s*(?:【[^】]{2,20}】|[\\u4e00-\\u9fff]{2,10}\\d{1,2}月\\d{1,2}日电[）)]?)`,
+);
+
 function splitBlock(input: string, blockStart: number, blockEnd: number, lang: SentenceLang, out: Sentence[]): void {
+  const dateline = DATELINE.exec(input.slice(blockStart, blockEnd));
+  if (dateline && dateline[0].length < blockEnd - blockStart) blockStart += dateline[0].length;
   const block = input.slice(blockStart, blockEnd);
   if (!/\S/.test(block)) return;
   const pieces: Array<{ start: number; end: number }> = [];

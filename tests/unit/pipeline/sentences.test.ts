@@ -60,3 +60,18 @@ describe('splitSentences', () => {
     expect(normalizeWhitespace('  a \n b\t c ')).toBe('a b c');
   });
 });
+
+describe('a wire dateline opening a paragraph', () => {
+  it('is no sentence: the story starts after it', () => {
+    expect(texts('HONG KONG, Feb 9 (Harbour Wire) - Alibaba raised its budget. It said so.')).toEqual(['Alibaba raised its budget.', 'It said so.']);
+    expect(texts('Washington/Beijing, Jan 15 (Desk News) – The rule was published.')).toEqual(['The rule was published.']);
+    expect(texts('WASHINGTON (Desk News) — The Senate voted.')).toEqual(['The Senate voted.']);
+    expect(texts('本报杭州3月2日电 阿里巴巴今日公布业绩。', 'zh')).toEqual(['阿里巴巴今日公布业绩。']);
+    expect(texts('【某某财经讯】阿里巴巴周四公布业绩。', 'zh')).toEqual(['阿里巴巴周四公布业绩。']);
+  });
+
+  it('leaves a ticker or an aside in parentheses alone', () => {
+    expect(texts('Alibaba (BABA) - shares rose 3%.')).toEqual(['Alibaba (BABA) - shares rose 3%.']);
+    expect(texts('The rule (final since Monday) - which caps sales - took effect.')).toEqual(['The rule (final since Monday) - which caps sales - took effect.']);
+  });
+});
