@@ -123,6 +123,8 @@ const BEIJING_SIDE = t(
   [
     'China', 'Chinese government', 'Chinese authorities', 'Chinese officials', 'Chinese regulators', 'Beijing', 'customs', 'regulator*', 'authorities',
     'NDRC', 'MIIT', 'Ministry of Commerce', 'Commerce Ministry', 'MOFCOM', 'Cyberspace Administration', 'CAC', 'State Council', 'PRC',
+    // The grant named, its grantor left out: "Alibaba received government approval to buy…".
+    'government approval', 'government clearance', 'government permission', 'official approval',
   ],
   ['中国', '北京', '海关', '监管', '有关部门', '发改委', '工信部', '商务部', '网信办', '国务院', '中方', '政府', '当局'],
 );

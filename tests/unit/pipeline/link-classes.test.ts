@@ -19,6 +19,12 @@ describe('capital expenditure: spending that goes into infrastructure', () => {
   });
 });
 
+describe('an approval received, its grantor left out', () => {
+  it('is the import-approval item', () => {
+    expect(ids('The company said it had received government approval to import Nvidia’s H200 last month.', 'Alibaba reported results on Thursday.')).toContain('h200-import-approval');
+  });
+});
+
 describe('other Chinese buyers alone are not Alibaba', () => {
   it('links their orders only with Alibaba among them, or as Chinese buyers at large', () => {
     expect(ids('Tencent and Baidu have been told to stop ordering Nvidia’s H200.')).not.toContain('h200-procurement');
