@@ -117,6 +117,14 @@ const AI_PRODUCT_REVENUE = t(
 );
 const AI_REVENUE_NOT_CLOUD = t(['AI-related', 'AI related', 'AI product*', 'AI revenue', 'AI-related product*', 'external'], ['AI相关', '人工智能相关', 'AI产品', '外部']);
 
+const HOLDERS_OWN_TRADES = t(
+  [
+    'my shares', 'my stake', 'my position', 'our shares', 'our stake', 'our position', 'I sold', 'I bought', 'I trimmed', 'I added', 'we sold', 'we bought',
+    'we trimmed', 'we added', 'added to the position', 'added to her position', 'added to his position', 'added to its position', 'her fund', 'his fund',
+  ],
+  ['我的持仓', '我卖出', '我买入', '我加仓', '我减仓', '我们卖出', '我们买入'],
+);
+
 // Subjects (pack v2): whose action or figure each item is about.
 const ALIBABA_SIDE = join(ALIBABA, ALIBABA_UNITS, t(['Cloud Intelligence Group', 'Taobao and Tmall Group', 'Alibaba International'], ['阿里巴巴集团', '阿里云智能', '淘天']));
 const BEIJING_SIDE = t(
@@ -785,8 +793,9 @@ const input: ThesisPackInput = {
               ['上涨', '下跌', '大涨', '暴跌', '重挫', '走高', '走低', '收跌', '收涨', '涨', '跌', '翻倍', '反弹', '回落', '跑赢', '跑输'],
             ),
           ],
-          // "Nvidia shares rose 2%": another company's stock.
-          none: OTHER_STOCKS,
+          // "Nvidia shares rose 2%": another company's stock. "I sold a third of my shares": a
+          // holder's own trade says nothing of the price.
+          none: join(OTHER_STOCKS, HOLDERS_OWN_TRADES),
         },
       ],
       cues: {

@@ -19,6 +19,13 @@ describe('capital expenditure: spending that goes into infrastructure', () => {
   });
 });
 
+describe('a holder’s own trade', () => {
+  it('is no claim on the valuation; a move of the price is', () => {
+    expect(ids('The fund manager has held Alibaba shares since 2021 and added to the position in March.')).not.toContain('valuation-rerating');
+    expect(ids('Alibaba shares climbed 4% on Monday.')).toContain('valuation-rerating');
+  });
+});
+
 describe('an approval received, its grantor left out', () => {
   it('is the import-approval item', () => {
     expect(ids('The company said it had received government approval to import Nvidia’s H200 last month.', 'Alibaba reported results on Thursday.')).toContain('h200-import-approval');
