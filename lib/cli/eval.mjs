@@ -41,7 +41,7 @@ for (const set of sets) {
     console.error(`eval: scoring ${set ?? 'the dev set'} failed: ${(run.stdout || run.stderr).trim().split('\n').slice(-2).join(' | ')}`);
     process.exit(1);
   }
-  results.push({ set: set ?? 'dev set', ...JSON.parse(run.stdout) });
+  results.push({ set: set ? path.relative(root, set) || set : 'dev set', ...JSON.parse(run.stdout) });
 }
 
 if (asJson) {
