@@ -5,7 +5,7 @@ import { countHan, foldText } from '../text/cjk';
 import { findEvents, type EventHit } from '../text/events';
 import type { TermHit, TermMatcher } from '../text/terms';
 import { compilePack, type CompiledItem, type CompiledPack } from './compile';
-import { isHedged, isNegated, readsNoEvent, stanceOf, type StanceReading } from './stance';
+import { isHedged, isMonthMay, isNegated, readsNoEvent, stanceOf, type StanceReading } from './stance';
 
 export { isHedged, isNegated };
 
@@ -75,7 +75,7 @@ export function isAssertion(text: string, lang: 'en' | 'zh', wholeBlock = false)
   // a live blog's sub-heading or a bullet): those are claims.
   if (wholeBlock && !TERMINAL.test(trimmed) && words <= 14 && !(ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0)) return false;
   // "Jane Roe 15 May 2026, 10:35 HKT": the month May is no modal verb.
-  const verbal = trimmed.replace(MONTH_MAY, ' ');
+  const verbal = trimmed.replace(/\bMay\b/g, (word, at: number) => (isMonthMay(trimmed, at) ? '   ' : word));
   return EN_VERB.test(verbal) || PRONOUN_VERB.test(verbal) || (ASSERTS_FIGURE.test(trimmed) && findEvents(trimmed).length > 0);
 }
 
@@ -84,9 +84,6 @@ const PRONOUN_VERB = /\b(?:(?:it|he|she|which|who) (?:also |now |still |only |al
 
 const META_WORDS = /记者|编辑|责编|来源[:：]|作者[:：]|阅读\s*[\d.]+|浏览\s*[\d.]+|\bmin(?:ute)?s? read\b|\bby\s+[A-Z]/;
 const ENUMERATOR = /^(?:第[一二三四五六七八九十]+|其[一二三四五]|[一二三四五]是|首先|其次|再次|最后)(?:是|为|则是)?[^，,。；]{0,10}[。：:]?$/;
-
-/** May as a month: next to a day or a year ("15 May", "May 15", "May 2026"). */
-const MONTH_MAY = /\b\d{1,2}(?:st|nd|rd|th)? May\b|\bMay,? \d{1,4}\b/g;
 
 /**
  * A line of labelled values ("Rating: Hold Target: $150", "Sector: Internet | Ticker: BABA",
@@ -276,7 +273,8 @@ function sentenceAt(sentences: readonly Sentence[], start: number, end: number):
 }
 
 /**
- * Sentences of `text` that are claims about the pack's items.
+ * Sentences of `text` that are claims about the pack's items. `published` (the article's date,
+ * YYYY-MM-DD) lets an event dated years before it read as background.
  *
  * A rule's first term list runs ONCE over the whole text (its hits assigned to sentences); the
  * other lists are tried only on the sentences still in the running. The cost grows with the

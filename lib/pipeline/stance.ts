@@ -33,7 +33,14 @@ export function isNegated(text: string, start: number): boolean {
 const EN_HEDGE =
   /\b(?:could|might|reportedly|possibly|perhaps|likely|unlikely|probably|expected to|is said to|are said to|rumou?red|considering|weighing|would|if|potential(?:ly)?|may be|may)\b/gi;
 const ZH_HEDGE = /可能|或将|或许|据报道|据悉|据称|传闻|有望|预计|拟|考虑|也许|若|如果/;
-const MONTH_MAY_BEFORE = /\b(?:in|since|by|until|of|early|late|mid|from|to|last|next|this|on|during)\s*$/i;
+const MONTH_MAY_BEFORE = /\b(?:in|since|by|until|of|early|late|mid|from|to|last|next|this|on|during)\s*$|\b\d{1,2}(?:st|nd|rd|th)?\s+$/i;
+
+/** Is the "May" at `index` the month ("in May", "15 May", "May 3", "May's results"), not the modal? */
+export function isMonthMay(text: string, index: number): boolean {
+  if (text[index] !== 'M') return false;
+  const after = text.slice(index + 3, index + 8);
+  return /^,?\s*\d/.test(after) || /^['’]s/.test(after) || MONTH_MAY_BEFORE.test(text.slice(0, index));
+}
 
 /** Is the sentence hedged: a forecast, a possibility or an unconfirmed report? */
 export function isHedged(text: string): boolean {
@@ -41,10 +48,7 @@ export function isHedged(text: string): boolean {
   EN_HEDGE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = EN_HEDGE.exec(text))) {
-    if (/^may$/i.test(m[0])) {
-      const after = text.slice(m.index + 3, m.index + 8);
-      if (m[0] === 'May' && (/^\s*\d/.test(after) || /^['’]s/.test(after) || MONTH_MAY_BEFORE.test(text.slice(0, m.index)))) continue;
-    }
+    if (/^may$/i.test(m[0]) && isMonthMay(text, m.index)) continue;
     return true;
   }
   return false;

@@ -122,3 +122,13 @@ describe('an event dated years before the article is background', () => {
     expect(onDate(record, 'slowest pace', 'core-commerce-slowdown', '2026-03-02')).toBe('challenges');
   });
 });
+
+describe('a measure’s fate after the sentence that says what it does', () => {
+  it('goes the measure’s way: passing a block tightens, withdrawing it eases', () => {
+    const bill = 'Senators voted on an amendment that would block Nvidia H200 export licences for China.';
+    expect(stanceIn(`${bill} The amendment passed 68-30 with support from both parties.`, 'The amendment passed', 'export-control-tightening')).toBe('challenges');
+    expect(stanceIn(`${bill} The amendment was withdrawn on Friday.`, 'The amendment was withdrawn', 'export-control-tightening')).toBe('supports');
+    const easing = 'The Commerce Department drafted a rule that would allow Nvidia to sell H200 chips to Chinese buyers.';
+    expect(stanceIn(`${easing} The rule took effect on Monday.`, 'The rule took effect', 'export-control-tightening')).toBe('supports');
+  });
+});
