@@ -19,8 +19,12 @@ const ZH_NEGATION = /(?:未|不|没有|没|无|尚未|并未|并非|非|不会|�
 const ZH_NOT_YET = /(?:尚未|并未|仍未|还未|从未|未曾|没有)[\p{Script=Han}A-Za-z0-9]{0,10}$/u;
 const CLAUSE_BREAK = /[,;:，；：]|\bbut\b|\band\b|\bwhile\b|但|而|并且/;
 
+// "Nothing I have seen suggests the company has placed an order": no evidence of what follows.
+const NO_EVIDENCE = /\b(?:nothing\b[^.;:]{0,40}\b(?:suggests?|shows?|indicates?|points? to)|no (?:evidence|sign|indication)s?\b[^.;:]{0,20}\b(?:that|of))\b[^.;:]*$/i;
+
 /** Is the word at `start` negated by the words just before it (in its clause)? */
 export function isNegated(text: string, start: number): boolean {
+  if (NO_EVIDENCE.test(text.slice(Math.max(0, start - 120), start))) return true;
   const before = text.slice(Math.max(0, start - 40), start);
   // A clause boundary ends the negation's scope: "not only…, but approved" stays positive.
   const clause = before.split(CLAUSE_BREAK).pop() ?? before;
@@ -59,8 +63,9 @@ export function isHedged(text: string): boolean {
 // "might", "would") that nobody reports. Reported possibilities ("X has reported that
 // Beijing could approve…", "analysts said the rule could slow…") and deliberations
 // ("is weighing whether") are evidence: what is reported moves the thesis.
-const EN_CONDITION = /\b(?:if|in case|in the event that|provided that)\b/i;
+const EN_CONDITION = /\b(?:if|in case|in the event that|provided that|as long as|so long as)\b/i;
 const EN_WHETHER = /\bwhether\b/i;
+const COORDINATED_CLAUSE = /[,;]\s*(?:and|but|while|whereas)\s|;|[，；]\s*(?:而|但|并且|同时)/;
 const EN_DELIBERATION = /\b(?:doubt\w*|weigh\w*|consider\w*|debat\w*|discuss\w*|stud(?:y|ies|ying)|review\w*|explor\w*|assess\w*|decid\w*)\b[^.]{0,40}\bwhether\b/i;
 /** Officials or boards deliberating: evidence, whatever modal follows. */
 const EN_DELIBERATING = /\b(?:consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|debat(?:es|ed|ing)|discuss(?:es|ed|ing)|draft(?:s|ed|ing)?|preparing|planning|plans to|studying|reviewing|proposed?|proposing)\b/i;
@@ -74,7 +79,7 @@ const EN_REPORTED = /\b(?:said|says|say|told|tells|reported|reports|according to
 // -ing ("spending would rise") nor a name ("Beijing could").
 const EN_ACT_AS_SUBJECT =
   /(?:^|\bthat\s+|[,;:]\s+)[“"‘']?[A-Za-z]{2,}ing\s+(?:the|a|an|its|their|his|her|these|those|them|this|it|such|any|more|up|out|off|back|down)\b(?:\s+[\w’'-]+){0,5}?\s+(?:would|could|might)\b/i;
-const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设|如能/;
+const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设|如能|只要/;
 
 /**
  * Is the sentence's event a pure hypothesis? `eventAt`: where its first event word stands; a
@@ -82,8 +87,10 @@ const ZH_CONDITION = /如果|假如|若|倘若|一旦|假设|如能/;
  * leaves the event itself asserted.
  */
 export function isHypothetical(text: string, eventAt?: number): boolean {
-  if (ZH_CONDITION.test(text)) return true;
-  if (EN_CONDITION.test(text)) return true;
+  // A condition governs the event unless a clause of its own, after the event, holds it: "Two
+  // brokers upgraded the shares, and more may follow if the results hold up."
+  const condition = EN_CONDITION.exec(text) ?? ZH_CONDITION.exec(text);
+  if (condition && (eventAt === undefined || condition.index < eventAt || !COORDINATED_CLAUSE.test(text.slice(eventAt, condition.index)))) return true;
   // An act not taken, as the subject of a modal: "(they said that) blocking the sales would
   // hand the market to rivals" argues a consequence, whoever reports it.
   if (EN_ACT_AS_SUBJECT.test(text)) return true;
@@ -238,6 +245,7 @@ function wishedSpans(text: string): Span[] {
 
 /** How far after a restriction word its object may stand ("curbs on the exports", "限制英伟达芯片对华出口"). */
 const RESTRICTED_PROCESS_GAP = 16;
+const FROM_LEVEL = /\b\d[\d.,]*\s*(?:%|percent|per cent|x|times)?\s+from\s+(?:(?:roughly|about|around|nearly|almost|some|just|over|under|more than|less than)\s+)?$/i;
 /** Verbs whose object is a gain lost: "gave back", "erased", "wiped out", "pared". */
 const UNDOES = /^(?:give|gives|gave|given|giving|hand|handed) back$|^(?:eras|wip|par)|^(?:surrender|回吐|抹去)/i;
 const PREDICATE_BETWEEN = /\b(?:is|are|was|were|be|been|has|have|had|will|would|could|may|might|can)\b|[,;，；]/i;
@@ -300,6 +308,8 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
   // A process named as what a restriction limits ("curbs on exports of the chip", "限制英伟达芯片
   // 对华出口", "export controls") is no event of its own: the restriction is.
   chosen = chosen.filter((hit) => !(hit.kind === 'access' && hit.sign > 0 && chosen.some((r) => r.kind === 'restriction' && limits(text, r, hit))));
+  // "slowed to 100% from roughly double": the level it came from is no event.
+  chosen = chosen.filter((hit) => !(hit.kind === 'quantity' && FROM_LEVEL.test(text.slice(Math.max(0, hit.start - 24), hit.start))));
   // So are gains given back, erased or wiped out ("gave back most of its gains"): what was lost.
   chosen = chosen.filter((hit) => !(hit.kind === 'quantity' && hit.sign > 0 && chosen.some((u) => UNDOES.test(u.text) && u.end <= hit.start && hit.start - u.end <= 30 && !/[,;，；.]/.test(text.slice(u.end, hit.start)))));
   const directional = chosen.filter((h) => h.kind !== 'restriction');

@@ -108,14 +108,14 @@ const DOWN_ACCESS = {
     'require', 'requires', 'required', 'requiring', 'mandat*', 'oblig*', 'compel*', 'force', 'forced', 'forces', 'forcing',
     'pay in full', 'pay upfront', 'pay up front', 'prepay*', 'strings attached', 'tighter', 'stricter', 'tougher', 'harsher',
     // Put off: nothing before a later date. Put in doubt: whether it goes ahead is questioned.
-    'not expected before', 'not expected until', 'not due before', 'not due until', 'not until', 'no earlier than', 'not before',
+    'not expected before', 'not expected until', 'not due before', 'not due until', 'not until', 'no earlier than', 'not before', 'at the earliest',
     'in doubt', 'cast doubt', 'casts doubt', 'casting doubt', 'doubts over', 'doubts about', 'doubtful',
   ],
   zh: [
     '禁止', '叫停', '暂停', '拒绝', '限制', '不得', '收紧', '封锁', '取消', '撤销', '推迟', '延迟', '延期', '搁置', '受阻', '中止', '停止', '冻结', '制裁',
     '审慎', '劝阻', '不允许', '叫停', '禁售', '断供', '卡脖子', '短缺', '紧缺', '受限', '卡住', '调查', '下架', '退出', '减持', '卖出', '放弃', '撤回', '禁用',
     '约谈', '窗口指导', '不予', '驳回', '停摆', '缺口', '要求', '强制', '必须', '全额预付', '预付',
-    '存疑', '存在疑问', '打上问号', '难以如期', '恐难', '难以按时', '难以按期', '严格的条件', '严格条件', '苛刻条件', '苛刻的条件', '附加条件', '附带条件',
+    '存疑', '存在疑问', '打上问号', '难以如期', '恐难', '难以按时', '难以按期', '严格的条件', '严格条件', '苛刻条件', '苛刻的条件', '附加条件', '附带条件', '最早也要', '最快也要',
   ],
 };
 

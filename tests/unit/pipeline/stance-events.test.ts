@@ -193,3 +193,22 @@ describe('losses, averages, gains given back, conditions and Chinese "not yet"',
     expect(stance('这批服务器已在客户的机房投入使用。')).toBe('supports');
   });
 });
+
+describe('conditions, levels compared from, delays and missing evidence', () => {
+  it('lets a condition in a later clause of its own leave the event before it standing', () => {
+    expect(stance('Two brokers upgraded the airline to buy, and more may follow if fuel prices ease.')).toBe('supports');
+    expect(stance('The airline will add routes quickly if the jets arrive.')).toBe('neutral');
+    expect(stance('只要新工厂按时投产，公司的产能就会翻倍。')).toBe('neutral');
+  });
+
+  it('reads the level a measure came from as no event', () => {
+    expect(stance('Growth in the unit slowed to just over 40% from nearly double a year earlier.')).toBe('challenges');
+    expect(stance('Sales rose 12% from a year earlier.')).toBe('supports');
+  });
+
+  it('reads "at the earliest" as a delay, and "nothing suggests" as no event', () => {
+    expect(stance('I now expect the first deliveries in the fourth quarter at the earliest.')).toBe('challenges');
+    expect(stance('Nothing I have read suggests the carmaker has placed a firm order.')).toBe('challenges');
+    expect(stance('There is no sign that the regulator has approved the deal.')).toBe('challenges');
+  });
+});
