@@ -308,9 +308,9 @@ export function readEvents(text: string, anchors: readonly Span[], hits: readonl
   // A process named as what a restriction limits ("curbs on exports of the chip", "限制英伟达芯片
   // 对华出口", "export controls") is no event of its own: the restriction is.
   chosen = chosen.filter((hit) => !(hit.kind === 'access' && hit.sign > 0 && chosen.some((r) => r.kind === 'restriction' && limits(text, r, hit))));
-  // "slowed to 100% from roughly double": the level it came from is no event.
+  // Nor is the level a measure came from ("slowed to 100% from roughly double"), nor gains
+  // given back, erased or wiped out ("gave back most of its gains"): what was lost.
   chosen = chosen.filter((hit) => !(hit.kind === 'quantity' && FROM_LEVEL.test(text.slice(Math.max(0, hit.start - 24), hit.start))));
-  // So are gains given back, erased or wiped out ("gave back most of its gains"): what was lost.
   chosen = chosen.filter((hit) => !(hit.kind === 'quantity' && hit.sign > 0 && chosen.some((u) => UNDOES.test(u.text) && u.end <= hit.start && hit.start - u.end <= 30 && !/[,;，；.]/.test(text.slice(u.end, hit.start)))));
   const directional = chosen.filter((h) => h.kind !== 'restriction');
   // Each word's sign in context: turned over on a restriction (quantity words) and by negation.
