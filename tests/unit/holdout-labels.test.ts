@@ -7,6 +7,7 @@ import { checkLabels, pageText } from '../holdout/check-labels.mjs';
 
 const holdout = path.join(__dirname, '..', 'holdout');
 const holdout2 = path.join(__dirname, '..', 'holdout-2');
+const holdout3 = path.join(__dirname, '..', 'holdout-3');
 
 describe('the held-out set (tests/holdout)', () => {
   it('is well-formed: pages exist, every quote occurs once, ids and stances are valid', () => {
@@ -17,6 +18,12 @@ describe('the held-out set (tests/holdout)', () => {
 describe('the second held-out set (tests/holdout-2)', () => {
   it('is well-formed: pages exist, every quote occurs once, ids and stances are valid', () => {
     expect(checkLabels(holdout2)).toEqual([]);
+  });
+});
+
+describe('the third held-out set (tests/holdout-3)', () => {
+  it('is well-formed: pages exist, every quote occurs once, ids and stances are valid', () => {
+    expect(checkLabels(holdout3)).toEqual([]);
   });
 });
 
