@@ -376,14 +376,25 @@ export function claimPeriod(text: string, ref: string, conventions: FigureConven
   return periods.size === 1 ? [...periods][0]! : null;
 }
 
+/** A comparison opening before a period: "faster than the 34% of the September quarter", "较6月季度的26%". */
+const COMPARED_BEFORE = /(?:\b(?:than|compared (?:with|to)|versus|vs\.?|up from|down from|from)\b[^.;]{0,30}|(?:较|相比|比)[^，。；]{0,12})$/i;
+
 /**
  * The period of figure `figure`: a quarter named in its own clause wins ("up from 26% in the
- * June quarter"); else the sentence's single quarter; else null.
+ * June quarter" is the 26%'s); else the sentence's single quarter; else null. A quarter named
+ * in a comparison after the figure ("35%, faster than the 34% of the September quarter") is
+ * the compared number's, never this one's.
  */
-function figurePeriod(mentions: PeriodMention[], windowStart: number, windowEnd: number): string | null {
-  const own = mentions.filter((p) => p.start >= windowStart && p.start < windowEnd + 30);
+function figurePeriod(text: string, mentions: PeriodMention[], figure: ExtractedFigure, windowStart: number, windowEnd: number): string | null {
+  const comparedAway = (p: PeriodMention) => {
+    const from = Math.max(0, p.start - 50);
+    const m = COMPARED_BEFORE.exec(text.slice(from, p.start));
+    return m !== null && figure.end <= from + m.index;
+  };
+  const mine = mentions.filter((p) => !comparedAway(p));
+  const own = mine.filter((p) => p.start >= windowStart && p.start < windowEnd + 30);
   if (own.length > 0) return own[0]!.periodEnd;
-  const periods = new Set(mentions.map((p) => p.periodEnd));
+  const periods = new Set(mine.map((p) => p.periodEnd));
   return periods.size === 1 ? [...periods][0]! : null;
 }
 
@@ -707,7 +718,7 @@ export function checkFigures(claim: ClaimForCheck, items: readonly Item[], optio
       candidates.push({ ...measure, specificity: first.context.length });
     }
     if (candidates.length === 0) return;
-    const period = figurePeriod(mentions, start, end);
+    const period = figurePeriod(text, mentions, figure, start, end);
     const all = candidates.map((candidate) => ({ candidate, result: verdictFor(figure, candidate.known, period, published, options.conventions ?? DEFAULT_FIGURE_CONVENTIONS) }));
     // One number is one measure: when it matches a candidate, it is that one; otherwise the
     // candidates whose context is most specific (more term groups present) judge it.

@@ -262,3 +262,18 @@ describe('figures without a named period, by publication date', () => {
     expect(check('Alibaba wants to buy more than 50,000 H200 chips.', '2025-12-05', '2026-01-09')).toEqual([]);
   });
 });
+
+describe('a quarter named in a comparison is the compared number’s', () => {
+  it('does not give the main figure the period of the figure it is compared with', () => {
+    // Published in March 2026: the 35% is the December quarter's, newer than the pack's 34%.
+    expect(check('Alibaba Cloud revenue rose 35%, slightly faster than the 34% of the September quarter.', '2026-03-02', '2026-01-09')).toEqual([
+      ['35%', 'cloud-revenue-growth', 'newer', '34% (quarter ended 2025-09-30)'],
+    ]);
+    expect(check('Alibaba Cloud revenue grew 34% in the quarter, up from 26% in the June quarter.', '2025-11-26', '2026-01-09')).toEqual([
+      ['34%', 'cloud-revenue-growth', 'matches', '34% (quarter ended 2025-09-30)'],
+    ]);
+    expect(check('阿里云收入同比增长34%，较6月季度的26%明显提速。', '2025-11-26', '2026-01-09', undefined, AFTER_ALIBABA)).toEqual([
+      ['34%', 'cloud-revenue-growth', 'matches', '34% (quarter ended 2025-09-30)'],
+    ]);
+  });
+});
