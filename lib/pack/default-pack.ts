@@ -820,7 +820,7 @@ const input: ThesisPackInput = {
           // "Mid-20s": 24–26.
           tolerance: 0.06,
           pointInTime: true,
-          context: [t(['forward'], ['预期', '远期'])],
+          context: [t(['forward', 'expected earnings', 'next year’s earnings', "next year's earnings", 'next twelve months', 'next 12 months', 'coming twelve months', 'coming 12 months', 'NTM'], ['预期', '远期'])],
           source: SEED,
         },
         {
@@ -844,7 +844,7 @@ const input: ThesisPackInput = {
           periodEnd: '2026-01-09',
           asOf: '2026-01-09',
           pointInTime: true,
-          context: [t(['decline', 'declined', 'drop*', 'fell', 'fall*', 'slid', 'drawdown', 'down'], ['下跌', '回撤', '下滑']), t(['valuation', 'stock', 'shares', 'market value'], ['估值', '股价', '市值'])],
+          context: [t(['decline', 'declined', 'drop*', 'fell', 'fall*', 'slid', 'drawdown', 'down', 'retreat*', 'pulled back', 'off its high', 'below its high'], ['下跌', '回撤', '下滑', '回落', '下挫', '跌去']), t(['valuation', 'stock', 'shares', 'market value'], ['估值', '股价', '市值'])],
           source: SEED,
         },
         {

@@ -82,7 +82,7 @@ const PE_MULTIPLE = new RegExp(
   String.raw`(?:P\/E|PE ratio|price[-\s]to[-\s]earnings(?: ratio)?|市盈率)[^.\d%。]{0,30}?(?<num>${NUM})(?:\s?(?:x|times|倍))?(?![\d%])`,
   'giu',
 );
-const TIMES_MULTIPLE = new RegExp(String.raw`(?<![A-Za-z\d.,])(?<num>${NUM})\s?(?:x|times)(?= (?:forward |trailing )?(?:earnings|sales|revenue|book))|(?<zh>${NUM})倍`, 'giu');
+const TIMES_MULTIPLE = new RegExp(String.raw`(?<![A-Za-z\d.,])(?<num>${NUM})\s?(?:x|times)(?= (?:forward |trailing |expected |estimated |projected |next year['’]s )?(?:earnings|sales|revenue|book))|(?<zh>${NUM})倍`, 'giu');
 const RANGE_MULTIPLE = /(?<pos>low|mid|high|upper|lower)[-\s](?<dec>[1-9]0)s\b/giu;
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,

@@ -277,3 +277,12 @@ describe('a quarter named in a comparison is the compared number’s', () => {
     ]);
   });
 });
+
+describe('valuation figures in other words', () => {
+  it('reads a multiple of expected earnings as the forward P/E, and a fall from the high as the drawdown', () => {
+    expect(check('Alibaba’s stock trades at about 20 times expected earnings for the next twelve months.', '2026-01-07', '2026-01-09')).toEqual([
+      ['20 times', 'valuation-rerating', 'differs', '25x (January 2026)'],
+    ]);
+    expect(check('阿里巴巴股价从高位回落了约20%。', '2026-01-07', '2026-01-09')).toEqual([['20%', 'valuation-rerating', 'matches', '20% (January 2026)']]);
+  });
+});
