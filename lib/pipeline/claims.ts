@@ -408,6 +408,11 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     // described names it, not an event of its own; its stance is read without those words (a
     // restriction noun stays: "the curbs were eased" reads as easing).
     const measure = i > 0 ? OPENS_WITH_MEASURE.exec(sentence.text)?.[0] : undefined;
+    // What happened to that measure ("The amendment passed"), read once for every item.
+    const fate = measure ? measureFate(sentence.text.slice(measure.length)) : 0;
+    // "Washington first restricted the sales in 2022.": an event dated years before the article
+    // is background that changes nothing now, whatever its words.
+    const history = datedLongBefore(sentence.text, publishedYear);
     const stanceText = measure && !events.some((h) => h.kind === 'restriction' && h.start < measure.length) ? ' '.repeat(measure.length) + sentence.text.slice(measure.length) : sentence.text;
     const stanceEvents = stanceText === sentence.text ? events : findEvents(stanceText);
     const links: ClaimLink[] = [];
@@ -436,15 +441,11 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
       if (link.stance === 'neutral' && reading.carriesOn && before && before.stance !== 'neutral' && namesNoActor(sentence.text, compiledPack)) link.stance = before.stance;
       // "…an amendment that would block the licences. The amendment passed 68-30.": a measure's
       // fate goes the way of what the sentence before said the measure does (passing a block blocks).
-      const fate = measure ? measureFate(sentence.text.slice(measure.length)) : 0;
       if (fate !== 0 && link.stance !== 'neutral' && before?.reasons?.direction) {
         const direction = fate * (before.reasons.direction === 'up' ? 1 : -1);
         link.reasons!.direction = direction > 0 ? 'up' : 'down';
         link.stance = direction * item.direction > 0 ? 'supports' : 'challenges';
       }
-      // "Washington first restricted the sales in 2022.": an event dated years before the article
-      // is background that changes nothing now, whatever its words.
-      const history = datedLongBefore(sentence.text, publishedYear);
       if (history) link.stance = 'neutral';
       if (scorer?.stanceScores && !history) {
         // The model settles a stance the rules leave neutral. It never overrides theirs: a bag of
