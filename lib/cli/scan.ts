@@ -374,5 +374,6 @@ function reasonLine(reasons: LinkReasons): string {
   if (reasons.direction) parts.push(`direction ${reasons.direction}${reasons.negated ? ' (negated)' : ''}`);
   if (reasons.hedged) parts.push('hedged');
   if (reasons.modelScore !== undefined) parts.push(`model ${reasons.modelScore}`);
+  if (reasons.linkScore !== undefined) parts.push(`link ${reasons.linkScore}`);
   return parts.join(' · ');
 }

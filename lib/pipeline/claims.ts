@@ -1,3 +1,4 @@
+import type { LinkEvidence } from '../model/combiner';
 import type { ThesisPack } from '../pack/schema';
 import type { ClaimLink, LinkReasons } from './types';
 import type { Sentence } from './sentences';
@@ -418,22 +419,39 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
     const links: ClaimLink[] = [];
     const ruleItems = linksBySentence.get(i) ?? [];
     const scores = scorer ? scorer.linkScores(sentence.text, lang, context.previous) : null;
-    const items = [...ruleItems];
-    // The model may add a link the rules missed, but not one the item's own exclusions rule
-    // out ("a domestic-chip requirement is not an import approval"): the pack has the last word.
     // A sentence on an item of its own words ("He said the clusters would serve customers by
     // June.") is about that item: the sentence before tells which item a sentence continues only
-    // when it names none, so an added link must hold on the sentence's own words too.
-    const alone = scorer && ruleItems.length > 0 && context.previous ? scorer.linkScores(sentence.text, lang) : null;
-    const modelAdds = (item: CompiledItem) => (scores?.get(item.item.id) ?? 0) >= MODEL_ADD && (!alone || (alone.get(item.item.id) ?? 0) >= MODEL_ADD_ALONE);
-    if (scores) for (const item of compiled) if (!items.includes(item) && modelAdds(item) && !excludedByItem(sentence.text, item)) items.push(item);
-    for (const item of items) {
+    // when it names none, so the model's word on a link must hold on the sentence's own words too.
+    const alone = scorer && context.previous ? scorer.linkScores(sentence.text, lang) : scores;
+    // The rule items first: the first link is the sentence's strongest.
+    for (const item of [...ruleItems, ...compiled.filter((other) => !ruleItems.includes(other))]) {
+      const rule = ruleItems.includes(item);
       const p = scores?.get(item.item.id);
-      // The model may add a link it is sure of; the item's subject must still be the sentence's actor.
+      // The model may add a link the rules missed, but not one the item's own exclusions rule
+      // out ("a domestic-chip requirement is not an import approval"): the pack has the last word.
+      if (!rule && (p === undefined || excludedByItem(sentence.text, item))) continue;
+      // The item's subject must be the sentence's actor, whoever proposes the link.
       const bound = bindSubject(sentence.text, item, compiledPack, context);
       if (!bound) continue;
+      let linkScore: number | undefined;
+      if (p !== undefined) {
+        const evidence: LinkEvidence = {
+          rule,
+          p,
+          pAlone: alone?.get(item.item.id) ?? p,
+          subjectNamed: item.subject.test(sentence.text),
+          eventNamed: item.event.test(sentence.text),
+          actorInSentence: actorHits(sentence.text, item, compiledPack).length > 0,
+          previousLinked: !!previousLinks?.has(item.item.id),
+          otherItemRuled: !rule && ruleItems.length > 0,
+        };
+        const decision = scorer!.decideLink?.(evidence, sentence.text, item.item.id) ?? { link: fixedLinkDecision(evidence) };
+        if (!decision.link) continue;
+        linkScore = decision.p;
+      }
       const { link, reading } = readLink(sentence.text, item, bound.subject, stanceEvents, stanceText);
       if (p !== undefined) link.reasons!.modelScore = Math.round(p * 1000) / 1000;
+      if (linkScore !== undefined) link.reasons!.linkScore = Math.round(linkScore * 1000) / 1000;
       // "Beijing halted new orders. The companies had planned to use the chips for training.": a
       // sentence naming no actor and no event word of its own carries on the event of the sentence
       // before on the same item, and its stance.
@@ -507,15 +525,17 @@ function isTitle(sentence: string, titleKey: string): boolean {
 }
 
 /**
- * How a learned scorer's probabilities combine with the rules: a link the rules missed is
- * added at MODEL_ADD or above; a neutral rule stance takes the model's at MODEL_STANCE or
- * above; a rule's stance never gives way to it. (A veto of rule links
- * the model finds unlikely raised precision on the dev set but contradicted the project's
- * own fixture reads, so it was left out. The model reads a sentence naming no actor with the
- * sentence it continues.)
+ * How a learned scorer's probabilities combine with the rules when it brings no combiner of its
+ * own (`LinkScorer.decideLink`; the bundled model brings one, lib/model/combiner.ts): a rule's
+ * link stands; the model adds one the rules missed at MODEL_ADD or above, and to a sentence a
+ * rule gave another item only when the sentence read alone also scores it MODEL_ADD_ALONE.
+ * A neutral rule stance takes the model's at MODEL_STANCE or above; a rule's stance never
+ * gives way to it.
  */
+export function fixedLinkDecision(e: LinkEvidence): boolean {
+  return e.rule || (e.p >= MODEL_ADD && (!e.otherItemRuled || e.pAlone >= MODEL_ADD_ALONE));
+}
 const MODEL_ADD = 0.9;
-/** What the sentence read alone must score for the model to add a link to a sentence that has one of its own. */
 const MODEL_ADD_ALONE = 0.5;
 const MODEL_STANCE = 0.6;
 

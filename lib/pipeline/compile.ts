@@ -1,4 +1,5 @@
 import type { Item, ThesisPack } from '../pack/schema';
+import type { LinkEvidence } from '../model/combiner';
 import { ruleMatcher, termMatcher, type RuleMatcher, type TermMatcher } from '../text/terms';
 import { bundledModelScorer } from './model-scorer';
 
@@ -31,6 +32,12 @@ export interface LinkScorer {
   linkScores(text: string, lang: 'en' | 'zh', previous?: string): ReadonlyMap<string, number>;
   /** The sentence's stance toward one item (read after `previous`, the sentence it continues), as probabilities summing to 1. */
   stanceScores?(text: string, lang: 'en' | 'zh', itemId: string, previous?: string): { supports: number; challenges: number; neutral: number };
+  /**
+   * Whether the sentence is a claim about the item, from the rules' and the model's evidence (a
+   * learned combiner), and the probability it gives. Without it, a rule's link stands and the
+   * model adds one it is sure of (`fixedLinkDecision` in claims.ts).
+   */
+  decideLink?(evidence: LinkEvidence, sentence: string, itemId: string): { link: boolean; p?: number };
 }
 
 export interface CompiledPack {

@@ -52,6 +52,8 @@ export const LinkReasonsSchema = z.object({
   words: z.array(z.string()),
   /** The learned model's link probability, where the pack has one. */
   modelScore: z.number().optional(),
+  /** The probability of the link from the rules' and the model's evidence together (the pack's combiner). */
+  linkScore: z.number().optional(),
 });
 export type LinkReasons = z.infer<typeof LinkReasonsSchema>;
 
