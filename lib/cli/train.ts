@@ -1,7 +1,9 @@
 /**
  * `npm run train`: reads lib/model/training-data/*.jsonl, prints 5-fold cross-validated link and
  * stance figures (folds grouped by near-duplicate sentences), then trains on everything
- * and writes lib/model/weights.json. `npm run train -- --cv-only` only evaluates.
+ * and writes lib/model/weights.json; then scans the team's labelled pages with those weights and
+ * fits the link combiner to them (lib/model/combiner.json). `npm run train -- --cv-only` only
+ * evaluates; `--combiner-only` refits the combiner to the committed weights.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -10,12 +12,17 @@ import { defaultPack } from '../pack/default-pack';
 import { parseCorpus } from '../model/corpus';
 import { DEFAULT_TRAIN_OPTIONS, crossValidate, trainModel, type Prf, type TrainOptions } from '../model/train';
 import { serializeModel } from '../model/serialize';
+import { loadModel } from '../model';
+import { COMBINER_FEATURES } from '../model/combiner';
+import { trainPageCombiner } from './combiner-pages';
 
 const root = join(import.meta.dirname, '..', '..');
 const dataDir = join(root, 'lib/model/training-data');
 const weightsPath = join(root, 'lib/model/weights.json');
+const combinerPath = join(root, 'lib/model/combiner.json');
 const cvOnly = process.argv.includes('--cv-only');
-const skipCv = process.argv.includes('--no-cv');
+const combinerOnly = process.argv.includes('--combiner-only');
+const skipCv = process.argv.includes('--no-cv') || combinerOnly;
 // `--opt l1=0.2` tries another setting (with --cv-only; the committed weights use the defaults).
 const options: Partial<TrainOptions> = {};
 process.argv.forEach((arg, i) => {
@@ -69,7 +76,16 @@ if (cvOnly && Object.keys(options).length) {
 }
 
 if (!cvOnly) {
-  const text = serializeModel(trainModel(examples, items));
-  writeFileSync(weightsPath, text);
-  console.log(`\nwrote ${weightsPath}: ${(text.length / 1024).toFixed(1)} KB, ${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped`);
+  let text: string;
+  if (combinerOnly) text = readFileSync(weightsPath, 'utf8');
+  else {
+    text = serializeModel(trainModel(examples, items));
+    writeFileSync(weightsPath, text);
+    console.log(`\nwrote ${weightsPath}: ${(text.length / 1024).toFixed(1)} KB, ${(gzipSync(text).length / 1024).toFixed(1)} KB gzipped`);
+  }
+  const combiner = await trainPageCombiner(root, loadModel(JSON.parse(text)));
+  writeFileSync(combinerPath, `${JSON.stringify(combiner, null, 2)}\n`);
+  const { sets, pages, candidates, links } = combiner.trainedOn;
+  console.log(`\nwrote ${combinerPath}: the link combiner, from ${candidates} candidate links (${links} labelled) on ${pages} pages of ${sets.join(', ')}`);
+  for (const [i, name] of COMBINER_FEATURES.entries()) console.log(`  ${name.padEnd(20)} ${combiner.weights[i]!.toFixed(3).padStart(7)}`);
 }

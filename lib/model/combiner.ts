@@ -2,8 +2,8 @@
  * The link combiner: whether a sentence is a claim about an item, from what the rules and the
  * model each say about it. A logistic regression over a handful of signals (did an item's rule
  * match, the model's score read with the sentence before and read alone, does the sentence
- * name the item's subject or event, was the sentence before linked to the item, did a rule
- * give the sentence to another item), trained by `npm run train` on whole labelled pages the
+ * name the item's subject or event, did a rule link the sentence before to the item, did a
+ * rule give the sentence to another item), trained by `npm run train` on whole labelled pages the
  * team wrote (tests/holdout, tests/holdout-2), with the model's scores as the pipeline sees
  * them on pages it was not trained on.
  *
@@ -29,8 +29,13 @@ export interface LinkEvidence {
   eventNamed: boolean;
   /** The actor bound to the item is named in the sentence itself (not taken from context). */
   actorInSentence: boolean;
-  /** The sentence before is linked to the item. */
-  previousLinked: boolean;
+  /** The sentence names no actor of its own: the model read it with the sentence before (`p`). */
+  continues: boolean;
+  /**
+   * A rule linked the sentence before to the item. (The rules', not the final links: a link the
+   * combiner made must not raise the odds of the next one, or one wrong link drags a paragraph.)
+   */
+  previousRuled: boolean;
   /** A rule linked the sentence to another item and not to this one. */
   otherItemRuled: boolean;
 }
@@ -45,7 +50,7 @@ export const COMBINER_FEATURES = [
   'subject named',
   'event named',
   'actor in sentence',
-  'previous linked',
+  'previous ruled',
   'other item ruled',
 ] as const;
 
@@ -55,7 +60,7 @@ export const CombinerSchema = z.object({
   /** Link at or above this probability. */
   threshold: z.number().gt(0).lt(1),
   /** What it was trained on, for the record. */
-  trainedOn: z.object({ pages: z.number().int(), candidates: z.number().int(), links: z.number().int() }),
+  trainedOn: z.object({ sets: z.array(z.string()), pages: z.number().int(), candidates: z.number().int(), links: z.number().int() }),
 }).refine((c) => c.features.length === COMBINER_FEATURES.length && c.features.every((f, i) => f === COMBINER_FEATURES[i]) && c.weights.length === c.features.length, {
   message: `a combiner has one weight for each of: ${COMBINER_FEATURES.join(', ')}`,
 });
@@ -80,7 +85,7 @@ function logit(p: number): number {
 
 export function combinerFeatures(e: LinkEvidence): number[] {
   const p = logit(e.p);
-  return [1, +e.rule, p, logit(e.pAlone), +e.rule * p, +e.subjectNamed, +e.eventNamed, +e.actorInSentence, +e.previousLinked, +e.otherItemRuled];
+  return [1, +e.rule, p, logit(e.pAlone), +e.rule * p, +e.subjectNamed, +e.eventNamed, +e.actorInSentence, +e.previousRuled, +e.otherItemRuled];
 }
 
 /** The probability that the sentence is a claim about the item. */
@@ -91,11 +96,26 @@ export function linkProbability(combiner: Combiner, e: LinkEvidence): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+const P = COMBINER_FEATURES.indexOf('logit p');
+const P_ALONE = COMBINER_FEATURES.indexOf('logit p alone');
+const RULE_P = COMBINER_FEATURES.indexOf('rule × logit p');
+
 /**
- * Fits the combiner by full-batch gradient descent (deterministic: the same rows give the same
- * weights). `pages` is only recorded.
+ * A surer model never makes a link less likely, with a rule or without: the two scores are
+ * close kin (the same for a sentence that names its own actor), and left free, a fit to few
+ * pages trades one against the other and can give the read in context a negative weight.
  */
-export function trainCombiner(rows: readonly { evidence: LinkEvidence; gold: boolean }[], pages: number): Combiner {
+function keepMonotone(w: Float64Array): void {
+  w[P] = Math.max(0, w[P]!);
+  w[P_ALONE] = Math.max(0, w[P_ALONE]!);
+  w[RULE_P] = Math.max(-w[P]!, w[RULE_P]!);
+}
+
+/**
+ * Fits the combiner by full-batch gradient descent, kept monotone in the model's scores (deterministic: the same rows give the same
+ * weights). `source` (the labelled sets and their pages) is only recorded.
+ */
+export function trainCombiner(rows: readonly { evidence: LinkEvidence; gold: boolean }[], source: { sets: string[]; pages: number }): Combiner {
   if (rows.length === 0) throw new Error('trainCombiner: no candidate links to learn from');
   const xs = rows.map((r) => combinerFeatures(r.evidence));
   const ys = rows.map((r) => (r.gold ? 1 : 0));
@@ -112,11 +132,12 @@ export function trainCombiner(rows: readonly { evidence: LinkEvidence; gold: boo
       for (let i = 0; i < w.length; i++) grad[i] = grad[i]! + err * x[i]!;
     }
     for (let i = 0; i < w.length; i++) w[i] = w[i]! - (RATE * (grad[i]! + (i === 0 ? 0 : L2 * w[i]!))) / n;
+    keepMonotone(w);
   }
   return {
     features: [...COMBINER_FEATURES],
     weights: [...w].map((v) => Math.round(v * 1e4) / 1e4),
     threshold: COMBINER_THRESHOLD,
-    trainedOn: { pages, candidates: n, links: ys.filter(Boolean).length },
+    trainedOn: { ...source, candidates: n, links: ys.filter(Boolean).length },
   };
 }

@@ -1,4 +1,5 @@
 import type { LinkEvidence } from '../model/combiner';
+import { continuesPrevious } from '../model/features';
 import type { ThesisPack } from '../pack/schema';
 import type { ClaimLink, LinkReasons } from './types';
 import type { Sentence } from './sentences';
@@ -442,7 +443,8 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
           subjectNamed: item.subject.test(sentence.text),
           eventNamed: item.event.test(sentence.text),
           actorInSentence: actorHits(sentence.text, item, compiledPack).length > 0,
-          previousLinked: !!previousLinks?.has(item.item.id),
+          continues: !!context.previous && continuesPrevious(sentence.text, lang),
+          previousRuled: (linksBySentence.get(i - 1) ?? []).includes(item),
           otherItemRuled: !rule && ruleItems.length > 0,
         };
         const decision = scorer!.decideLink?.(evidence, sentence.text, item.item.id) ?? { link: fixedLinkDecision(evidence) };

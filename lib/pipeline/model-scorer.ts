@@ -1,12 +1,34 @@
 import { defaultModel, predictLinks, predictStance, withExamples, type LinearModel } from '../model';
+import { CombinerSchema, linkProbability, type Combiner } from '../model/combiner';
+import combinerJson from '../model/combiner.json' with { type: 'json' };
 import type { LinkerExample } from '../corrections';
 import type { LinkScorer } from './compile';
 
-/** A learned model as the linker's scorer; `stance: false` for links only. */
-function scorerOf(model: () => LinearModel, stance = true): LinkScorer {
+let bundledCombiner: Combiner | undefined;
+/** The link combiner fitted to the bundled model's scores (lib/model/combiner.json), validated on first use. */
+function defaultCombiner(): Combiner {
+  bundledCombiner ??= CombinerSchema.parse(combinerJson);
+  return bundledCombiner;
+}
+
+/**
+ * A learned model as the linker's scorer: links from the combiner of its evidence with the
+ * rules' when there is one (the combiner was fitted to the bundled model's scores on the bundled
+ * thesis), stances unless `stance` is false.
+ */
+function scorerOf(model: () => LinearModel, { stance = true, combiner }: { stance?: boolean; combiner?: () => Combiner } = {}): LinkScorer {
   return {
     linkScores: (text, lang, previous) => new Map(predictLinks(text, lang, model(), previous).map((link) => [link.itemId, link.p])),
     ...(stance ? { stanceScores: (text: string, lang: 'en' | 'zh', itemId: string, previous?: string) => predictStance(text, lang, itemId, model(), undefined, previous) } : {}),
+    ...(combiner
+      ? {
+          decideLink: (evidence: Parameters<typeof linkProbability>[1]) => {
+            const c = combiner();
+            const p = linkProbability(c, evidence);
+            return { link: p >= c.threshold, p };
+          },
+        }
+      : {}),
   };
 }
 
@@ -15,7 +37,7 @@ function scorerOf(model: () => LinearModel, stance = true): LinkScorer {
  * character n-grams and direction cues, trained from lib/model/training-data) as the linker's scorer.
  * Its item ids are the bundled pack's; a user's edited copy of that thesis keeps them.
  */
-export const bundledModelScorer: LinkScorer = scorerOf(defaultModel);
+export const bundledModelScorer: LinkScorer = scorerOf(defaultModel, { combiner: defaultCombiner });
 
 /**
  * The scorer of a thesis the reader has corrected: the bundled model nudged by those
@@ -30,5 +52,5 @@ export function correctedScorer(examples: readonly LinkerExample[], builtIn: boo
   // "Not a claim" about an item the copy will not know has nothing to undo.
   const usable = examples.filter((e) => !('notAClaim' in e) || e.itemId === undefined || base.items.includes(e.itemId) || linked.has(e.itemId));
   const model = withExamples(base, usable);
-  return scorerOf(() => model, builtIn);
+  return scorerOf(() => model, builtIn ? { combiner: defaultCombiner } : { stance: false });
 }
