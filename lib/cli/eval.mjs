@@ -8,7 +8,7 @@
 //
 // Usage: npm run eval [-- --set DIR ...] [--as-of YYYY-MM-DD] [--json]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const root = process.cwd();
@@ -48,9 +48,13 @@ if (asJson) {
   console.log(JSON.stringify(results, null, 2));
   process.exit(0);
 }
+// The sets the link combiner was fitted to (lib/model/combiner.json) are no longer held out: say so.
+const combinerPath = path.join(root, 'lib/model/combiner.json');
+const combinerSets = existsSync(combinerPath) ? JSON.parse(readFileSync(combinerPath, 'utf8')).trainedOn?.sets ?? [] : [];
 const pct = (x) => (typeof x === 'number' ? x.toFixed(3) : '—');
 for (const r of results) {
-  console.log(`\n${r.set} (${r.pages} pages, as of ${asOf})`);
+  const trained = combinerSets.includes(r.set) ? ', the link combiner\'s training pages: not held out' : '';
+  console.log(`\n${r.set} (${r.pages} pages, as of ${asOf}${trained})`);
   console.log(`  relevance   P/R/F1 ${pct(r.relevance.precision)} / ${pct(r.relevance.recall)} / ${pct(r.relevance.f1)}   topics exactly right ${pct(r.topicsExact)}`);
   console.log(`  links       P/R/F1 ${pct(r.links.precision)} / ${pct(r.links.recall)} / ${pct(r.links.f1)}   (tp ${r.links.tp}, fp ${r.links.fp}, fn ${r.links.fn})`);
   console.log(`  stance      ${pct(r.stanceAccuracy)}   figure verdicts ${pct(r.figureVerdictAccuracy)}`);
