@@ -99,6 +99,8 @@ export function WhyLinked({ reasons }: { reasons: LinkReasons | undefined }) {
     reasons.direction === 'up' ? t('sidebar_why_up') : reasons.direction === 'down' ? t('sidebar_why_down') : null,
     reasons.negated ? t('sidebar_why_negated') : null,
     reasons.words.length > 0 ? t('sidebar_why_words', reasons.words.join(', ')) : null,
+    // The combined probability of the rules' and the model's evidence, where the thesis has a combiner.
+    reasons.linkScore !== undefined ? t('sidebar_why_confidence', String(Math.round(reasons.linkScore * 100))) : null,
   ].filter((part): part is string => part !== null);
   if (parts.length === 0) return null;
   return (

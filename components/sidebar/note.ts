@@ -16,6 +16,7 @@ export interface LinkReasons {
   hedged?: boolean;
   words: string[];
   modelScore?: number;
+  linkScore?: number;
 }
 
 export function reasonsOf(claim: Claim, itemId: string): LinkReasons | undefined {

@@ -80,6 +80,7 @@ export const sidebar = {
   sidebar_why_down: { en: 'direction: falling', zh_CN: '方向：下降' },
   sidebar_why_negated: { en: 'negated', zh_CN: '否定' },
   sidebar_why_words: { en: 'words: $1', zh_CN: '关键词：$1' },
+  sidebar_why_confidence: { en: 'confidence: $1%', zh_CN: '置信度：$1%' },
   sidebar_no_match: { en: 'No claim matches this filter.', zh_CN: '没有符合此筛选条件的论断。' },
   sidebar_correct: { en: 'Correct this', zh_CN: '更正' },
   sidebar_correct_not_claim: { en: 'Not a claim', zh_CN: '不是论断' },

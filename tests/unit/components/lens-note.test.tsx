@@ -75,6 +75,9 @@ describe("the analyst's note", () => {
     expect(root.textContent).toContain('event: H200 import');
     expect(root.textContent).toContain('direction: rising');
     expect(root.textContent).toContain('words: approve, H200');
+    expect(root.textContent).not.toContain('confidence');
+    act(() => render(<WhyLinked reasons={{ subject: 'Alibaba', words: [], linkScore: 0.874 }} />, root));
+    expect(root.textContent).toContain('confidence: 87%');
     act(() => render(<WhyLinked reasons={undefined} />, root));
     expect(root.textContent).toBe('');
   });
