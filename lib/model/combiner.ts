@@ -29,8 +29,6 @@ export interface LinkEvidence {
   eventNamed: boolean;
   /** The actor bound to the item is named in the sentence itself (not taken from context). */
   actorInSentence: boolean;
-  /** The sentence names no actor of its own: the model read it with the sentence before (`p`). */
-  continues: boolean;
   /**
    * A rule linked the sentence before to the item. (The rules', not the final links: a link the
    * combiner made must not raise the odds of the next one, or one wrong link drags a paragraph.)

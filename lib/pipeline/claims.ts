@@ -1,5 +1,4 @@
 import type { LinkEvidence } from '../model/combiner';
-import { continuesPrevious } from '../model/features';
 import type { ThesisPack } from '../pack/schema';
 import type { ClaimLink, LinkReasons } from './types';
 import type { Sentence } from './sentences';
@@ -443,7 +442,6 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
           subjectNamed: item.subject.test(sentence.text),
           eventNamed: item.event.test(sentence.text),
           actorInSentence: actorHits(sentence.text, item, compiledPack).length > 0,
-          continues: !!context.previous && continuesPrevious(sentence.text, lang),
           previousRuled: (linksBySentence.get(i - 1) ?? []).includes(item),
           otherItemRuled: !rule && ruleItems.length > 0,
         };

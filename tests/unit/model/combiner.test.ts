@@ -17,7 +17,6 @@ const none: LinkEvidence = {
   subjectNamed: false,
   eventNamed: false,
   actorInSentence: false,
-  continues: false,
   previousRuled: false,
   otherItemRuled: false,
 };
