@@ -8,6 +8,7 @@ import { checkLabels, pageText } from '../holdout/check-labels.mjs';
 const holdout = path.join(__dirname, '..', 'holdout');
 const holdout2 = path.join(__dirname, '..', 'holdout-2');
 const holdout3 = path.join(__dirname, '..', 'holdout-3');
+const holdout4 = path.join(__dirname, '..', 'holdout-4');
 
 describe('the held-out set (tests/holdout)', () => {
   it('is well-formed: pages exist, every quote occurs once, ids and stances are valid', () => {
@@ -24,6 +25,12 @@ describe('the second held-out set (tests/holdout-2)', () => {
 describe('the third held-out set (tests/holdout-3)', () => {
   it('is well-formed: pages exist, every quote occurs once, ids and stances are valid', () => {
     expect(checkLabels(holdout3)).toEqual([]);
+  });
+});
+
+describe('the fourth held-out set (tests/holdout-4)', () => {
+  it('is well-formed: pages exist, every quote occurs once, ids and stances are valid', () => {
+    expect(checkLabels(holdout4)).toEqual([]);
   });
 });
 
