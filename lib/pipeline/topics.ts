@@ -1,4 +1,5 @@
 import type { MatchRule, ThesisPack, Topic } from '../pack/schema';
+import { HAN } from '../text/cjk';
 import { ruleMatcher, termMatcher, type TermMatcher } from '../text/terms';
 
 /**
@@ -68,16 +69,33 @@ function dominantName(text: string, own: TermMatcher): { name: string; count: nu
 const ROLE_WORDS = new Set(['CEO', 'CFO', 'CTO', 'COO', 'Chairman', 'Chief', 'President', 'Founder', 'Co', 'Executive', 'Director', 'Group', 'Inc', 'Ltd', 'Holdings', 'Shares', 'Stock']);
 
 /**
- * The capitalised word that most of the mentions run on into ("Alibaba Grill", "Alibaba Travel"),
- * when it recurs: a longer name the topic's own is part of. The pack's names for its units are
- * matched whole ("Alibaba Cloud" is one mention), so they never count here.
+ * Characters a Chinese short name runs on into without making another name: particles,
+ * prepositions, verbs of saying and the words for the company itself ("阿里的", "阿里将",
+ * "阿里集团", "阿里股价").
  */
-function longerName(text: string, hits: readonly { end: number; text: string }[]): { name: string; count: number } | null {
+const ZH_RUNS_ON_SELF = new Set([...'的在和与及是将也已对于为等还正称表示今年上下把被让向从所都就又并或而但则集公旗系股方管高财业内外总董首创']);
+
+/**
+ * What most of the mentions run on into, when it recurs: a longer name the topic's own is part
+ * of. In English the capitalised word after it ("Alibaba Grill", "Alibaba Travel"); in Chinese,
+ * where names are not spaced, the character after it ("阿里山": a mountain, not 阿里). The pack's
+ * names for its units are matched whole ("Alibaba Cloud", "阿里云" are one mention), so they
+ * never count here.
+ */
+function longerName(sources: readonly { text: string; hits: readonly { end: number; text: string }[] }[]): { name: string; count: number } | null {
   const counts = new Map<string, number>();
-  for (const hit of hits) {
-    const next = /^ ([A-Z][a-zA-Z]+)\b/.exec(text.slice(hit.end, hit.end + 30))?.[1];
-    if (!next || NOT_NAMES.has(next) || ROLE_WORDS.has(next)) continue;
-    counts.set(`${hit.text} ${next}`, (counts.get(`${hit.text} ${next}`) ?? 0) + 1);
+  for (const { text, hits } of sources) {
+    for (const hit of hits) {
+      let name: string | undefined;
+      if (HAN.test(hit.text.slice(-1))) {
+        const next = text.charAt(hit.end);
+        if (HAN.test(next) && !ZH_RUNS_ON_SELF.has(next)) name = `${hit.text}${next}`;
+      } else {
+        const next = /^ ([A-Z][a-zA-Z]+)\b/.exec(text.slice(hit.end, hit.end + 30))?.[1];
+        if (next && !NOT_NAMES.has(next) && !ROLE_WORDS.has(next)) name = `${hit.text} ${next}`;
+      }
+      if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
   }
   let best: { name: string; count: number } | null = null;
   for (const [name, count] of counts) if (count >= 2 && (!best || count > best.count)) best = { name, count };
@@ -138,9 +156,9 @@ export function scoreTopic(input: TopicInput, topic: Topic, packId = ''): TopicS
     if (negatives.test(title) || negativeCount * 3 >= total) return result(false, 0, 'explained away by negatives');
   }
 
-  // "Alibaba Grill opened…", "…at Alibaba Grill": the name is part of another one, the page's
-  // real subject, when most mentions run on into the same capitalised word.
-  const other = longerName(text, hits);
+  // "Alibaba Grill opened…", "…at Alibaba Grill", "阿里山的云海": the name is part of another
+  // one, the page's real subject, when most mentions run on into the same word.
+  const other = longerName([{ text: title, hits: mentions.find(title) }, { text, hits }]);
   if (other && other.count * 2 >= total) return result(false, 0, `another name: "${other.name}"`);
 
   if (topic.requires.length > 0) {

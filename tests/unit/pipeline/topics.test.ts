@@ -39,6 +39,23 @@ describe('detectTopics', () => {
     ).toContain('alibaba');
   });
 
+  it('ignores a Chinese name that runs on into another one, and keeps the company named with its own words', () => {
+    expect(
+      topicsOf('阿里山两日游路线推荐', [
+        '从嘉义出发，坐森林铁路上阿里山大约需要两个半小时，沿途可以看到不同海拔的植被变化。',
+        '阿里山的日出要在清晨四点前出发去观景台，冬季气温接近零度，记得多带一件外套。',
+        '下山后不妨在阿里山乡的茶园停一停，这里的乌龙茶香气清淡，价格也比市区便宜。',
+      ]),
+    ).toEqual([]);
+    expect(
+      topicsOf('阿里集团公布季度业绩', [
+        '阿里集团周四公布的季度业绩显示，云业务收入同比增长超过三成。',
+        '阿里的管理层表示，将继续加大对人工智能基础设施的投入。',
+        '分析师认为，阿里股价仍低于同业，估值有修复空间。',
+      ]),
+    ).toContain('alibaba');
+  });
+
   it('ignores export controls on other goods that cite the chip rules once', () => {
     expect(
       topicsOf('商务部宣布对部分镓锗物项实施出口管制', [
