@@ -17,13 +17,13 @@ import type { ScanResult } from '@/lib/pipeline/types';
  * and a failure there never costs the reader the analysis.
  */
 export const analysisHandlers: Handlers<'lens/analyze'> = {
-  'lens/analyze': async ({ reading }, sender, caller) => {
+  'lens/analyze': async ({ reading, rescan }, sender, caller) => {
     const packs = await effectivePacks();
     const corrections = await readCorrections();
     for (const pack of packs) setLinkScorer(pack, readerScorer(pack, corrections));
     const results: ScanResult[] = packs.map((pack) => scanArticle(reading, pack));
     try {
-      await recordReading(results, sender, caller, corrections);
+      await recordReading(results, sender, caller, corrections, { refreshOnly: rescan === true });
     } catch (error) {
       console.warn('Thesis Lens: the reading log could not record this page.', error);
     }

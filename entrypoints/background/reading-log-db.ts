@@ -88,15 +88,23 @@ export class ReadingLogStore {
 
   /**
    * Records entries (one page, one per thesis) in one transaction: each replaces the page's
-   * previous entry, then the oldest read are dropped until the log is within its bound.
+   * previous entry, then the oldest read are dropped until the log is within its bound. With
+   * `onlyExisting`, an entry replaces one already there and is otherwise left out (checked in
+   * the same transaction, so a clear cannot slip between the check and the write). Returns how
+   * many entries were written.
    */
-  async record(entries: readonly ReadingLogEntry[]): Promise<void> {
-    if (entries.length === 0) return;
+  async record(entries: readonly ReadingLogEntry[], { onlyExisting = false }: { onlyExisting?: boolean } = {}): Promise<number> {
+    if (entries.length === 0) return 0;
     const valid = entries.map((entry) => ReadingLogEntrySchema.parse(entry));
     const tx = this.db.transaction('entries', 'readwrite');
     this.cache = null;
     this.generation++;
-    for (const entry of valid) await tx.store.put(entry);
+    let written = 0;
+    for (const entry of valid) {
+      if (onlyExisting && (await tx.store.getKey([entry.thesisId, entry.pageKey])) === undefined) continue;
+      await tx.store.put(entry);
+      written++;
+    }
     let excess = (await tx.store.count()) - this.limit;
     for (let cursor = await tx.store.index('readAt').openCursor(); cursor && excess > 0; cursor = await cursor.continue()) {
       await cursor.delete();
@@ -105,6 +113,7 @@ export class ReadingLogStore {
     await tx.done;
     this.cache = null;
     this.generation++;
+    return written;
   }
 
   /** Every readable entry; unreadable records are moved to the quarantine and reported. */

@@ -36,21 +36,22 @@ export async function readSettings(): Promise<ReadingLogSettings> {
 /**
  * Records what lens/analyze found for a content script's page: one entry per thesis the page
  * is relevant to, after the reader's corrections. Nothing when the log is off, when the tab is
- * private (incognito), or when the caller is not a content script on a web page.
+ * private (incognito), or when the caller is not a content script on a web page. With
+ * `refreshOnly` (a page judged again because the checklist changed), only entries still in the
+ * log are updated: a page open in a tab does not come back after the reader cleared the log.
  */
 export async function recordReading(
   results: readonly ScanResult[],
   sender: Runtime.MessageSender,
   caller: Caller,
   corrections: readonly Correction[],
-  now: Date = new Date(),
+  { refreshOnly = false, now = new Date() }: { refreshOnly?: boolean; now?: Date } = {},
 ): Promise<number> {
   if (caller.kind !== 'content-script' || sender.tab?.incognito) return 0;
   if (!(await readSettings()).enabled) return 0;
   const page = { url: caller.url, readAt: now.toISOString() };
   const entries = results.flatMap((result) => logEntryOf(result, page, corrections) ?? []);
-  await (await readingLog()).record(entries);
-  return entries.length;
+  return (await readingLog()).record(entries, { onlyExisting: refreshOnly });
 }
 
 /** Every entry, with the corrections the reader made since it was recorded. */

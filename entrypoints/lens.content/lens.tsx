@@ -213,7 +213,7 @@ export class Lens implements LensShell {
       this.published = article.published;
       await this.yieldToPage();
       if (stale()) return;
-      const { results } = await request('lens/analyze', { reading: readingOf(article) });
+      const { results } = await request('lens/analyze', { reading: readingOf(article), ...(reason === 'rescan' ? { rescan: true } : {}) });
       if (stale()) return;
       // The reader's corrections of this page, on every scan.
       this.apply(article.text, applyCorrections(results, corrections));

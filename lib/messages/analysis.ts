@@ -21,7 +21,14 @@ export const analysisMessages = defineMessages({
    * answers each thesis's result, claims as offsets into the text it was sent.
    */
   'lens/analyze': {
-    request: z.object({ reading: ArticleReadingSchema }),
+    request: z.object({
+      reading: ArticleReadingSchema,
+      /**
+       * The page was read before and is judged again because the checklist changed: its log
+       * entries are refreshed, never added back once the reader removed them or cleared the log.
+       */
+      rescan: z.boolean().optional(),
+    }),
     response: z.object({ results: z.array(ScanResultSchema) }),
     from: 'pages-and-content-scripts',
   },

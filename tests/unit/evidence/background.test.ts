@@ -79,6 +79,22 @@ describe('recording what the reader read', () => {
     expect((await send(checklistPage, 'reading-log/list', {})).data.total).toBe(0);
   });
 
+  it('a page judged again because the checklist changed refreshes its entry, and does not come back once cleared or removed', async () => {
+    await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE) });
+    const first = (await send(checklistPage, 'reading-log/export')).data.entries;
+    expect(first).toHaveLength(1);
+    await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE), rescan: true });
+    const refreshed = (await send(checklistPage, 'reading-log/export')).data.entries;
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0].readAt >= first[0].readAt).toBe(true);
+    expect((await send(checklistPage, 'reading-log/clear')).data).toEqual({ cleared: 1 });
+    await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE), rescan: true });
+    expect((await send(checklistPage, 'reading-log/list', {})).data.total).toBe(0);
+    // Read anew (a load, not a rescan), the page is logged again.
+    await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE) });
+    expect((await send(checklistPage, 'reading-log/list', {})).data.total).toBe(1);
+  });
+
   it('applies a correction the reader makes after the page was recorded', async () => {
     await send(lens(WIRE), 'lens/analyze', { reading: reading(WIRE) });
     const [before] = (await send(checklistPage, 'reading-log/export')).data.entries;
