@@ -132,15 +132,16 @@ export interface SubjectContext {
  * not the sentence's actor. An item without a subject (v1 packs) binds to any sentence.
  * Another company named with none of the item's subjects ("Microsoft's Azure revenue grew")
  * is that company's news; a sentence naming nobody continues the one before it or its heading.
+ * `inSentence`: the actor is named in the sentence itself, not taken from its context.
  */
-export function bindSubject(text: string, compiled: CompiledItem, pack: CompiledPack, context: SubjectContext = {}): { subject?: string } | null {
+export function bindSubject(text: string, compiled: CompiledItem, pack: CompiledPack, context: SubjectContext = {}): { subject?: string; inSentence?: true } | null {
   if (!compiled.subject.active) return {};
   const own = actorHits(text, compiled, pack);
   if (own.length > 0) {
     // "Microsoft has ordered Nvidia H200s": another company named first in the main clause is
     // the actor; a seller or a regulator named after it is not (the pack's company always is).
     if (ledByOther(text, own[0]!.start, pack)) return null;
-    return { subject: own[0]!.text };
+    return { subject: own[0]!.text, inSentence: true };
   }
   // Another company in a clause of circumstance ("…narrowed after Meituan cut its
   // subsidies") is not the actor: only the main clause is checked.
@@ -441,7 +442,7 @@ export function findClaims(text: string, sentences: readonly Sentence[], pack: T
           pAlone: alone?.get(item.item.id) ?? p,
           subjectNamed: item.subject.test(sentence.text),
           eventNamed: item.event.test(sentence.text),
-          actorInSentence: actorHits(sentence.text, item, compiledPack).length > 0,
+          actorInSentence: bound.inSentence === true,
           previousRuled: (linksBySentence.get(i - 1) ?? []).includes(item),
           otherItemRuled: !rule && ruleItems.length > 0,
         };

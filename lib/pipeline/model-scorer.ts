@@ -1,5 +1,5 @@
 import { defaultModel, predictLinks, predictStance, withExamples, type LinearModel } from '../model';
-import { CombinerSchema, linkProbability, type Combiner } from '../model/combiner';
+import { CombinerSchema, linkProbability, type Combiner, type LinkEvidence } from '../model/combiner';
 import combinerJson from '../model/combiner.json' with { type: 'json' };
 import type { LinkerExample } from '../corrections';
 import type { LinkScorer } from './compile';
@@ -22,7 +22,7 @@ function scorerOf(model: () => LinearModel, { stance = true, combiner }: { stanc
     ...(stance ? { stanceScores: (text: string, lang: 'en' | 'zh', itemId: string, previous?: string) => predictStance(text, lang, itemId, model(), undefined, previous) } : {}),
     ...(combiner
       ? {
-          decideLink: (evidence: Parameters<typeof linkProbability>[1]) => {
+          decideLink: (evidence: LinkEvidence) => {
             const c = combiner();
             const p = linkProbability(c, evidence);
             return { link: p >= c.threshold, p };
